@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod crypto;
+pub mod protocol;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
