@@ -4,6 +4,7 @@
 //! bytes on the wire and ../DESIGN for the module map.
 
 pub mod clock;
+pub mod media;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
