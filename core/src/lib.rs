@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod crypto;
 pub mod protocol;
+pub mod media;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
