@@ -70,7 +70,10 @@ pub fn verify(store: &Store) -> Result<Result<Vec<StoredLedgerEntry>, LedgerFaul
     for (i, (seq, row)) in rows.into_iter().enumerate() {
         let expected = i as u64 + 1;
         if seq != expected as i64 {
-            return Ok(Err(LedgerFault::Gap { expected, found: seq }));
+            return Ok(Err(LedgerFault::Gap {
+                expected,
+                found: seq,
+            }));
         }
         let Ok(stored) = row else {
             return Ok(Err(LedgerFault::Unreadable(seq)));

@@ -41,7 +41,11 @@ impl Store {
     pub fn document(&self, name: DocumentName) -> Result<Option<Vec<u8>>, StoreError> {
         let sealed: Option<Vec<u8>> = self
             .reader()
-            .query_row("SELECT body FROM documents WHERE name = ?1", [name.key()], |r| r.get(0))
+            .query_row(
+                "SELECT body FROM documents WHERE name = ?1",
+                [name.key()],
+                |r| r.get(0),
+            )
             .optional()?;
         sealed
             .map(|s| self.open_value("documents", "body", name.key(), &s))

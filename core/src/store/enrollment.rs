@@ -24,7 +24,11 @@ const ROW: &str = "1";
 impl Store {
     /// Writes the enrollment inside `tx` (with the first plan, policy and
     /// ledger entry, so enrollment is all or nothing).
-    pub(crate) fn insert_enrollment(&self, tx: &rusqlite::Transaction<'_>, e: &EnrollmentRecord) -> Result<(), StoreError> {
+    pub(crate) fn insert_enrollment(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        e: &EnrollmentRecord,
+    ) -> Result<(), StoreError> {
         tx.execute(
             "INSERT INTO enrollment (id, device_id, enrolled_at_ms, server, device_key, program, clock_offset_ms)
              VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
@@ -65,9 +69,16 @@ impl Store {
         let server = self.open_value("enrollment", "server", ROW, &server)?;
         Ok(Some(EnrollmentRecord {
             device_id: Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-            enrolled_at: wire_time::from_millis(at).ok_or_else(|| StoreError::Corrupt("enrolled_at".into()))?,
-            server_url: String::from_utf8(server).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-            device_key_pkcs8: Zeroizing::new(self.open_value("enrollment", "device_key", ROW, &key)?),
+            enrolled_at: wire_time::from_millis(at)
+                .ok_or_else(|| StoreError::Corrupt("enrolled_at".into()))?,
+            server_url: String::from_utf8(server)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            device_key_pkcs8: Zeroizing::new(self.open_value(
+                "enrollment",
+                "device_key",
+                ROW,
+                &key,
+            )?),
             program: self.open_json("enrollment", "program", ROW, &program)?,
             clock_offset_ms: offset,
         }))
@@ -75,8 +86,10 @@ impl Store {
 
     /// Records the latest `server − device` clock offset.
     pub fn set_clock_offset(&self, offset_ms: i64) -> Result<(), StoreError> {
-        self.writer()
-            .execute("UPDATE enrollment SET clock_offset_ms = ?1 WHERE id = 1", [offset_ms])?;
+        self.writer().execute(
+            "UPDATE enrollment SET clock_offset_ms = ?1 WHERE id = 1",
+            [offset_ms],
+        )?;
         Ok(())
     }
 }

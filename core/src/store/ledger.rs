@@ -23,12 +23,20 @@ struct Head {
 }
 
 /// The hash that starts the chain.
-pub const GENESIS_HASH_HEX: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub const GENESIS_HASH_HEX: &str =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 
 impl Store {
-    fn ledger_head(&self, conn: &rusqlite::Connection) -> Result<Option<(u64, String)>, StoreError> {
+    fn ledger_head(
+        &self,
+        conn: &rusqlite::Connection,
+    ) -> Result<Option<(u64, String)>, StoreError> {
         let sealed: Option<Vec<u8>> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'ledger_head'", [], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'ledger_head'",
+                [],
+                |r| r.get(0),
+            )
             .optional()?;
         Ok(sealed
             .map(|s| self.open_json::<Head>("meta", "value", "ledger_head", &s))
@@ -73,7 +81,15 @@ impl Store {
 
     /// All entries in order. Rows that fail to open are reported as
     /// [`StoreError::Corrupt`] naming the row.
-    pub fn ledger_rows(&self) -> Result<(Vec<(i64, Result<StoredLedgerEntry, StoreError>)>, Option<(u64, String)>), StoreError> {
+    pub fn ledger_rows(
+        &self,
+    ) -> Result<
+        (
+            Vec<(i64, Result<StoredLedgerEntry, StoreError>)>,
+            Option<(u64, String)>,
+        ),
+        StoreError,
+    > {
         let conn = self.reader();
         let head = self.ledger_head(&conn)?;
         let mut stmt = conn.prepare("SELECT seq, entry FROM ledger ORDER BY seq")?;
@@ -82,15 +98,17 @@ impl Store {
         while let Some(r) = rows.next()? {
             let seq: i64 = r.get(0)?;
             let sealed: Vec<u8> = r.get(1)?;
-            let parsed = self.open_value("ledger", "entry", &seq.to_string(), &sealed).and_then(|bytes| {
-                let entry: LedgerEntry =
-                    serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                Ok(StoredLedgerEntry {
-                    entry,
-                    hash: sha256(&bytes),
-                    bytes,
-                })
-            });
+            let parsed = self
+                .open_value("ledger", "entry", &seq.to_string(), &sealed)
+                .and_then(|bytes| {
+                    let entry: LedgerEntry = serde_json::from_slice(&bytes)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                    Ok(StoredLedgerEntry {
+                        entry,
+                        hash: sha256(&bytes),
+                        bytes,
+                    })
+                });
             out.push((seq, parsed));
         }
         Ok((out, head))

@@ -12,6 +12,7 @@
 //!   transaction leaves earlier data untouched.
 
 mod documents;
+mod drafts;
 mod enrollment;
 mod ledger;
 mod outbox;
@@ -43,7 +44,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub enum StoreError {
     #[error("the device storage is full")]
     DiskFull,
-    #[error("the database was written by a newer version (schema {found}, this build supports {supported})")]
+    #[error(
+        "the database was written by a newer version (schema {found}, this build supports {supported})"
+    )]
     TooNew { found: u32, supported: u32 },
     #[error("the storage key could not be unwrapped: {0}")]
     KeyUnavailable(KeyStoreError),
@@ -84,7 +87,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -138,11 +143,23 @@ impl Store {
         self.reader.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub(crate) fn seal(&self, table: &str, column: &str, row: &str, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
+    pub(crate) fn seal(
+        &self,
+        table: &str,
+        column: &str,
+        row: &str,
+        plain: &[u8],
+    ) -> Result<Vec<u8>, StoreError> {
         Ok(self.cipher.seal(Binding { table, column, row }, plain)?)
     }
 
-    pub(crate) fn open_value(&self, table: &str, column: &str, row: &str, sealed: &[u8]) -> Result<Vec<u8>, StoreError> {
+    pub(crate) fn open_value(
+        &self,
+        table: &str,
+        column: &str,
+        row: &str,
+        sealed: &[u8],
+    ) -> Result<Vec<u8>, StoreError> {
         self.cipher
             .open(Binding { table, column, row }, sealed)
             .map_err(|_| StoreError::Corrupt(format!("{table}.{column} of row {row} did not open")))
@@ -167,12 +184,15 @@ impl Store {
         sealed: &[u8],
     ) -> Result<T, StoreError> {
         let plain = self.open_value(table, column, row, sealed)?;
-        serde_json::from_slice(&plain).map_err(|e| StoreError::Corrupt(format!("{table}.{column}: {e}")))
+        serde_json::from_slice(&plain)
+            .map_err(|e| StoreError::Corrupt(format!("{table}.{column}: {e}")))
     }
 
     /// SQLite's own integrity check ("ok" when sound).
     pub fn integrity_check(&self) -> Result<String, StoreError> {
-        Ok(self.reader().query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        Ok(self
+            .reader()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 }
 
@@ -186,14 +206,21 @@ fn io_error(e: &std::io::Error) -> StoreError {
 }
 
 /// Reads the wrapped storage key, or makes one for a new store.
-fn load_or_create_key(conn: &mut Connection, key_store: &dyn KeyStore) -> Result<StorageCipher, StoreError> {
+fn load_or_create_key(
+    conn: &mut Connection,
+    key_store: &dyn KeyStore,
+) -> Result<StorageCipher, StoreError> {
     let check_binding = Binding {
         table: "meta",
         column: "value",
         row: "key_check",
     };
     let wrapped: Option<Vec<u8>> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'storage_key'", [], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'storage_key'",
+            [],
+            |r| r.get(0),
+        )
         .optional()?;
     match wrapped {
         Some(wrapped) => {
@@ -203,7 +230,9 @@ fn load_or_create_key(conn: &mut Connection, key_store: &dyn KeyStore) -> Result
             })?);
             let cipher = StorageCipher::new(&key).map_err(|_| StoreError::WrongStorageKey)?;
             let check: Vec<u8> = conn
-                .query_row("SELECT value FROM meta WHERE key = 'key_check'", [], |r| r.get(0))
+                .query_row("SELECT value FROM meta WHERE key = 'key_check'", [], |r| {
+                    r.get(0)
+                })
                 .optional()?
                 .ok_or_else(|| StoreError::Corrupt("the key check is missing".into()))?;
             match cipher.open(check_binding, &check) {
@@ -213,12 +242,20 @@ fn load_or_create_key(conn: &mut Connection, key_store: &dyn KeyStore) -> Result
         }
         None => {
             let key = StorageCipher::generate_key()?;
-            let wrapped = key_store.wrap(key.as_ref()).map_err(StoreError::KeyUnavailable)?;
+            let wrapped = key_store
+                .wrap(key.as_ref())
+                .map_err(StoreError::KeyUnavailable)?;
             let cipher = StorageCipher::new(key.as_ref())?;
             let check = cipher.seal(check_binding, KEY_CHECK_PLAINTEXT)?;
             let tx = conn.transaction()?;
-            tx.execute("INSERT INTO meta (key, value) VALUES ('storage_key', ?1)", [&wrapped])?;
-            tx.execute("INSERT INTO meta (key, value) VALUES ('key_check', ?1)", [&check])?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('storage_key', ?1)",
+                [&wrapped],
+            )?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('key_check', ?1)",
+                [&check],
+            )?;
             tx.commit()?;
             Ok(cipher)
         }
@@ -243,7 +280,8 @@ mod tests {
     fn another_key_store_gets_a_typed_error() {
         let dir = tempfile::tempdir().expect("dir");
         drop(Store::open(dir.path(), &SoftwareKeyStore::random().expect("ks")).expect("create"));
-        let err = Store::open(dir.path(), &SoftwareKeyStore::random().expect("ks")).expect_err("wrong key");
+        let err = Store::open(dir.path(), &SoftwareKeyStore::random().expect("ks"))
+            .expect_err("wrong key");
         assert!(matches!(err, StoreError::WrongStorageKey), "{err:?}");
     }
 
@@ -262,6 +300,23 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         drop(Store::open(dir.path(), &SoftwareKeyStore::random().expect("ks")).expect("create"));
         let err = Store::open(dir.path(), &MissingKey).expect_err("missing");
-        assert!(matches!(err, StoreError::KeyUnavailable(KeyStoreError::KeyMissing)), "{err:?}");
+        assert!(
+            matches!(err, StoreError::KeyUnavailable(KeyStoreError::KeyMissing)),
+            "{err:?}"
+        );
+    }
+}
+
+impl Store {
+    /// Runs `f` in one write transaction: all of it is stored, or none.
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.writer();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
     }
 }

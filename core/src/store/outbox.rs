@@ -25,7 +25,7 @@ pub enum OutboxState {
 }
 
 impl OutboxState {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             OutboxState::Queued => "queued",
             OutboxState::Sending => "sending",
@@ -60,8 +60,7 @@ pub struct OutboxItem {
     pub submitted_at_ms: i64,
 }
 
-const COLUMNS: &str =
-    "checkin_id, seq, state, summary, receipt, attempts, next_attempt_at_ms, last_error, submitted_at_ms";
+const COLUMNS: &str = "checkin_id, seq, state, summary, receipt, attempts, next_attempt_at_ms, last_error, submitted_at_ms";
 
 impl Store {
     fn item_from_row(&self, r: &Row<'_>) -> Result<OutboxItem, StoreError> {
@@ -94,7 +93,9 @@ impl Store {
         now_ms: i64,
     ) -> Result<i64, StoreError> {
         let id = summary.checkin_id.to_string();
-        let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM outbox", [], |r| r.get(0))?;
+        let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM outbox", [], |r| {
+            r.get(0)
+        })?;
         tx.execute(
             "INSERT INTO outbox (checkin_id, seq, state, envelope, summary, submitted_at_ms)
              VALUES (?1, ?2, 'queued', ?3, ?4, ?5)",
@@ -123,7 +124,9 @@ impl Store {
 
     pub fn outbox_item(&self, id: Uuid) -> Result<Option<OutboxItem>, StoreError> {
         let conn = self.reader();
-        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM outbox WHERE checkin_id = ?1"))?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM outbox WHERE checkin_id = ?1"
+        ))?;
         let mut rows = stmt.query([id.to_string()])?;
         rows.next()?.map(|r| self.item_from_row(r)).transpose()
     }
@@ -137,7 +140,9 @@ impl Store {
              ORDER BY seq LIMIT 1"
         ))?;
         let mut rows = stmt.query([now_ms])?;
-        let Some(r) = rows.next()? else { return Ok(None) };
+        let Some(r) = rows.next()? else {
+            return Ok(None);
+        };
         let mut item = self.item_from_row(r)?;
         let sealed: Option<Vec<u8>> = r.get(9)?;
         let id = item.checkin_id.to_string();
@@ -178,7 +183,12 @@ impl Store {
     }
 
     /// A transient failure: back to `queued`, retried at `next_attempt_at_ms`.
-    pub(crate) fn mark_retry(&self, id: Uuid, reason: &str, next_attempt_at_ms: i64) -> Result<(), StoreError> {
+    pub(crate) fn mark_retry(
+        &self,
+        id: Uuid,
+        reason: &str,
+        next_attempt_at_ms: i64,
+    ) -> Result<(), StoreError> {
         self.writer().execute(
             "UPDATE outbox SET state = 'queued', last_error = ?2, next_attempt_at_ms = ?3 WHERE checkin_id = ?1 AND state IN ('queued', 'sending')",
             params![id.to_string(), reason, next_attempt_at_ms],
@@ -187,7 +197,12 @@ impl Store {
     }
 
     /// A permanent failure, inside `tx` (with its ledger entry).
-    pub(crate) fn mark_wedged(&self, tx: &rusqlite::Transaction<'_>, id: Uuid, reason: &str) -> Result<(), StoreError> {
+    pub(crate) fn mark_wedged(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        id: Uuid,
+        reason: &str,
+    ) -> Result<(), StoreError> {
         tx.execute(
             "UPDATE outbox SET state = 'wedged', last_error = ?2 WHERE checkin_id = ?1",
             params![id.to_string(), reason],

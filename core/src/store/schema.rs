@@ -106,7 +106,11 @@ pub(crate) mod tests {
         let rows = stmt
             .query_map([], |r| {
                 let sql: Option<String> = r.get(2)?;
-                let sql = sql.unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+                let sql = sql
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 Ok((r.get(0)?, r.get(1)?, sql))
             })
             .expect("query");
@@ -121,21 +125,25 @@ pub(crate) mod tests {
             let old = Connection::open(&old_path).expect("open");
             old.execute_batch(V1).expect("v1");
             old.pragma_update(None, "user_version", 1).expect("version");
-            old.execute("INSERT INTO meta (key, value) VALUES ('k', x'00')", []).expect("row");
+            old.execute("INSERT INTO meta (key, value) VALUES ('k', x'00')", [])
+                .expect("row");
         }
         let mut upgraded = Connection::open(&old_path).expect("reopen");
         migrate(&mut upgraded).expect("migrate");
         let mut fresh = Connection::open_in_memory().expect("fresh");
         migrate(&mut fresh).expect("migrate fresh");
         assert_eq!(describe(&upgraded), describe(&fresh));
-        let kept: i64 = upgraded.query_row("SELECT count(*) FROM meta", [], |r| r.get(0)).expect("count");
+        let kept: i64 = upgraded
+            .query_row("SELECT count(*) FROM meta", [], |r| r.get(0))
+            .expect("count");
         assert_eq!(kept, 1, "an upgrade keeps existing rows");
     }
 
     #[test]
     fn a_file_from_newer_code_is_refused() {
         let mut conn = Connection::open_in_memory().expect("open");
-        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1).expect("version");
+        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1)
+            .expect("version");
         assert!(matches!(migrate(&mut conn), Err(StoreError::TooNew { .. })));
     }
 }
