@@ -413,6 +413,13 @@ impl CheckinClient {
         ctx.run(deadline, listener).await
     }
 
+    /// The shell says the network is back: waiting check-ins become due
+    /// now instead of at their backoff time.
+    pub fn network_available(&self) -> Result<()> {
+        self.store.reset_backoff()?;
+        Ok(())
+    }
+
     /// Every submitted check-in, oldest first, with its state and receipt.
     pub fn outbox(&self) -> Result<Vec<OutboxItem>> {
         Ok(self.store.outbox()?)

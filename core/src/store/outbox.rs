@@ -210,6 +210,14 @@ impl Store {
         Ok(())
     }
 
+    /// Makes every waiting item due now (the network came back).
+    pub fn reset_backoff(&self) -> Result<usize, StoreError> {
+        Ok(self.writer().execute(
+            "UPDATE outbox SET next_attempt_at_ms = 0 WHERE state IN ('queued', 'sending')",
+            [],
+        )?)
+    }
+
     /// Puts a wedged item back in the queue (the participant asked to retry).
     pub fn requeue_wedged(&self, id: Uuid) -> Result<bool, StoreError> {
         let n = self.writer().execute(
