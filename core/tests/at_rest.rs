@@ -40,15 +40,24 @@ async fn scan_after(checkins: usize) {
     cfg.program_name = PROGRAM_MARKER.into();
     let server = ReferenceServer::start(cfg).await.expect("server");
     let ks = SoftwareKeyStore::random().expect("ks");
-    let config = ClientConfig { locale: RECORD_MARKER.into(), ..support::config(device_dir.path()) };
+    let config = ClientConfig {
+        locale: RECORD_MARKER.into(),
+        ..support::config(device_dir.path())
+    };
     let client = CheckinClient::open(config, &ks, Arc::new(SystemClock::default())).expect("open");
-    client.enroll(&server.base_url(), &server.issue_enrollment_code()).await.expect("enroll");
+    client
+        .enroll(&server.base_url(), &server.issue_enrollment_code())
+        .await
+        .expect("enroll");
 
     // The photo exactly as the core stores and seals it (processing is
     // deterministic), so we know which bytes must never appear.
     let input = photo(640, 480, 9);
-    let processed = checkin_core::media::process_photo(&input, &client.policy().expect("policy").photo_policy())
-        .expect("process");
+    let processed = checkin_core::media::process_photo(
+        &input,
+        &client.policy().expect("policy").photo_policy(),
+    )
+    .expect("process");
     let jpeg = processed.jpeg;
     let windows: Vec<&[u8]> = [jpeg.len() / 3, jpeg.len() / 2, 2 * jpeg.len() / 3]
         .iter()
@@ -72,12 +81,23 @@ async fn scan_after(checkins: usize) {
     let (queued, delivered, _) = client.store().outbox_counts().expect("counts");
     assert_eq!((queued, delivered), (checkins as u64 - 1, 1));
     let files = files_under(device_dir.path());
-    let names: Vec<String> = files.iter().filter_map(|p| p.file_name()?.to_str().map(String::from)).collect();
-    assert!(names.iter().any(|n| n.ends_with("-wal")), "the WAL is scanned too: {names:?}");
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str().map(String::from))
+        .collect();
+    assert!(
+        names.iter().any(|n| n.ends_with("-wal")),
+        "the WAL is scanned too: {names:?}"
+    );
     for file in &files {
         let bytes = std::fs::read(file).expect("read");
         for marker in [PROGRAM_MARKER.as_bytes(), RECORD_MARKER.as_bytes()] {
-            assert!(!find(&bytes, marker), "{} appears in {}", String::from_utf8_lossy(marker), file.display());
+            assert!(
+                !find(&bytes, marker),
+                "{} appears in {}",
+                String::from_utf8_lossy(marker),
+                file.display()
+            );
         }
         for w in &windows {
             assert!(!find(&bytes, w), "photo bytes appear in {}", file.display());
@@ -89,7 +109,10 @@ async fn scan_after(checkins: usize) {
         .filter(|p| p.extension().is_some_and(|e| e == "jpg"))
         .flat_map(|p| std::fs::read(p).expect("read"))
         .collect();
-    assert!(find(&opened, windows[1]), "the scan's needles are real photo bytes");
+    assert!(
+        find(&opened, windows[1]),
+        "the scan's needles are real photo bytes"
+    );
 }
 
 #[tokio::test]
@@ -104,9 +127,17 @@ async fn a_wrong_or_missing_storage_key_is_a_typed_error() {
     let dir = s.device_dir.path().to_path_buf();
     drop(s.client);
     let other = SoftwareKeyStore::random().expect("ks");
-    let err = CheckinClient::open(config(&dir), &other, Arc::new(SystemClock::default())).expect_err("wrong key");
-    assert!(matches!(err, Error::Store(checkin_core::store::StoreError::WrongStorageKey)), "{err:?}");
+    let err = CheckinClient::open(config(&dir), &other, Arc::new(SystemClock::default()))
+        .expect_err("wrong key");
+    assert!(
+        matches!(
+            err,
+            Error::Store(checkin_core::store::StoreError::WrongStorageKey)
+        ),
+        "{err:?}"
+    );
     // The right key still opens everything that was there.
-    let again = CheckinClient::open(config(&dir), &s.key_store, Arc::new(SystemClock::default())).expect("reopen");
+    let again = CheckinClient::open(config(&dir), &s.key_store, Arc::new(SystemClock::default()))
+        .expect("reopen");
     assert_eq!(again.outbox().expect("outbox").len(), 1);
 }

@@ -20,7 +20,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -43,7 +47,12 @@ fn png_claiming(w: u32, h: u32) -> Vec<u8> {
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend(chunk(b"IHDR", &ihdr));
     // zlib stream of a long run of zeros: inflates to a lot, if allowed.
-    png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0xed, 0xc1, 0x01, 0x0d, 0x00, 0x00, 0x00, 0xc2, 0xa0]));
+    png.extend(chunk(
+        b"IDAT",
+        &[
+            0x78, 0x9c, 0xed, 0xc1, 0x01, 0x0d, 0x00, 0x00, 0x00, 0xc2, 0xa0,
+        ],
+    ));
     png.extend(chunk(b"IEND", &[]));
     png
 }
@@ -60,7 +69,12 @@ async fn bad_photos_are_refused_and_the_queue_is_untouched() {
     let s = enrolled().await;
     s.server.shutdown().await;
     let queued = submit_photo_checkin(&s.client, 6);
-    let before = s.client.store().outbox_item(queued).expect("read").expect("item");
+    let before = s
+        .client
+        .store()
+        .outbox_item(queued)
+        .expect("read")
+        .expect("item");
 
     let good = photo(320, 240, 1);
     let truncated = good[..good.len() / 2].to_vec();
@@ -75,7 +89,10 @@ async fn bad_photos_are_refused_and_the_queue_is_untouched() {
         ("truncated JPEG", truncated),
         ("corrupt JPEG header", bad_header),
         ("50,000 x 50,000 PNG", png_claiming(50_000, 50_000)),
-        ("not an image", b"this is a text file, not a photo".repeat(10)),
+        (
+            "not an image",
+            b"this is a text file, not a photo".repeat(10),
+        ),
         ("empty", Vec::new()),
     ];
     let draft = s.client.start_checkin(None).expect("start");
@@ -83,17 +100,38 @@ async fn bad_photos_are_refused_and_the_queue_is_untouched() {
         let rss = max_rss_kb();
         let started = Instant::now();
         let err = s.client.attach_photo(draft, &input).expect_err(name);
-        assert!(started.elapsed() < TIME_BOUND, "{name} took {:?}", started.elapsed());
-        assert!(max_rss_kb() - rss < MEMORY_BOUND_KB, "{name} grew memory by {} KB", max_rss_kb() - rss);
-        let Error::Media(media) = &err else { panic!("{name}: expected a media error, got {err:?}") };
+        assert!(
+            started.elapsed() < TIME_BOUND,
+            "{name} took {:?}",
+            started.elapsed()
+        );
+        assert!(
+            max_rss_kb() - rss < MEMORY_BOUND_KB,
+            "{name} grew memory by {} KB",
+            max_rss_kb() - rss
+        );
+        let Error::Media(media) = &err else {
+            panic!("{name}: expected a media error, got {err:?}")
+        };
         match name {
-            "50,000 x 50,000 PNG" => assert!(matches!(media, MediaError::TooManyPixels { .. }), "{name}: {media:?}"),
+            "50,000 x 50,000 PNG" => assert!(
+                matches!(media, MediaError::TooManyPixels { .. }),
+                "{name}: {media:?}"
+            ),
             "empty" => assert!(matches!(media, MediaError::Empty), "{name}: {media:?}"),
-            "not an image" => assert!(matches!(media, MediaError::UnsupportedFormat { .. }), "{name}: {media:?}"),
+            "not an image" => assert!(
+                matches!(media, MediaError::UnsupportedFormat { .. }),
+                "{name}: {media:?}"
+            ),
             _ => {}
         }
     }
-    let after = s.client.store().outbox_item(queued).expect("read").expect("item");
+    let after = s
+        .client
+        .store()
+        .outbox_item(queued)
+        .expect("read")
+        .expect("item");
     assert_eq!(after.state, OutboxState::Queued);
     assert_eq!(after.summary, before.summary);
     assert!(s.client.store().has_envelope(queued).expect("read"));

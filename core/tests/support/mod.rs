@@ -27,7 +27,9 @@ pub fn config(dir: &Path) -> ClientConfig {
 }
 
 pub async fn start_server(dir: &Path) -> RunningServer {
-    ReferenceServer::start(ServerConfig::new(dir)).await.expect("server starts")
+    ReferenceServer::start(ServerConfig::new(dir))
+        .await
+        .expect("server starts")
 }
 
 /// Restarts a stopped server on the same address and data dir.
@@ -42,11 +44,24 @@ pub async fn enrolled() -> Setup {
     let device_dir = tempfile::tempdir().expect("dir");
     let server = start_server(server_dir.path()).await;
     let key_store = SoftwareKeyStore::random().expect("key store");
-    let client =
-        CheckinClient::open(config(device_dir.path()), &key_store, Arc::new(SystemClock::default())).expect("open");
+    let client = CheckinClient::open(
+        config(device_dir.path()),
+        &key_store,
+        Arc::new(SystemClock::default()),
+    )
+    .expect("open");
     let code = server.issue_enrollment_code();
-    client.enroll(&server.base_url(), &code).await.expect("enroll");
-    Setup { server, client, key_store, server_dir, device_dir }
+    client
+        .enroll(&server.base_url(), &code)
+        .await
+        .expect("enroll");
+    Setup {
+        server,
+        client,
+        key_store,
+        server_dir,
+        device_dir,
+    }
 }
 
 /// A camera-like JPEG (a smooth gradient with a bright disc), `w`×`h`.
@@ -56,7 +71,11 @@ pub fn photo(w: u32, h: u32, seed: u8) -> Vec<u8> {
         let dy = y as i64 - h as i64 / 2;
         let inside = dx * dx + dy * dy < (h as i64 / 4).pow(2);
         let base = ((x * 255 / w.max(1)) as u8).wrapping_add(seed);
-        if inside { image::Rgb([230, 190, 160]) } else { image::Rgb([base, (y * 255 / h.max(1)) as u8, 120]) }
+        if inside {
+            image::Rgb([230, 190, 160])
+        } else {
+            image::Rgb([base, (y * 255 / h.max(1)) as u8, 120])
+        }
     });
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
@@ -68,7 +87,9 @@ pub fn photo(w: u32, h: u32, seed: u8) -> Vec<u8> {
 /// Starts, fills and submits one photo check-in; returns its id.
 pub fn submit_photo_checkin(client: &CheckinClient, seed: u8) -> uuid::Uuid {
     let draft = client.start_checkin(None).expect("start");
-    client.attach_photo(draft, &photo(640, 480, seed)).expect("photo");
+    client
+        .attach_photo(draft, &photo(640, 480, seed))
+        .expect("photo");
     client.submit(draft).expect("submit").checkin_id
 }
 
