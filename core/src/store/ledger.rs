@@ -22,6 +22,9 @@ struct Head {
     hash_hex: String,
 }
 
+/// Ledger rows by seq (each opened, or why not) and the recorded head.
+pub type LedgerRows = (Vec<(i64, Result<StoredLedgerEntry, StoreError>)>, Option<(u64, String)>);
+
 /// The hash that starts the chain.
 pub const GENESIS_HASH_HEX: &str =
     "0000000000000000000000000000000000000000000000000000000000000000";
@@ -79,17 +82,9 @@ impl Store {
         Ok(seq)
     }
 
-    /// All entries in order. Rows that fail to open are reported as
-    /// [`StoreError::Corrupt`] naming the row.
-    pub fn ledger_rows(
-        &self,
-    ) -> Result<
-        (
-            Vec<(i64, Result<StoredLedgerEntry, StoreError>)>,
-            Option<(u64, String)>,
-        ),
-        StoreError,
-    > {
+    /// All rows in order, each opened or with the reason it did not
+    /// open, and the recorded head of the chain.
+    pub fn ledger_rows(&self) -> Result<LedgerRows, StoreError> {
         let conn = self.reader();
         let head = self.ledger_head(&conn)?;
         let mut stmt = conn.prepare("SELECT seq, entry FROM ledger ORDER BY seq")?;
