@@ -4,6 +4,9 @@
 //! bytes on the wire and ../DESIGN for the module map.
 
 pub mod clock;
+pub mod i18n;
+pub mod plan;
+pub mod remind;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
