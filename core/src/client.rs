@@ -398,7 +398,15 @@ impl CheckinClient {
         deadline: tokio::time::Instant,
         listener: Option<&dyn SyncListener>,
     ) -> Result<SyncReport> {
-        let _one_at_a_time = self.sync_lock.lock().await;
+        let Ok(_one_at_a_time) = tokio::time::timeout_at(deadline, self.sync_lock.lock()).await
+        else {
+            // Another sync held the queue until our deadline.
+            return Ok(SyncReport {
+                remaining: self.store.outbox_counts()?.0 as u32,
+                deadline_reached: true,
+                ..SyncReport::default()
+            });
+        };
         let enrolled = self.enrolled()?;
         let api = Api::new(&enrolled.record.server_url)?;
         let mut ctx = SyncContext {

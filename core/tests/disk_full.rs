@@ -31,7 +31,10 @@ fn mount_tmpfs(at: &Path) -> Mount {
         .arg(at)
         .status()
         .expect("run mount");
-    assert!(status.success(), "mounting a tmpfs needs root (CI runs as root); mount exited {status}");
+    assert!(
+        status.success(),
+        "mounting a tmpfs needs root (CI runs as root); mount exited {status}"
+    );
     Mount(at.to_path_buf())
 }
 
@@ -51,8 +54,12 @@ async fn a_full_disk_is_a_typed_error_and_the_queue_survives() {
     let server = start_server(server_dir.path()).await;
     let addr = server.addr();
     let ks = checkin_core::crypto::keystore::SoftwareKeyStore::random().expect("ks");
-    let client = CheckinClient::open(config(&device), &ks, Arc::new(SystemClock::default())).expect("open");
-    client.enroll(&server.base_url(), &server.issue_enrollment_code()).await.expect("enroll");
+    let client =
+        CheckinClient::open(config(&device), &ks, Arc::new(SystemClock::default())).expect("open");
+    client
+        .enroll(&server.base_url(), &server.issue_enrollment_code())
+        .await
+        .expect("enroll");
     server.shutdown().await;
 
     let mut queued = Vec::new();
@@ -70,13 +77,19 @@ async fn a_full_disk_is_a_typed_error_and_the_queue_survives() {
             Err(e) => break e,
         }
     };
-    assert!(is_disk_full(&error), "expected a disk-full error, got {error:?}");
+    assert!(
+        is_disk_full(&error),
+        "expected a disk-full error, got {error:?}"
+    );
     assert!(queued.len() >= 3, "only {} check-ins fitted", queued.len());
 
     // Everything queued before is intact and readable, now and after reopening.
     let check = |client: &CheckinClient| {
         let outbox = client.outbox().expect("outbox readable");
-        assert_eq!(outbox.iter().map(|i| i.checkin_id).collect::<Vec<_>>(), queued);
+        assert_eq!(
+            outbox.iter().map(|i| i.checkin_id).collect::<Vec<_>>(),
+            queued
+        );
         assert!(outbox.iter().all(|i| i.state == OutboxState::Queued));
         for id in &queued {
             assert!(client.store().has_envelope(*id).expect("read"));
@@ -86,7 +99,8 @@ async fn a_full_disk_is_a_typed_error_and_the_queue_survives() {
     };
     check(&client);
     drop(client);
-    let client = CheckinClient::open(config(&device), &ks, Arc::new(SystemClock::default())).expect("reopen on a full disk");
+    let client = CheckinClient::open(config(&device), &ks, Arc::new(SystemClock::default()))
+        .expect("reopen on a full disk");
     check(&client);
 
     // Space comes back: submitting works again and all of it is delivered.

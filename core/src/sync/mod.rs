@@ -38,7 +38,7 @@ pub trait SyncListener: Send + Sync {
 }
 
 /// What one sync did, and when the shell should try again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncReport {
     pub delivered: u32,
     pub wedged: u32,
