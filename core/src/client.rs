@@ -148,11 +148,27 @@ impl CheckinClient {
 
     /// Enrolls this device with the program at `server_url` using a
     /// one-time code; pins the program's keys; stores plan and policy.
+    ///
+    /// Over https the server's TLS key is pinned from here on: the key seen
+    /// now (which must chain to the webpki roots), or use
+    /// [`CheckinClient::enroll_with_pins`] when the program hands out pins.
     pub async fn enroll(&self, server_url: &str, code: &str) -> Result<EnrollmentSummary> {
+        self.enroll_with_pins(server_url, code, Vec::new()).await
+    }
+
+    /// Enrolls with the program server's TLS key pins given by the program
+    /// (base64 SHA-256 of the key's SubjectPublicKeyInfo). The server must
+    /// show one of these keys now and on every later connection.
+    pub async fn enroll_with_pins(
+        &self,
+        server_url: &str,
+        code: &str,
+        tls_pins: Vec<String>,
+    ) -> Result<EnrollmentSummary> {
         if self.is_enrolled()? {
             return Err(Error::AlreadyEnrolled);
         }
-        let api = Api::new(server_url)?;
+        let api = Api::new(server_url, tls_pins.clone())?;
         let device_key = DeviceKey::generate()?;
         let sent_at = self.clock.now();
         let resp = api
@@ -185,6 +201,11 @@ impl CheckinClient {
             device_key_pkcs8: zeroize::Zeroizing::new(device_key.pkcs8().to_vec()),
             program: resp.program.clone(),
             clock_offset_ms: offset,
+            tls_pins: if tls_pins.is_empty() {
+                api.seen_pin().into_iter().collect()
+            } else {
+                tls_pins
+            },
         };
         let now_ms = resp.server_time.timestamp_millis();
         self.store.write(|tx| {
@@ -408,7 +429,10 @@ impl CheckinClient {
             });
         };
         let enrolled = self.enrolled()?;
-        let api = Api::new(&enrolled.record.server_url)?;
+        let api = Api::new(
+            &enrolled.record.server_url,
+            enrolled.record.tls_pins.clone(),
+        )?;
         let mut ctx = SyncContext {
             store: &self.store,
             clock: self.clock.as_ref(),

@@ -42,6 +42,8 @@ pub enum Error {
     Server { status: u16, code: String },
     #[error("the server's key does not match the one pinned at enrollment")]
     PinMismatch,
+    #[error("the server address must be https (plain http only to this device's loopback)")]
+    InvalidServerUrl,
     #[error("the operation was cancelled")]
     Cancelled,
 }

@@ -17,6 +17,9 @@ pub struct EnrollmentRecord {
     pub device_key_pkcs8: Zeroizing<Vec<u8>>,
     pub program: ProgramKeys,
     pub clock_offset_ms: i64,
+    /// Pins of the program server's TLS key (see `sync::tls`); empty for
+    /// a plain-HTTP loopback server.
+    pub tls_pins: Vec<String>,
 }
 
 const ROW: &str = "1";
@@ -30,8 +33,8 @@ impl Store {
         e: &EnrollmentRecord,
     ) -> Result<(), StoreError> {
         tx.execute(
-            "INSERT INTO enrollment (id, device_id, enrolled_at_ms, server, device_key, program, clock_offset_ms)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO enrollment (id, device_id, enrolled_at_ms, server, device_key, program, clock_offset_ms, tls_pins)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             rusqlite::params![
                 e.device_id.to_string(),
                 e.enrolled_at.timestamp_millis(),
@@ -39,6 +42,7 @@ impl Store {
                 self.seal("enrollment", "device_key", ROW, &e.device_key_pkcs8)?,
                 self.seal_json("enrollment", "program", ROW, &e.program)?,
                 e.clock_offset_ms,
+                self.seal_json("enrollment", "tls_pins", ROW, &e.tls_pins)?,
             ],
         )?;
         Ok(())
@@ -48,7 +52,7 @@ impl Store {
         let conn = self.reader();
         let row = conn
             .query_row(
-                "SELECT device_id, enrolled_at_ms, server, device_key, program, clock_offset_ms FROM enrollment WHERE id = 1",
+                "SELECT device_id, enrolled_at_ms, server, device_key, program, clock_offset_ms, tls_pins FROM enrollment WHERE id = 1",
                 [],
                 |r| {
                     Ok((
@@ -58,12 +62,13 @@ impl Store {
                         r.get::<_, Vec<u8>>(3)?,
                         r.get::<_, Vec<u8>>(4)?,
                         r.get::<_, i64>(5)?,
+                        r.get::<_, Option<Vec<u8>>>(6)?,
                     ))
                 },
             )
             .optional()?;
         drop(conn);
-        let Some((id, at, server, key, program, offset)) = row else {
+        let Some((id, at, server, key, program, offset, pins)) = row else {
             return Ok(None);
         };
         let server = self.open_value("enrollment", "server", ROW, &server)?;
@@ -81,6 +86,10 @@ impl Store {
             )?),
             program: self.open_json("enrollment", "program", ROW, &program)?,
             clock_offset_ms: offset,
+            tls_pins: match pins {
+                Some(p) => self.open_json("enrollment", "tls_pins", ROW, &p)?,
+                None => Vec::new(),
+            },
         }))
     }
 

@@ -11,7 +11,7 @@ use rusqlite::{Connection, Transaction};
 use super::StoreError;
 
 /// The schema version this code writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Version 1, frozen: never edit this text once released; add a step.
 pub const V1: &str = "
@@ -68,6 +68,12 @@ CREATE TABLE ledger (
 ) STRICT;
 ";
 
+/// Version 2: the program server's TLS key pins (sealed JSON list),
+/// set at enrollment.
+pub const V2: &str = "
+ALTER TABLE enrollment ADD COLUMN tls_pins BLOB;
+";
+
 /// Brings `conn` to [`CURRENT_VERSION`].
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -89,6 +95,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 fn upgrade_to(tx: &Transaction<'_>, version: u32) -> Result<(), StoreError> {
     match version {
         1 => tx.execute_batch(V1)?,
+        2 => tx.execute_batch(V2)?,
         _ => unreachable!("no migration step for version {version}"),
     }
     Ok(())

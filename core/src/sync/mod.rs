@@ -9,6 +9,7 @@
 
 pub mod backoff;
 pub mod http;
+pub mod tls;
 
 use std::time::Duration;
 
@@ -152,6 +153,12 @@ impl SyncContext<'_> {
                     report.last_error = Some(reason);
                     // The server or the network is in trouble: stop for now.
                     break;
+                }
+                SendOutcome::PinMismatch => {
+                    // Possibly an attack on the connection: keep the item,
+                    // stop, and tell the caller in a way it cannot miss.
+                    self.retry_later(&item, "pin_mismatch", None)?;
+                    return Err(crate::error::Error::PinMismatch);
                 }
                 SendOutcome::ClockSkew { server_time } if skew_retries < 1 => {
                     skew_retries += 1;
