@@ -9,12 +9,16 @@
 //!
 //! Files: `policy.rs` (every limit and threshold), `report.rs` (typed
 //! issues and their message ids), `error.rs`, `probe.rs` (container
-//! structure checks), `exif.rs` (orientation), `photo.rs` (pipeline),
-//! `quality.rs` (exposure, sharpness).
+//! structure checks), `exif.rs` (orientation), `jpeg.rs` (libjpeg-turbo scaled decode and
+//! encode), `pixels.rs` (orient, resize, blur), `faces.rs` (detector),
+//! `quality.rs` (exposure, sharpness), `photo.rs` (the photo pipeline).
 
 mod error;
 mod exif;
+mod faces;
+mod jpeg;
 mod photo;
+mod pixels;
 mod policy;
 mod probe;
 mod quality;

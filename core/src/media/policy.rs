@@ -99,6 +99,8 @@ pub struct PhotoPolicy {
     pub max_pixels: u64,
     /// Largest decoded-pixel buffer the decoder may allocate.
     pub max_decoded_bytes: u64,
+    /// Progressive JPEG output: a few per cent smaller, slower to encode.
+    pub progressive: bool,
     /// Blur every face but the participant's (the largest, most central).
     pub blur_bystanders: bool,
     /// Issues that block submission; all others are warnings.
@@ -118,6 +120,7 @@ impl Default for PhotoPolicy {
             max_input_bytes: DEFAULT_MAX_PHOTO_BYTES,
             max_pixels: DEFAULT_MAX_PIXELS,
             max_decoded_bytes: DEFAULT_MAX_DECODED_BYTES,
+            progressive: false,
             blur_bystanders: true,
             blocking: Vec::new(),
             thresholds: PhotoThresholds::default(),
