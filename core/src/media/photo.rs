@@ -23,7 +23,7 @@ use super::MediaError;
 use super::faces::{FACE_ANALYSIS_LONG_EDGE, detect_faces};
 use super::jpeg::{self, DecodeLimits, EncodeSettings, Rgb};
 use super::pixels::{Region, obliterate, orient, resize_luma, resize_rgb, target_size};
-use super::policy::PhotoPolicy;
+use super::policy::{MIN_BUDGET_JPEG_QUALITY, PhotoPolicy};
 use super::probe::{PhotoFormat, PhotoHeader, probe_photo};
 use super::quality::{Luma, exposure, luma_of_rgb, sharpness};
 use super::report::{FaceBox, PhotoIssue, PhotoReport, findings};
@@ -85,13 +85,7 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
             bystanders_blurred += 1;
         }
     }
-    let jpeg = jpeg::encode(
-        &out,
-        &EncodeSettings {
-            quality: policy.jpeg_quality,
-            progressive: policy.progressive,
-        },
-    )?;
+    let jpeg = encode_within_budget(&out, policy)?;
     Ok(ProcessedPhoto {
         jpeg,
         width: out.width,
@@ -99,6 +93,33 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
         report,
         bystanders_blurred,
     })
+}
+
+/// Quality step when retrying to meet the byte budget.
+const BUDGET_QUALITY_STEP: u8 = 8;
+
+/// Encode at the policy's quality; while over the byte budget, retry at
+/// lower quality (at most a handful of attempts, each a few milliseconds).
+fn encode_within_budget(image: &Rgb, policy: &PhotoPolicy) -> Result<Vec<u8>, MediaError> {
+    let mut quality = policy.jpeg_quality;
+    loop {
+        let jpeg = jpeg::encode(
+            image,
+            &EncodeSettings {
+                quality,
+                progressive: policy.progressive,
+            },
+        )?;
+        let over = policy
+            .max_output_bytes
+            .is_some_and(|budget| jpeg.len() > budget as usize);
+        if !over || quality <= MIN_BUDGET_JPEG_QUALITY {
+            return Ok(jpeg);
+        }
+        quality = quality
+            .saturating_sub(BUDGET_QUALITY_STEP)
+            .max(MIN_BUDGET_JPEG_QUALITY);
+    }
 }
 
 fn check_policy(policy: &PhotoPolicy) -> Result<(), MediaError> {
