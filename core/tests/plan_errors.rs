@@ -239,3 +239,65 @@ fn window_ids_look_up_their_window() {
         );
     }
 }
+
+#[test]
+fn wild_clocks_and_ranges_get_answers_not_panics() {
+    use checkin_core::clock::ClockEstimate;
+    use checkin_core::i18n::Localizer;
+    use checkin_core::remind;
+    use chrono::DateTime;
+    let plan = Plan::from_json(&fixture("demo.json")).expect("valid");
+    let en = Localizer::new("en");
+    let extremes = [
+        DateTime::<Utc>::MIN_UTC,
+        DateTime::<Utc>::MAX_UTC,
+        DateTime::<Utc>::UNIX_EPOCH,
+    ];
+    for device_time in extremes {
+        for server_offset_ms in [i64::MIN, -1, 0, 1, i64::MAX] {
+            let now = ClockEstimate {
+                device_time,
+                server_offset_ms,
+                uptime_ms: None,
+            };
+            let _ = plan::due(&plan, &[], &now);
+            let _ = remind::notifications(&plan, &[], &now, 64, &en);
+            let _ = remind::next_wakeup(&plan, &[], &now, 64);
+        }
+        for other in extremes {
+            let _ = plan.windows_between(device_time, other);
+        }
+    }
+    // Years far outside a plan's life are refused when the plan is read.
+    let far = String::from_utf8(fixture("demo.json"))
+        .expect("utf-8")
+        .replace("2026-11-02T09:00", "+99999-11-02T09:00");
+    assert!(Plan::from_json(far.as_bytes()).is_err());
+    let early = String::from_utf8(fixture("demo.json"))
+        .expect("utf-8")
+        .replace("2026-11-02T09:00", "1969-11-02T09:00");
+    assert!(matches!(
+        Plan::from_json(early.as_bytes()),
+        Err(PlanError::BadLocalTime { .. })
+    ));
+}
+
+#[test]
+fn a_huge_max_is_bounded() {
+    use checkin_core::clock::ClockEstimate;
+    use checkin_core::remind;
+    let plan = Plan::from_json(&fixture("demo.json")).expect("valid");
+    let now = ClockEstimate::uncorrected(
+        Utc.with_ymd_and_hms(2026, 11, 20, 0, 0, 0)
+            .single()
+            .expect("valid"),
+    );
+    let list = remind::notifications(
+        &plan,
+        &[],
+        &now,
+        usize::MAX,
+        &checkin_core::i18n::Localizer::new("en"),
+    );
+    assert_eq!(list.len(), remind::MAX_NOTIFICATIONS);
+}

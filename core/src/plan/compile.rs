@@ -7,7 +7,7 @@ use super::schedule::{Expansion, LOCAL_FORMAT, Schedule};
 use super::wire::{AppointmentDoc, FORMAT, PlanDoc, ReminderPolicy, ScheduleDoc};
 use super::zone;
 use super::{Appointment, Plan};
-use chrono::{Duration, NaiveDateTime, Timelike};
+use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
 use chrono_tz::Tz;
 use std::collections::{BTreeSet, HashSet};
 
@@ -39,6 +39,10 @@ pub const MAX_ID_LEN: usize = 64;
 pub const MAX_TEXT_CHARS: usize = 2000;
 /// Longest language tag.
 pub const MAX_LANGUAGE_LEN: usize = 35;
+/// Years a plan's local times may use. Outside this a date is a typo or
+/// an attack, and refusing it keeps all date arithmetic far from overflow.
+pub const EARLIEST_PLAN_YEAR: i32 = 1970;
+pub const LATEST_PLAN_YEAR: i32 = 2200;
 /// The shortest gap between windows is measured over this many of a
 /// rule's first windows (two years of a daily rule).
 pub const PERIOD_SAMPLE: usize = 731;
@@ -306,7 +310,12 @@ pub(crate) fn parse_local(
     let parsed = NaiveDateTime::parse_from_str(value, LOCAL_FORMAT)
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"));
     match parsed {
-        Ok(local) if local.second() == 0 => Ok(local),
+        Ok(local)
+            if local.second() == 0
+                && (EARLIEST_PLAN_YEAR..=LATEST_PLAN_YEAR).contains(&local.year()) =>
+        {
+            Ok(local)
+        }
         _ => Err(PlanError::BadLocalTime {
             item: item(),
             value: value.chars().take(32).collect(),

@@ -115,9 +115,13 @@ impl Schedule {
         instant: DateTime<Utc>,
         reach: Duration,
     ) -> impl Iterator<Item = Occurrence> + '_ {
-        let earliest = instant - reach;
+        let instant = super::sane(instant);
+        let earliest = instant.checked_sub_signed(reach).unwrap_or(instant);
         // A local date is at most 26 h from the UTC date; start one more day early.
-        let from = zone::local(self.zone, earliest).date() - Duration::days(2);
+        let local_date = zone::local(self.zone, earliest).date();
+        let from = local_date
+            .checked_sub_signed(Duration::days(2))
+            .unwrap_or(local_date);
         self.occurrences_from(from)
             .skip_while(move |o| o.opens <= earliest)
     }

@@ -20,10 +20,16 @@
 
 use crate::clock::ClockEstimate;
 use crate::i18n::{Arg, Localizer};
-use crate::plan::{Appointment, CheckinWindow, CompletedCheckin, Plan, due, window_state, zone};
+use crate::plan::{
+    Appointment, CheckinWindow, CompletedCheckin, Plan, due, true_time, window_state, zone,
+};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+
+/// Most notifications one call returns, whatever `max` asks: far above
+/// what a phone can hold (iOS: 64), and it bounds the work of one call.
+pub const MAX_NOTIFICATIONS: usize = 512;
 
 /// The deep link scheme shells register.
 pub const LINK_SCHEME: &str = "checkin";
@@ -107,6 +113,7 @@ pub fn notifications(
     localizer: &Localizer,
 ) -> Vec<Notification> {
     let device_shift = device_shift(now);
+    let max = max.min(MAX_NOTIFICATIONS);
     pending(plan, completed, now, max)
         .into_iter()
         .map(|p| render(plan, &p, device_shift, localizer))
@@ -129,7 +136,8 @@ pub fn next_wakeup(
     now: &ClockEstimate,
     max: usize,
 ) -> Option<DateTime<Utc>> {
-    let t = now.corrected();
+    let t = true_time(now);
+    let max = max.min(MAX_NOTIFICATIONS);
     let mut candidates: Vec<DateTime<Utc>> = Vec::new();
 
     let held = pending(plan, completed, now, max.saturating_add(1));
@@ -153,12 +161,12 @@ pub fn next_wakeup(
         }
     }
     if let Some(every) = plan.sync_every() {
-        candidates.push(t + every);
+        candidates.push(t.checked_add_signed(every).unwrap_or(t));
     }
     candidates
         .into_iter()
         .min()
-        .map(|at| at - device_shift(now))
+        .map(|at| on_device(at, device_shift(now)))
 }
 
 /// Every reminder firing after `now`, soonest `max` of them, sorted.
@@ -168,7 +176,7 @@ fn pending<'p>(
     now: &ClockEstimate,
     max: usize,
 ) -> Vec<Pending<'p>> {
-    let t = now.corrected();
+    let t = true_time(now);
     let policy = plan.reminders();
     let mut all: Vec<Pending<'p>> = Vec::new();
     if max == 0 {
@@ -244,8 +252,16 @@ fn pending<'p>(
 /// time to get the phone's clock time. Rounding keeps ids stable while the
 /// measured offset jitters by a few milliseconds between syncs.
 fn device_shift(now: &ClockEstimate) -> Duration {
-    let minutes = (now.server_offset_ms as f64 / 60_000.0).round() as i64;
-    Duration::minutes(minutes)
+    let minutes = now
+        .server_offset_ms
+        .saturating_add(30_000)
+        .div_euclid(60_000);
+    Duration::try_minutes(minutes).unwrap_or_else(Duration::zero)
+}
+
+/// `t` on the phone's clock; unchanged if the offset is absurd.
+fn on_device(t: DateTime<Utc>, shift: Duration) -> DateTime<Utc> {
+    t.checked_sub_signed(shift).unwrap_or(t)
 }
 
 fn render(
@@ -309,7 +325,7 @@ fn render(
             )
         }
     };
-    let fire_at_device = p.fire_at - device_shift;
+    let fire_at_device = on_device(p.fire_at, device_shift);
     let base = match p.kind {
         NotificationKind::WindowClosing | NotificationKind::Appointment => {
             format!("{kind_tag}-{}:{}", p.minutes_before, p.subject_id())
