@@ -22,9 +22,12 @@ fn the_demo_plan_is_valid() {
     assert_eq!(plan.appointments()[0].id, "office-1");
 }
 
+/// Whether an error is the one a fixture should get.
+type Expect = fn(&PlanError) -> bool;
+
 #[test]
 fn each_bad_fixture_gets_its_own_typed_error() {
-    let cases: Vec<(&str, fn(&PlanError) -> bool)> = vec![
+    let cases: Vec<(&str, Expect)> = vec![
         (
             "unknown_zone",
             |e| matches!(e, PlanError::UnknownZone { item, zone } if item == "plan" && zone == "America/Gotham"),

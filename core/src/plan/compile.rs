@@ -67,14 +67,14 @@ impl TryFrom<PlanDoc> for Plan {
             ));
         }
         check_reminders(&doc.reminders)?;
-        if let Some(every) = doc.sync_every_minutes {
-            if !SYNC_EVERY_MINUTES.contains(&every) {
-                return Err(PlanError::LimitExceeded {
-                    what: "sync_every_minutes",
-                    found: every.into(),
-                    max: (*SYNC_EVERY_MINUTES.end()).into(),
-                });
-            }
+        if let Some(every) = doc.sync_every_minutes
+            && !SYNC_EVERY_MINUTES.contains(&every)
+        {
+            return Err(PlanError::LimitExceeded {
+                what: "sync_every_minutes",
+                found: every.into(),
+                max: (*SYNC_EVERY_MINUTES.end()).into(),
+            });
         }
         if doc.schedules.len() > MAX_SCHEDULES {
             return Err(PlanError::limit(

@@ -141,10 +141,11 @@ pub fn next_wakeup(
     let mut candidates: Vec<DateTime<Utc>> = Vec::new();
 
     let held = pending(plan, completed, now, max.saturating_add(1));
-    if max > 0 && held.len() > max {
-        if let Some(half) = held.get((max - 1) / 2) {
-            candidates.push(half.fire_at);
-        }
+    if max > 0
+        && held.len() > max
+        && let Some(half) = held.get((max - 1) / 2)
+    {
+        candidates.push(half.fire_at);
     }
     if let Some(current) = due(plan, completed, now) {
         let w = &current.window;
