@@ -23,7 +23,7 @@ use crate::i18n::{Arg, Localizer};
 use crate::plan::{
     Appointment, CheckinWindow, CompletedCheckin, Plan, due, true_time, window_state, zone,
 };
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -276,6 +276,7 @@ fn render(
         Subject::Window(w) => {
             let closes = zone::local(participant_zone, w.closes);
             let close_time = localizer.time(closes);
+            let close_hour = Arg::Number(i64::from(closes.hour()));
             let (tag, title, body) = match p.kind {
                 NotificationKind::WindowClosing => (
                     "close",
@@ -285,6 +286,7 @@ fn render(
                         &[
                             ("minutes", Arg::Number(i64::from(p.minutes_before))),
                             ("close_time", Arg::Text(&close_time)),
+                            ("close_hour", close_hour.clone()),
                         ],
                     ),
                 ),
@@ -297,6 +299,7 @@ fn render(
                             "window-late-body",
                             &[
                                 ("late_time", Arg::Text(&localizer.time(late_ends))),
+                                ("late_hour", Arg::Number(i64::from(late_ends.hour()))),
                                 ("late_date", Arg::Text(&localizer.date(late_ends))),
                             ],
                         ),
@@ -309,6 +312,7 @@ fn render(
                         "window-opens-body",
                         &[
                             ("close_time", Arg::Text(&close_time)),
+                            ("close_hour", close_hour.clone()),
                             ("close_date", Arg::Text(&localizer.date(closes))),
                         ],
                     ),
@@ -398,6 +402,7 @@ fn appointment_text(
             ("day", Arg::Text(day)),
             ("date", Arg::Text(&l.date(start))),
             ("time", Arg::Text(&l.time(start))),
+            ("hour", Arg::Number(i64::from(start.hour()))),
             ("zone", Arg::Text(&zone_label)),
             ("place", Arg::Text(place)),
         ],
