@@ -3,7 +3,7 @@
 //! (fixtures/plans/daily_50_appointments.json), at several points of the plan.
 
 use checkin_core::clock::ClockEstimate;
-use checkin_core::i18n::Localizer;
+use checkin_core::i18n::{Arg, Localizer};
 use checkin_core::plan::{self, CompletedCheckin, Plan};
 use checkin_core::remind;
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -62,6 +62,22 @@ fn benches(c: &mut Criterion) {
     let now = ClockEstimate::uncorrected(start() + Duration::days(365));
     c.bench_function("next_wakeup(now, 64) middle", |b| {
         b.iter(|| remind::next_wakeup(black_box(&plan), &[], black_box(&now), 64))
+    });
+    c.bench_function("Localizer::new(es)", |b| {
+        b.iter(|| Localizer::new(black_box("es")))
+    });
+    let es = Localizer::new("es");
+    c.bench_function("Localizer::text(window-closing-body)", |b| {
+        b.iter(|| {
+            es.text(
+                black_box("window-closing-body"),
+                &[
+                    ("minutes", Arg::Number(15)),
+                    ("close_time", Arg::Text("17:00")),
+                    ("close_hour", Arg::Number(17)),
+                ],
+            )
+        })
     });
     let bytes = plan.to_json();
     c.bench_function("Plan::from_json (validate) daily + 50 appointments", |b| {

@@ -378,3 +378,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn repeated_offsets_give_one_reminder_each() {
+    let text = String::from_utf8(fixture("demo.json"))
+        .expect("utf-8")
+        .replace("[2880, 1440, 180]", "[180, 2880, 180, 1440, 2880]")
+        .replace("[60, 15]", "[15, 60, 15]");
+    let repeated = Plan::from_json(text.as_bytes()).expect("valid");
+    let list = remind::notifications(
+        &repeated,
+        &[],
+        &at("2026-11-20T12:00"),
+        64,
+        &Localizer::new("es"),
+    );
+    let unique: BTreeSet<&str> = ids(&list).into_iter().collect();
+    assert_eq!(unique.len(), list.len());
+    assert_eq!(
+        list.iter().filter(|n| n.subject_id == "hearing-1").count(),
+        3
+    );
+    // And the same list as the plan that spelled each offset once.
+    assert_eq!(
+        ids(&list),
+        ids(&remind::notifications(
+            &plan("demo.json"),
+            &[],
+            &at("2026-11-20T12:00"),
+            64,
+            &Localizer::new("es")
+        ))
+    );
+}

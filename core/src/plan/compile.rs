@@ -214,13 +214,16 @@ fn compile_appointment(
             return Err(PlanError::limit(what, chars, MAX_TEXT_CHARS));
         }
     }
-    let reminder_minutes = match &doc.reminder_minutes {
+    let mut reminder_minutes = match &doc.reminder_minutes {
         Some(own) => {
             check_offsets(own)?;
             own.clone()
         }
         None => policy.appointment_before_minutes.clone(),
     };
+    // Earliest reminder first; a repeated offset is one reminder.
+    reminder_minutes.sort_unstable_by(|a, b| b.cmp(a));
+    reminder_minutes.dedup();
     let (starts, _) = zone::resolve(zone, local_start).ok_or_else(|| PlanError::BadLocalTime {
         item: item(),
         value: doc.start.clone(),
