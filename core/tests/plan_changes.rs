@@ -2,7 +2,7 @@
 
 use checkin_core::i18n::Localizer;
 use checkin_core::plan::{self, AppointmentKind, Plan, PlanChange, ScheduleField};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, TimeZone};
 use std::path::PathBuf;
 
 fn demo_text() -> String {
@@ -151,4 +151,43 @@ fn spanish_descriptions_are_complete() {
             .any(|t| t.starts_with("Visita a la oficina cambiada del jueves 3 de diciembre 14:30")),
         "{text:?}"
     );
+}
+
+#[test]
+fn moving_a_weekly_check_in_lists_the_windows_it_moves_in_the_coming_90_days() {
+    let old = parse(&demo_text());
+    let new = parse(&demo_text().replace("BYDAY=MO", "BYDAY=TU"));
+    let from = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 20, 12, 0, 0)
+        .single()
+        .expect("valid");
+    let changes = plan::window_changes(&old, &new, from);
+    let removed: Vec<&PlanChange> = changes
+        .iter()
+        .filter(|c| matches!(c, PlanChange::WindowRemoved { .. }))
+        .collect();
+    let added: Vec<&PlanChange> = changes
+        .iter()
+        .filter(|c| matches!(c, PlanChange::WindowAdded { .. }))
+        .collect();
+    // 90 days from Friday 2026-11-20: Mondays 11-23 … 02-15 less the
+    // cancelled 12-28 (12 windows); Tuesdays 11-24 … 02-16 less none (13).
+    assert_eq!((removed.len(), added.len()), (12, 13));
+    assert_eq!(
+        removed[0],
+        &PlanChange::WindowRemoved {
+            window_id: "weekly@2026-11-23T09:00".into(),
+            at: local("2026-11-23T09:00")
+        }
+    );
+    assert_eq!(
+        added[0],
+        &PlanChange::WindowAdded {
+            window_id: "weekly@2026-11-24T09:00".into(),
+            at: local("2026-11-24T09:00")
+        }
+    );
+    // Only schedules both plans keep are compared window by window.
+    let without = parse(&demo_text().replace("\"id\": \"weekly\"", "\"id\": \"weekly-2\""));
+    assert!(plan::window_changes(&old, &without, from).is_empty());
 }

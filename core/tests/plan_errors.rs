@@ -5,6 +5,14 @@ use checkin_core::plan::{self, Plan, PlanError};
 use chrono::{Duration, TimeZone, Utc};
 use std::path::PathBuf;
 
+fn sync_time() -> checkin_core::clock::ClockEstimate {
+    checkin_core::clock::ClockEstimate::uncorrected(
+        Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0)
+            .single()
+            .expect("valid"),
+    )
+}
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../fixtures/plans")
@@ -181,7 +189,11 @@ fn a_bad_plan_from_the_server_never_replaces_the_stored_one() {
         "malformed",
         "window_longer_than_period",
     ] {
-        let update = plan::review_update(Some(&stored), &fixture(&format!("bad/{name}.json")));
+        let update = plan::review_update(
+            Some(&stored),
+            &fixture(&format!("bad/{name}.json")),
+            &sync_time(),
+        );
         assert!(update.is_err(), "{name} would replace the stored plan");
     }
 }
@@ -192,7 +204,8 @@ fn an_older_revision_never_replaces_a_newer_one() {
     let older = String::from_utf8(fixture("demo.json"))
         .expect("utf-8")
         .replace("\"revision\": 3", "\"revision\": 2");
-    let err = plan::review_update(Some(&stored), older.as_bytes()).expect_err("stale");
+    let err =
+        plan::review_update(Some(&stored), older.as_bytes(), &sync_time()).expect_err("stale");
     assert_eq!(
         err,
         PlanError::StaleRevision {
@@ -201,10 +214,11 @@ fn an_older_revision_never_replaces_a_newer_one() {
         }
     );
     // The same revision again (a resend) is accepted and changes nothing.
-    let same = plan::review_update(Some(&stored), &fixture("demo.json")).expect("resend");
+    let same =
+        plan::review_update(Some(&stored), &fixture("demo.json"), &sync_time()).expect("resend");
     assert!(same.changes.is_empty());
     // At enrollment there is nothing stored.
-    assert!(plan::review_update(None, &fixture("demo.json")).is_ok());
+    assert!(plan::review_update(None, &fixture("demo.json"), &sync_time()).is_ok());
 }
 
 #[test]

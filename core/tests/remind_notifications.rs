@@ -173,7 +173,8 @@ fn a_moved_hearing_replaces_exactly_its_ids() {
         .expect("utf-8")
         .replace("\"2026-12-14T09:00\"", "\"2026-12-16T10:30\"")
         .replace("\"revision\": 3", "\"revision\": 4");
-    let update = plan::review_update(Some(&old), moved_json.as_bytes()).expect("valid update");
+    let update = plan::review_update(Some(&old), moved_json.as_bytes(), &at("2026-11-20T12:00"))
+        .expect("valid update");
     let es = Localizer::new(old.language());
     let now = at("2026-11-20T12:00");
     // Enough room that nothing is pushed out by truncation.
@@ -409,5 +410,45 @@ fn repeated_offsets_give_one_reminder_each() {
             64,
             &Localizer::new("es")
         ))
+    );
+}
+
+#[test]
+fn a_cancelled_window_drops_exactly_its_reminders_and_is_recorded() {
+    let old = plan("demo.json");
+    let cancelled = String::from_utf8(fixture("demo.json"))
+        .expect("utf-8")
+        .replace(
+            "\"exdates\": [\"2026-12-28T09:00\"]",
+            "\"exdates\": [\"2026-12-28T09:00\", \"2026-11-30T09:00\"]",
+        );
+    let now = at("2026-11-20T12:00");
+    let update = plan::review_update(Some(&old), cancelled.as_bytes(), &now).expect("valid update");
+    let en = Localizer::new("en");
+    let before = remind::notifications(&old, &[], &now, 64, &en);
+    let after = remind::notifications(&update.plan, &[], &now, 64, &en);
+    let gone: Vec<&Notification> = before.iter().filter(|n| !after.contains(n)).collect();
+    let new: Vec<&Notification> = after.iter().filter(|n| !before.contains(n)).collect();
+    assert!(
+        !gone.is_empty()
+            && gone
+                .iter()
+                .all(|n| n.subject_id == "weekly@2026-11-30T09:00"),
+        "{gone:?}"
+    );
+    // Only what was pushed out by the 64 limit comes in at the back.
+    assert!(
+        new.iter()
+            .all(|n| n.fire_at >= before[before.len() - 1].fire_at),
+        "{new:?}"
+    );
+
+    let lines: Vec<String> = update.changes.iter().map(|c| c.describe(&en)).collect();
+    assert_eq!(
+        lines,
+        [
+            "A check-in schedule changed: cancelled dates.",
+            "Check-in cancelled or moved: Monday, November 30 9:00 AM.",
+        ]
     );
 }

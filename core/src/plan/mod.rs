@@ -25,7 +25,7 @@ mod schedule;
 mod wire;
 pub mod zone;
 
-pub use changes::{PlanChange, ScheduleField, changes};
+pub use changes::{PlanChange, ScheduleField, WINDOW_CHANGE_DAYS, changes, window_changes};
 pub use compile::{EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR};
 pub use compile::{
     MAX_APPOINTMENTS, MAX_EXDATES, MAX_PLAN_BYTES, MAX_REMINDERS, MAX_SCHEDULES,
@@ -232,7 +232,14 @@ impl Plan {
 /// Decides whether `incoming` (the server's plan JSON) may replace
 /// `stored`. The client stores the returned plan only on `Ok`, so a bad or
 /// older plan never replaces a good one; the changes go to the ledger.
-pub fn review_update(stored: Option<&Plan>, incoming: &[u8]) -> Result<PlanUpdate, PlanError> {
+///
+/// `now` bounds the window-by-window comparison ([`window_changes`]) to the
+/// coming [`WINDOW_CHANGE_DAYS`].
+pub fn review_update(
+    stored: Option<&Plan>,
+    incoming: &[u8],
+    now: &ClockEstimate,
+) -> Result<PlanUpdate, PlanError> {
     let plan = Plan::from_json(incoming)?;
     let Some(stored) = stored else {
         return Ok(PlanUpdate {
@@ -246,7 +253,8 @@ pub fn review_update(stored: Option<&Plan>, incoming: &[u8]) -> Result<PlanUpdat
             incoming: plan.revision(),
         });
     }
-    let changes = changes(stored, &plan);
+    let mut changes = changes(stored, &plan);
+    changes.extend(window_changes(stored, &plan, true_time(now)));
     Ok(PlanUpdate { plan, changes })
 }
 
