@@ -157,12 +157,14 @@ pub fn changes(old: &Plan, new: &Plan) -> Vec<PlanChange> {
     for s in &n.schedules {
         match o.schedules.iter().find(|x| x.id == s.id) {
             None => {
-                let first_window = new
-                    .schedules()
-                    .iter()
-                    .find(|c| c.id == s.id)
+                // A valid plan's schedules all have a window; the configured
+                // start stands in should that ever not hold.
+                let compiled = new.schedules().iter().find(|c| c.id == s.id);
+                let first_window = compiled
                     .and_then(|c| c.occurrences_from(c.start.date()).next())
-                    .map_or_else(|| c_start(new, &s.id), |occ| occ.local);
+                    .map(|occ| occ.local)
+                    .or(compiled.map(|c| c.start))
+                    .unwrap_or_default();
                 out.push(PlanChange::ScheduleAdded {
                     schedule_id: s.id.clone(),
                     first_window,
@@ -227,14 +229,6 @@ pub fn changes(old: &Plan, new: &Plan) -> Vec<PlanChange> {
         }
     }
     out
-}
-
-fn c_start(plan: &Plan, schedule_id: &str) -> NaiveDateTime {
-    plan.schedules()
-        .iter()
-        .find(|c| c.id == schedule_id)
-        .map(|c| c.start)
-        .unwrap_or_default()
 }
 
 fn schedule_fields(a: &ScheduleDoc, b: &ScheduleDoc) -> Vec<ScheduleField> {
