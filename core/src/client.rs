@@ -14,11 +14,14 @@ use crate::checkin::{CheckinRecord, CheckinSummary, Draft, DraftPhoto, PhotoQual
 use crate::clock::{Clock, ClockEstimate};
 use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
 use crate::error::{Error, Result};
+use crate::i18n::Localizer;
 use crate::ledger::{self, LedgerEntry, LedgerEvent, LedgerFault};
 use crate::media;
+use crate::plan::{self, CompletedCheckin, Due, Plan};
 use crate::policy::{Policy, Requirement};
 use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind, WindowRef};
 use crate::protocol::messages::{EnrollRequest, ProgramKeys};
+use crate::remind::{self, Notification};
 use crate::store::{DocumentName, EnrollmentRecord, OutboxItem, Store};
 use crate::sync::{SyncContext, SyncListener, SyncReport, http::Api};
 
@@ -251,20 +254,102 @@ impl CheckinClient {
         }
     }
 
-    /// The plan as last received from the program, as JSON.
-    pub fn plan_json(&self) -> Result<Option<serde_json::Value>> {
-        self.store
+    /// The plan as last received from the program (validated when stored).
+    pub fn plan(&self) -> Result<Option<Plan>> {
+        Ok(self
+            .store
             .document(DocumentName::Plan)?
-            .map(|b| {
-                serde_json::from_slice(&b)
-                    .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()).into())
-            })
-            .transpose()
+            .map(|b| Plan::from_json(&b))
+            .transpose()?)
     }
 
-    /// Starts a check-in, for `window` if it answers a scheduled one.
-    pub fn start_checkin(&self, window: Option<WindowRef>) -> Result<Uuid> {
+    /// The participant's language: the shell's choice, else the plan's.
+    pub fn localizer(&self) -> Result<Localizer> {
+        if !self.config.locale.is_empty() {
+            return Ok(Localizer::new(&self.config.locale));
+        }
+        Ok(Localizer::new(
+            self.plan()?.as_ref().map_or("en", |p| p.language()),
+        ))
+    }
+
+    /// Check-ins made for scheduled windows (all but those the server
+    /// refused for good), as the plan logic needs them.
+    fn completed(&self) -> Result<Vec<CompletedCheckin>> {
+        Ok(self
+            .store
+            .outbox()?
+            .into_iter()
+            .filter(|i| i.state != crate::store::OutboxState::Wedged)
+            .filter_map(|i| {
+                Some(CompletedCheckin {
+                    window_id: i.summary.window?.id,
+                    captured_at: ClockEstimate {
+                        device_time: i.summary.clock.device_time,
+                        server_offset_ms: i.summary.clock.server_offset_ms,
+                        uptime_ms: i.summary.clock.uptime_ms,
+                    },
+                })
+            })
+            .collect())
+    }
+
+    /// The current or next check-in window and its state.
+    pub fn due(&self) -> Result<Option<Due>> {
+        let Some(plan) = self.plan()? else {
+            return Ok(None);
+        };
+        Ok(plan::due(&plan, &self.completed()?, &self.now()?))
+    }
+
+    /// The notifications the phone should hold right now, soonest first,
+    /// at most `max`. Reconcile by id: calling twice changes nothing.
+    pub fn notifications(&self, max: usize) -> Result<Vec<Notification>> {
+        let Some(plan) = self.plan()? else {
+            return Ok(Vec::new());
+        };
+        Ok(remind::notifications(
+            &plan,
+            &self.completed()?,
+            &self.now()?,
+            max,
+            &self.localizer()?,
+        ))
+    }
+
+    /// When the shell should next run background work (sync, refill
+    /// notifications), given it holds at most `max` notifications.
+    pub fn next_wakeup(&self, max: usize) -> Result<Option<DateTime<Utc>>> {
+        let Some(plan) = self.plan()? else {
+            return Ok(None);
+        };
+        let mut wake = remind::next_wakeup(&plan, &self.completed()?, &self.now()?, max);
+        if let Some(retry) = self
+            .store
+            .next_retry_at_ms()?
+            .and_then(crate::protocol::wire_time::from_millis)
+        {
+            wake = Some(wake.map_or(retry, |w| w.min(retry)));
+        }
+        Ok(wake)
+    }
+
+    /// Starts a check-in: for the plan's window `window_id`, or an
+    /// unscheduled one with `None`.
+    pub fn start_checkin(&self, window_id: Option<&str>) -> Result<Uuid> {
         self.enrolled()?;
+        let window = match window_id {
+            None => None,
+            Some(id) => {
+                let plan = self.plan()?.ok_or(Error::NotEnrolled)?;
+                let w = plan.window(id)?;
+                Some(WindowRef {
+                    id: w.id,
+                    opens_at: w.opens,
+                    closes_at: w.closes,
+                })
+            }
+        };
         let draft = Draft {
             id: Uuid::new_v4(),
             window,
@@ -441,6 +526,7 @@ impl CheckinClient {
             device_id: enrolled.record.device_id,
             receipt_public_key: &enrolled.receipt_key,
             clock_offset_ms: enrolled.record.clock_offset_ms,
+            localizer: &self.localizer()?,
         };
         ctx.run(deadline, listener).await
     }

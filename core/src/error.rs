@@ -3,6 +3,7 @@
 
 use crate::crypto::CryptoError;
 use crate::media::MediaError;
+use crate::plan::PlanError;
 use crate::policy::PolicyError;
 use crate::protocol::{ProtocolError, receipt::ReceiptError};
 use crate::store::StoreError;
@@ -30,6 +31,8 @@ pub enum Error {
     Store(#[from] StoreError),
     #[error(transparent)]
     Crypto(#[from] CryptoError),
+    #[error("plan: {0}")]
+    Plan(#[from] PlanError),
     #[error("the server sent an unusable policy: {0}")]
     Policy(#[from] PolicyError),
     #[error("the server's reply did not follow the protocol: {0}")]

@@ -80,7 +80,8 @@ fn child(role: &str, dir: &Path) {
                         .open(dir.join("submitted.log"))
                         .expect("log");
                     // One write(2) of the whole line: a kill cannot leave half of it.
-                    log.write_all(format!("{id}\n").as_bytes()).expect("write log");
+                    log.write_all(format!("{id}\n").as_bytes())
+                        .expect("write log");
                     log.sync_all().expect("sync log");
                 }
                 client.network_available().expect("reset backoff");

@@ -20,8 +20,16 @@ use tokio::time::Instant;
 use crate::clock::{Clock, ClockEstimate};
 use crate::crypto::signing::DeviceKey;
 use crate::error::Result;
+use crate::i18n::Localizer;
 use crate::ledger::LedgerEvent;
-use crate::protocol::{envelope, messages::CheckinResponse, receipt};
+use crate::plan::{self, Plan};
+use crate::policy::Policy;
+use crate::protocol::{
+    envelope,
+    messages::{CheckinResponse, PlanResponse},
+    receipt,
+};
+use crate::store::DocumentName;
 use crate::store::{OutboxItem, Store};
 use http::{Api, SendOutcome, Signer};
 
@@ -51,6 +59,13 @@ pub struct SyncReport {
     pub deadline_reached: bool,
     /// Why the last attempt failed, if it did (no personal data).
     pub last_error: Option<String>,
+    /// A new plan was received and stored (its changes are in the ledger).
+    pub plan_updated: bool,
+    /// A new policy version was received and stored.
+    pub policy_updated: bool,
+    /// The server sent a plan or policy that was refused; the stored one
+    /// stays in force.
+    pub document_error: Option<String>,
 }
 
 /// What a sync needs from the client.
@@ -62,6 +77,8 @@ pub(crate) struct SyncContext<'a> {
     pub device_id: uuid::Uuid,
     pub receipt_public_key: &'a [u8],
     pub clock_offset_ms: i64,
+    /// Describes plan changes for the ledger in the participant's language.
+    pub localizer: &'a Localizer,
 }
 
 impl SyncContext<'_> {
@@ -89,8 +106,7 @@ impl SyncContext<'_> {
             wedged: 0,
             remaining: to_send as u32,
             next_retry_at: None,
-            deadline_reached: false,
-            last_error: None,
+            ..SyncReport::default()
         };
         let mut bytes_sent = 0u64;
         let mut skew_retries = 0;
@@ -180,6 +196,13 @@ impl SyncContext<'_> {
                 }
             }
         }
+        if Instant::now() < deadline {
+            let signer = self.signer();
+            if let Ok(Ok(resp)) = tokio::time::timeout_at(deadline, self.api.plan(&signer)).await {
+                self.observe_server_time(resp.server_time)?;
+                self.apply_documents(&resp, &mut report)?;
+            }
+        }
         report.next_retry_at = self
             .store
             .next_retry_at_ms()?
@@ -244,6 +267,77 @@ impl SyncContext<'_> {
             )?;
             Ok(())
         })?;
+        Ok(())
+    }
+
+    /// Stores a new policy and plan if they are valid and new, with their
+    /// ledger entries; a bad one never replaces the good one stored.
+    fn apply_documents(&self, resp: &PlanResponse, report: &mut SyncReport) -> Result<()> {
+        let now = self.now();
+        let at = now.corrected();
+        let now_ms = at.timestamp_millis();
+        match serde_json::to_vec(&resp.policy)
+            .ok()
+            .map(|b| (Policy::from_json(&b), b))
+        {
+            Some((Ok(policy), bytes)) => {
+                let stored = self
+                    .store
+                    .document(DocumentName::Policy)?
+                    .and_then(|b| Policy::from_json(&b).ok());
+                if stored.as_ref().map(|p| p.version) != Some(policy.version) {
+                    self.store.write(|tx| {
+                        self.store
+                            .put_document(tx, DocumentName::Policy, &bytes, now_ms)?;
+                        self.store.append_ledger(
+                            tx,
+                            at,
+                            LedgerEvent::PolicyReceived {
+                                version: policy.version,
+                            },
+                        )?;
+                        Ok(())
+                    })?;
+                    report.policy_updated = true;
+                }
+            }
+            Some((Err(e), _)) => report.document_error = Some(format!("policy: {e}")),
+            None => report.document_error = Some("policy: not serializable".into()),
+        }
+        let Ok(bytes) = serde_json::to_vec(&resp.plan) else {
+            report.document_error = Some("plan: not serializable".into());
+            return Ok(());
+        };
+        let stored = self
+            .store
+            .document(DocumentName::Plan)?
+            .and_then(|b| Plan::from_json(&b).ok());
+        match plan::review_update(stored.as_ref(), &bytes, &now) {
+            Ok(update) => {
+                let same = stored.as_ref().is_some_and(|s| {
+                    s.plan_id() == update.plan.plan_id() && s.revision() == update.plan.revision()
+                });
+                if !same || !update.changes.is_empty() {
+                    let described = update
+                        .changes
+                        .iter()
+                        .map(|c| c.describe(self.localizer))
+                        .collect();
+                    self.store.write(|tx| {
+                        self.store
+                            .put_document(tx, DocumentName::Plan, &bytes, now_ms)?;
+                        self.store.append_ledger(
+                            tx,
+                            at,
+                            LedgerEvent::PlanReceived { changes: described },
+                        )?;
+                        Ok(())
+                    })?;
+                    report.plan_updated = true;
+                }
+            }
+            Err(e) => report.document_error = Some(format!("plan: {e}")),
+        }
         Ok(())
     }
 
