@@ -196,6 +196,13 @@ impl CheckinClient {
         let policy = Policy::from_json(&policy_bytes)?;
         let plan_bytes = serde_json::to_vec(&resp.plan)
             .map_err(|e| crate::protocol::ProtocolError::malformed("plan", e.to_string()))?;
+        // A plan the core cannot follow is refused now, not discovered
+        // when a reminder fails to fire.
+        plan::review_update(
+            None,
+            &plan_bytes,
+            &ClockEstimate::uncorrected(resp.server_time),
+        )?;
         let offset = (resp.server_time - sent_at).num_milliseconds();
         let record = EnrollmentRecord {
             device_id: resp.device_id,
@@ -209,6 +216,13 @@ impl CheckinClient {
             } else {
                 tls_pins
             },
+            clock_anchor: self
+                .clock
+                .monotonic_ms()
+                .map(|uptime_ms| crate::clock::ClockAnchor {
+                    server_ms: resp.server_time.timestamp_millis(),
+                    uptime_ms,
+                }),
         };
         let now_ms = resp.server_time.timestamp_millis();
         self.store.write(|tx| {
@@ -233,6 +247,13 @@ impl CheckinClient {
                 resp.server_time,
                 LedgerEvent::PolicyReceived {
                     version: policy.version,
+                },
+            )?;
+            self.store.append_ledger(
+                tx,
+                resp.server_time,
+                LedgerEvent::PlanReceived {
+                    changes: Vec::new(),
                 },
             )?;
             Ok(())
@@ -526,6 +547,7 @@ impl CheckinClient {
             device_id: enrolled.record.device_id,
             receipt_public_key: &enrolled.receipt_key,
             clock_offset_ms: enrolled.record.clock_offset_ms,
+            clock_anchor: enrolled.record.clock_anchor,
             localizer: &self.localizer()?,
         };
         ctx.run(deadline, listener).await

@@ -68,10 +68,13 @@ CREATE TABLE ledger (
 ) STRICT;
 ";
 
-/// Version 2: the program server's TLS key pins (sealed JSON list),
-/// set at enrollment.
+/// Version 2: the program server's TLS key pins (sealed JSON list), set
+/// at enrollment; the clock anchor (server time and device uptime seen at
+/// the last exchange).
 pub const V2: &str = "
 ALTER TABLE enrollment ADD COLUMN tls_pins BLOB;
+ALTER TABLE enrollment ADD COLUMN anchor_server_ms INTEGER;
+ALTER TABLE enrollment ADD COLUMN anchor_uptime_ms INTEGER;
 ";
 
 /// Brings `conn` to [`CURRENT_VERSION`].

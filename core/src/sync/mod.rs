@@ -77,13 +77,14 @@ pub(crate) struct SyncContext<'a> {
     pub device_id: uuid::Uuid,
     pub receipt_public_key: &'a [u8],
     pub clock_offset_ms: i64,
+    pub clock_anchor: Option<crate::clock::ClockAnchor>,
     /// Describes plan changes for the ledger in the participant's language.
     pub localizer: &'a Localizer,
 }
 
 impl SyncContext<'_> {
     fn now(&self) -> ClockEstimate {
-        ClockEstimate::read(self.clock, self.clock_offset_ms)
+        ClockEstimate::read_anchored(self.clock, self.clock_offset_ms, self.clock_anchor)
     }
 
     fn signer(&self) -> Signer<'_> {
@@ -345,7 +346,14 @@ impl SyncContext<'_> {
     pub fn observe_server_time(&mut self, server_time: DateTime<Utc>) -> Result<()> {
         let offset = (server_time - self.clock.now()).num_milliseconds();
         self.clock_offset_ms = offset;
-        self.store.set_clock_offset(offset)?;
+        self.clock_anchor = self
+            .clock
+            .monotonic_ms()
+            .map(|uptime_ms| crate::clock::ClockAnchor {
+                server_ms: server_time.timestamp_millis(),
+                uptime_ms,
+            });
+        self.store.set_clock(offset, self.clock_anchor)?;
         Ok(())
     }
 }
