@@ -137,12 +137,12 @@ impl CheckinClient {
     }
 
     fn now(&self) -> Result<ClockEstimate> {
-        let offset = self
-            .store
-            .enrollment()?
-            .map(|e| e.clock_offset_ms)
-            .unwrap_or(0);
-        Ok(ClockEstimate::read(self.clock.as_ref(), offset))
+        Ok(match self.store.enrollment()? {
+            Some(e) => {
+                ClockEstimate::read_anchored(self.clock.as_ref(), e.clock_offset_ms, e.clock_anchor)
+            }
+            None => ClockEstimate::read(self.clock.as_ref(), 0),
+        })
     }
 
     pub fn is_enrolled(&self) -> Result<bool> {
