@@ -219,6 +219,7 @@ impl Api {
         };
         let resp = match req.send().await {
             Ok(r) => r,
+            Err(e) if tls::is_pin_mismatch(&e) => return SendOutcome::PinMismatch,
             Err(e) => {
                 return SendOutcome::Transient {
                     reason: describe(&e),
