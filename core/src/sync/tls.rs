@@ -121,7 +121,8 @@ impl ServerCertVerifier for PinningVerifier {
     }
 }
 
-/// Whether a reqwest error was caused by a pin mismatch.
+/// Whether an error (from reqwest, through hyper and an `io::Error`) was
+/// caused by a pin mismatch.
 pub fn is_pin_mismatch(err: &(dyn std::error::Error + 'static)) -> bool {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(err);
     while let Some(e) = cur {
@@ -131,6 +132,14 @@ pub fn is_pin_mismatch(err: &(dyn std::error::Error + 'static)) -> bool {
         if let Some(rustls::Error::InvalidCertificate(rustls::CertificateError::Other(other))) =
             e.downcast_ref::<rustls::Error>()
             && other.0.downcast_ref::<PinMismatch>().is_some()
+        {
+            return true;
+        }
+        // `io::Error::source` skips the error it wraps; look inside.
+        if let Some(inner) = e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            && is_pin_mismatch(inner)
         {
             return true;
         }
