@@ -190,3 +190,44 @@ async fn concurrent_syncs_do_not_send_twice_and_report_progress() {
         assert_eq!(s.server.checkin_count(&id.to_string()), 1);
     }
 }
+
+#[tokio::test]
+async fn a_poisoned_checkin_is_wedged_and_the_ones_behind_it_still_go() {
+    let s = enrolled().await;
+    let ids: Vec<_> = (0..3)
+        .map(|i| submit_photo_checkin(&s.client, 90 + i))
+        .collect();
+    s.server
+        .faults()
+        .fail_next(1, Fault::Reject { status: 422 });
+    let r = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!((r.delivered, r.wedged, r.remaining), (2, 1, 0));
+    let poisoned = s
+        .client
+        .store()
+        .outbox_item(ids[0])
+        .expect("read")
+        .expect("item");
+    assert_eq!(poisoned.state, OutboxState::Wedged);
+    assert_eq!(
+        poisoned.last_error.as_deref(),
+        Some("422 rejected"),
+        "the reason is kept for the participant"
+    );
+    assert!(
+        s.client.store().has_envelope(ids[0]).expect("read"),
+        "a wedged check-in keeps its payload"
+    );
+    for id in &ids[1..] {
+        assert_eq!(s.server.checkin_count(&id.to_string()), 1);
+    }
+    // A later sync does not retry it by itself...
+    let seen = s.server.faults().requests(Route::Checkins);
+    s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!(s.server.faults().requests(Route::Checkins), seen);
+    // ...but the participant can.
+    assert!(s.client.retry_wedged(ids[0]).expect("retry"));
+    let r = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!(r.delivered, 1);
+    assert_eq!(s.server.checkin_count(&ids[0].to_string()), 1);
+}
