@@ -11,10 +11,9 @@
 //! progressive JPEGs whose coefficients must be buffered whole) and a scan
 //! limit, before it reads any data; the declared size must match what
 //! [`super::probe`] read; the output buffer is allocated by us, at the
-//! scaled size, after checking it against the policy. A "premature end"
-//! warning is reported as truncation; other recoverable warnings (seen in
-//! real phone JPEGs, e.g. stray bytes before a marker) are accepted
-//! because the image was still decoded whole. The encoder receives only
+//! scaled size, after checking it against the policy. Warnings that mean
+//! missing or damaged image data are errors (see `classify`); harmless
+//! ones seen in real phone JPEGs are accepted. The encoder receives only
 //! pixels, so its output carries no metadata beyond the JFIF header.
 
 use std::ffi::CStr;
@@ -74,24 +73,47 @@ impl Handle {
         unsafe { tj::tj3Get(self.0, param as c_int) }
     }
 
-    /// Whether the last error was a recoverable warning, and whether its
-    /// message says the data ended early.
-    fn last_error(&self) -> (bool, bool) {
+    /// How the last failure should be reported: `None` for a recoverable
+    /// warning after which the image was still decoded whole.
+    fn classify_failure(&self) -> Option<MediaError> {
         // SAFETY: self.0 is a live handle; tj3GetErrorStr returns a
         // NUL-terminated string owned by the handle, read before any other
         // call on it.
-        let (code, premature) = unsafe {
+        let (code, message) = unsafe {
             let code = tj::tj3GetErrorCode(self.0);
             let msg = tj::tj3GetErrorStr(self.0);
-            let premature = !msg.is_null()
-                && CStr::from_ptr(msg)
-                    .to_bytes()
-                    .windows(b"Premature end".len())
-                    .any(|w| w == b"Premature end");
-            (code, premature)
+            let text = if msg.is_null() {
+                String::new()
+            } else {
+                CStr::from_ptr(msg).to_string_lossy().to_ascii_lowercase()
+            };
+            (code, text)
         };
-        (code == tj::TJERR_TJERR_WARNING as c_int, premature)
+        classify(code == tj::TJERR_TJERR_WARNING as c_int, &message)
     }
+}
+
+/// libjpeg's messages are fixed English strings; they never hold image
+/// content. Missing data ("premature end of data segment", "premature end
+/// of JPEG file") is truncation. Other damage to the coded data ("corrupt
+/// JPEG data: bad Huffman code", lost resynchronisation) means parts of
+/// the picture are grey: corrupt. The one corrupt-data warning real
+/// cameras produce, stray bytes before a marker, is harmless and accepted,
+/// as are the non-data warnings (JFIF version, Adobe transform, bad ICC).
+fn classify(warning: bool, message: &str) -> Option<MediaError> {
+    if message.contains("premature end") {
+        return Some(MediaError::Truncated);
+    }
+    let corrupt = Some(MediaError::Corrupt {
+        detail: "the JPEG decoder rejected the data",
+    });
+    if !warning {
+        return corrupt;
+    }
+    let damaged = (message.contains("corrupt jpeg data") && !message.contains("extraneous bytes"))
+        || message.contains("resync")
+        || message.contains("not sequential");
+    if damaged { corrupt } else { None }
 }
 
 impl Drop for Handle {
@@ -211,16 +233,10 @@ pub(crate) fn decode_scaled(
             tj::TJPF_TJPF_RGB,
         )
     };
-    if rc != 0 {
-        match h.last_error() {
-            (_, true) => return Err(MediaError::Truncated),
-            (true, false) => {}
-            (false, false) => {
-                return Err(MediaError::Corrupt {
-                    detail: "the JPEG decoder rejected the data",
-                });
-            }
-        }
+    if rc != 0
+        && let Some(error) = h.classify_failure()
+    {
+        return Err(error);
     }
     Ok(Rgb {
         width: out_w,
@@ -357,6 +373,37 @@ mod tests {
         assert!(matches!(
             decode_scaled(&jpeg, (65, 64), 64, &limits()),
             Err(MediaError::Corrupt { .. })
+        ));
+    }
+
+    #[test]
+    fn warnings_are_classified() {
+        assert_eq!(
+            classify(true, "corrupt jpeg data: premature end of data segment"),
+            Some(MediaError::Truncated)
+        );
+        assert_eq!(
+            classify(true, "premature end of jpeg file"),
+            Some(MediaError::Truncated)
+        );
+        assert!(matches!(
+            classify(true, "corrupt jpeg data: bad huffman code"),
+            Some(MediaError::Corrupt { .. })
+        ));
+        assert_eq!(
+            classify(
+                true,
+                "corrupt jpeg data: 1 extraneous bytes before marker 0xd9"
+            ),
+            None
+        );
+        assert_eq!(
+            classify(true, "warning: unknown jfif revision number 3.00"),
+            None
+        );
+        assert!(matches!(
+            classify(false, "anything"),
+            Some(MediaError::Corrupt { .. })
         ));
     }
 
