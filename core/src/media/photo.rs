@@ -421,6 +421,54 @@ mod tests {
         assert!(out.report.blocks_submit());
     }
 
+    /// PNG's CRC-32 (reflected, polynomial 0xEDB88320) over type and body.
+    fn png_crc(data: &[u8]) -> u32 {
+        let mut c = 0xFFFF_FFFFu32;
+        for &b in data {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    (c >> 1) ^ 0xEDB8_8320
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
+    }
+
+    #[test]
+    fn greyscale_jpeg_and_png_with_exif_orientation_are_processed() {
+        let grey = image::GrayImage::from_fn(96, 64, |x, _| image::Luma([(x * 2) as u8]));
+        let mut jpeg_bytes = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg_bytes, 90)
+            .encode_image(&grey)
+            .expect("encode");
+        let out = process_photo(&jpeg_bytes, &PhotoPolicy::default()).expect("grey JPEG");
+        assert_eq!((out.width, out.height), (96, 64));
+
+        // PNG carrying orientation 8 (rotate 90° counter-clockwise to view)
+        // in an eXIf chunk placed before the image data.
+        let mut png = Vec::new();
+        image::DynamicImage::ImageLuma8(grey)
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .expect("png");
+        let tiff = tiff_with_orientation(8, false);
+        let ihdr_end = 8 + 8 + 13 + 4;
+        let mut chunk = (tiff.len() as u32).to_be_bytes().to_vec();
+        chunk.extend_from_slice(b"eXIf");
+        chunk.extend_from_slice(&tiff);
+        let crc = png_crc(&chunk[4..]);
+        chunk.extend_from_slice(&crc.to_be_bytes());
+        png.splice(ihdr_end..ihdr_end, chunk);
+        assert_eq!(
+            probe_photo(&png).expect("probe").orientation.exif_value(),
+            8
+        );
+        let out = process_photo(&png, &PhotoPolicy::default()).expect("PNG");
+        assert_eq!((out.width, out.height), (64, 96));
+    }
+
     #[test]
     fn policy_is_validated() {
         let bad = PhotoPolicy {
