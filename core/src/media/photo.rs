@@ -20,7 +20,7 @@ use std::io::Cursor;
 use image::{ImageFormat, ImageReader, Limits};
 
 use super::MediaError;
-use super::faces::{FACE_ANALYSIS_LONG_EDGE, detect_faces};
+use super::faces::detect_faces;
 use super::jpeg::{self, DecodeLimits, EncodeSettings, Rgb};
 use super::pixels::{Region, obliterate, orient, resize_luma, resize_rgb, target_size};
 use super::policy::{MIN_BUDGET_JPEG_QUALITY, PhotoPolicy};
@@ -75,7 +75,7 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     let size = target_size(decoded.width, decoded.height, policy.long_edge_px);
     let mut out = orient(resize_rgb(decoded, size)?, header.orientation);
     let luma = luma_of_rgb(&out.pixels);
-    let faces = find_faces(&luma, out.width, out.height)?;
+    let faces = find_faces(&luma, out.width, out.height, policy.face_scan_long_edge)?;
     let report = assess(&luma, out.width, out.height, faces, policy);
     let mut bystanders_blurred = 0;
     if policy.blur_bystanders {
@@ -126,6 +126,11 @@ fn check_policy(policy: &PhotoPolicy) -> Result<(), MediaError> {
     if policy.long_edge_px == 0 {
         return Err(MediaError::InvalidPolicy {
             detail: "long edge is zero",
+        });
+    }
+    if policy.face_scan_long_edge == 0 {
+        return Err(MediaError::InvalidPolicy {
+            detail: "face scan long edge is zero",
         });
     }
     if policy.jpeg_quality == 0 || policy.jpeg_quality > MAX_JPEG_QUALITY {
@@ -199,8 +204,13 @@ fn decode_png(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Resul
 }
 
 /// Faces in output coordinates, the participant's first.
-fn find_faces(luma: &[u8], width: u32, height: u32) -> Result<Vec<FaceBox>, MediaError> {
-    let (aw, ah) = target_size(width, height, FACE_ANALYSIS_LONG_EDGE);
+fn find_faces(
+    luma: &[u8],
+    width: u32,
+    height: u32,
+    scan_long_edge: u32,
+) -> Result<Vec<FaceBox>, MediaError> {
+    let (aw, ah) = target_size(width, height, scan_long_edge);
     let plane = resize_luma(luma, (width, height), (aw, ah))?;
     let scale = width as f32 / aw.max(1) as f32;
     let mut faces: Vec<FaceBox> = detect_faces(&plane, aw, ah)?
