@@ -76,6 +76,19 @@ fn main() {
             photo.jpeg.len(),
             photo.report.faces.len()
         );
+        // The face scan dominates after decoding: show its trade-off. A
+        // plane below the detector's 40 px window skips detection, which
+        // gives the pipeline's cost without it.
+        for scan in [32u32, 256, 384, 768, 1024] {
+            let variant = PhotoPolicy {
+                face_scan_long_edge: scan,
+                ..policy.clone()
+            };
+            let (median, min) = median_ms(time(runs, || process_photo(&input, &variant)));
+            println!(
+                "RESULT ours_photo_face_scan_{scan} median_ms={median:.2} min_ms={min:.2} runs={runs}"
+            );
+        }
     }
     if let Ok(path) = std::env::var("MEDIA_BENCH_VOICE") {
         let input = std::fs::read(&path).expect("MEDIA_BENCH_VOICE readable");
@@ -87,5 +100,18 @@ fn main() {
             voice.duration_ms,
             voice.ogg_opus.len()
         );
+        // libopus complexity dominates the voice pipeline.
+        for complexity in [0u8, 3, 10] {
+            let variant = VoicePolicy {
+                opus_complexity: complexity,
+                ..policy.clone()
+            };
+            let out = process_voice(&input, &variant).expect("voice");
+            let (median, min) = median_ms(time(runs, || process_voice(&input, &variant)));
+            println!(
+                "RESULT ours_voice_complexity_{complexity} median_ms={median:.2} min_ms={min:.2} runs={runs} out={}B",
+                out.ogg_opus.len()
+            );
+        }
     }
 }

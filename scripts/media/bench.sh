@@ -65,7 +65,7 @@ for line in open(sys.argv[1]):
 ours = m.get("ours_photo")
 print("\nmedians (ms):")
 for k, v in m.items():
-    print(f"  {k:22s} {v:9.2f}" + (f"   ours/this = {ours / v:.2f}x" if ours and k != "ours_photo" and not k.startswith("ours_") else ""))
+    print(f"  {k:30s} {v:9.2f}" + (f"   ours/this = {ours / v:.2f}x" if ours and not k.startswith("ours_") else ""))
 if ours:
     print(f"goal: ours <= 0.6x pyvips -> {ours / m['pyvips_thumbnail']:.2f}x; ours <= 1.5x tjbench 1/2 -> {ours / m['tjbench_scale_half']:.2f}x")
 PYEOF
