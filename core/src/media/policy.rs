@@ -49,10 +49,12 @@ pub const DEFAULT_MAX_FACE_OFFSET: f32 = 0.3;
 /// found, so not blurred; 768 finds 7 %, 1024 finds 5 %, at about 2.3× and
 /// 4× the detection time, which dominates the pipeline. See `faces.rs`.
 pub const DEFAULT_FACE_SCAN_LONG_EDGE: u32 = 512;
-/// Default Opus encoder complexity (0-10). 5 keeps 12 kbit/s speech
-/// clear at about a third of the CPU time of 10, which matters on cheap
-/// phones.
-pub const DEFAULT_OPUS_COMPLEXITY: u8 = 5;
+/// Default Opus encoder complexity (0-10). Measured on 10 s of speech
+/// (x86, scripts/media/bench.sh): 0 → 15 ms, 3 → 41 ms, 5 → 69 ms,
+/// 10 → 137 ms. 3 is the highest setting without SILK's warped analysis
+/// (the costliest step) and keeps 12 kbit/s wideband speech clear; cheap
+/// phones are several times slower than the bench machine.
+pub const DEFAULT_OPUS_COMPLEXITY: u8 = 3;
 
 /// Default cap on the voice input size (a 2-minute 48 kHz stereo 32-bit WAV
 /// is 46 MB; shells should record 16-bit mono).
