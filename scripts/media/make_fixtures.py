@@ -87,9 +87,9 @@ def photos(out, work):
     two.paste(by, (1024 - by.width - 8, 40))
     save_jpeg(noisy(two, 2), f"{out}/two_faces.jpg")
 
-    # A small face in a corner of a larger scene.
+    # A small face (about 12 % of the short edge) far left in a larger scene.
     small = coffee.resize((1024, 768), Image.LANCZOS)
-    small.paste(astronaut.resize((200, 200), Image.LANCZOS), (16, 16))
+    small.paste(astronaut, (-150, 0))
     save_jpeg(noisy(small, 3), f"{out}/face_small_corner.jpg")
 
     # Phone-like capture: 1536x2048 upright, stored rotated 90° with

@@ -11,10 +11,9 @@
 //! progressive JPEGs whose coefficients must be buffered whole) and a scan
 //! limit, before it reads any data; the declared size must match what
 //! [`super::probe`] read; the output buffer is allocated by us, at the
-//! scaled size, after checking it against the policy. A "premature end"
-//! warning is reported as truncation; other recoverable warnings (seen in
-//! real phone JPEGs, e.g. stray bytes before a marker) are accepted
-//! because the image was still decoded whole. The encoder receives only
+//! scaled size, after checking it against the policy. Warnings that mean
+//! missing or damaged image data are errors (see `classify`); harmless
+//! ones seen in real phone JPEGs are accepted. The encoder receives only
 //! pixels, so its output carries no metadata beyond the JFIF header.
 
 use std::ffi::CStr;
@@ -24,11 +23,8 @@ use libc::{c_int, c_uchar, c_void};
 use turbojpeg_sys as tj;
 
 use super::MediaError;
+use super::probe::MAX_JPEG_SCANS;
 
-/// Most progressive scans we let the decoder process. Normal encoders
-/// write about 10; crafted files with thousands are a known CPU-exhaustion
-/// attack.
-pub(crate) const MAX_PROGRESSIVE_SCANS: c_int = 100;
 /// Denominator of libjpeg-turbo's DCT scaling factors (n/8).
 const SCALE_DENOM: u32 = 8;
 /// Bytes per RGB pixel.
@@ -74,24 +70,60 @@ impl Handle {
         unsafe { tj::tj3Get(self.0, param as c_int) }
     }
 
-    /// Whether the last error was a recoverable warning, and whether its
-    /// message says the data ended early.
-    fn last_error(&self) -> (bool, bool) {
+    /// How the last failure should be reported: `None` for a recoverable
+    /// warning after which the image was still decoded whole.
+    fn classify_failure(&self) -> Option<Failure> {
         // SAFETY: self.0 is a live handle; tj3GetErrorStr returns a
         // NUL-terminated string owned by the handle, read before any other
         // call on it.
-        let (code, premature) = unsafe {
+        let (code, message) = unsafe {
             let code = tj::tj3GetErrorCode(self.0);
             let msg = tj::tj3GetErrorStr(self.0);
-            let premature = !msg.is_null()
-                && CStr::from_ptr(msg)
-                    .to_bytes()
-                    .windows(b"Premature end".len())
-                    .any(|w| w == b"Premature end");
-            (code, premature)
+            let text = if msg.is_null() {
+                String::new()
+            } else {
+                CStr::from_ptr(msg).to_string_lossy().to_ascii_lowercase()
+            };
+            (code, text)
         };
-        (code == tj::TJERR_TJERR_WARNING as c_int, premature)
+        classify(code == tj::TJERR_TJERR_WARNING as c_int, &message)
     }
+}
+
+/// Why libjpeg-turbo stopped.
+#[derive(Debug, PartialEq, Eq)]
+enum Failure {
+    /// The data ended early.
+    Truncated,
+    /// The coded data is damaged.
+    Corrupt,
+    /// A memory or pixel limit we set was hit (a progressive JPEG whose
+    /// coefficients exceed `TJPARAM_MAXMEMORY`, or `TJPARAM_MAXPIXELS`).
+    OverLimit,
+}
+
+/// libjpeg's messages are fixed English strings; they never hold image
+/// content. Missing data ("premature end of data segment", "premature end
+/// of JPEG file") is truncation. Other damage to the coded data ("corrupt
+/// JPEG data: bad Huffman code", lost resynchronisation) means parts of
+/// the picture are grey: corrupt. The one corrupt-data warning real
+/// cameras produce, stray bytes before a marker, is harmless and accepted,
+/// as are the non-data warnings (JFIF version, Adobe transform, bad ICC).
+fn classify(warning: bool, message: &str) -> Option<Failure> {
+    if message.contains("premature end") {
+        return Some(Failure::Truncated);
+    }
+    if message.contains("memory") || message.contains("exceeds the limit") {
+        return Some(Failure::OverLimit);
+    }
+    let corrupt = Some(Failure::Corrupt);
+    if !warning {
+        return corrupt;
+    }
+    let damaged = (message.contains("corrupt jpeg data") && !message.contains("extraneous bytes"))
+        || message.contains("resync")
+        || message.contains("not sequential");
+    if damaged { corrupt } else { None }
 }
 
 impl Drop for Handle {
@@ -149,7 +181,7 @@ pub(crate) fn decode_scaled(
         tj::TJPARAM_TJPARAM_MAXMEMORY,
         clamp_c_int(limits.max_decoded_bytes.div_ceil(MIB)),
     )?;
-    h.set(tj::TJPARAM_TJPARAM_SCANLIMIT, MAX_PROGRESSIVE_SCANS)?;
+    h.set(tj::TJPARAM_TJPARAM_SCANLIMIT, c_int::from(MAX_JPEG_SCANS))?;
     h.set(tj::TJPARAM_TJPARAM_STOPONWARNING, 0)?;
     // SAFETY: data is a valid slice for its length; the handle is live.
     let rc = unsafe { tj::tj3DecompressHeader(h.0, data.as_ptr(), data.len() as tj::size_t) };
@@ -211,16 +243,20 @@ pub(crate) fn decode_scaled(
             tj::TJPF_TJPF_RGB,
         )
     };
-    if rc != 0 {
-        match h.last_error() {
-            (_, true) => return Err(MediaError::Truncated),
-            (true, false) => {}
-            (false, false) => {
-                return Err(MediaError::Corrupt {
-                    detail: "the JPEG decoder rejected the data",
-                });
-            }
-        }
+    if rc != 0
+        && let Some(failure) = h.classify_failure()
+    {
+        return Err(match failure {
+            Failure::Truncated => MediaError::Truncated,
+            Failure::Corrupt => MediaError::Corrupt {
+                detail: "the JPEG decoder rejected the data",
+            },
+            Failure::OverLimit => MediaError::TooManyPixels {
+                width,
+                height,
+                limit: limits.max_pixels,
+            },
+        });
     }
     Ok(Rgb {
         width: out_w,
@@ -358,6 +394,46 @@ mod tests {
             decode_scaled(&jpeg, (65, 64), 64, &limits()),
             Err(MediaError::Corrupt { .. })
         ));
+    }
+
+    #[test]
+    fn warnings_are_classified() {
+        let premature = "corrupt jpeg data: premature end of data segment";
+        assert_eq!(classify(true, premature), Some(Failure::Truncated));
+        let eof = "premature end of jpeg file";
+        assert_eq!(classify(true, eof), Some(Failure::Truncated));
+        let huffman = "corrupt jpeg data: bad huffman code";
+        assert_eq!(classify(true, huffman), Some(Failure::Corrupt));
+        let memory = "insufficient memory (case 4)";
+        assert_eq!(classify(false, memory), Some(Failure::OverLimit));
+        let stray = "corrupt jpeg data: 1 extraneous bytes before marker 0xd9";
+        assert_eq!(classify(true, stray), None);
+        let jfif = "warning: unknown jfif revision number 3.00";
+        assert_eq!(classify(true, jfif), None);
+        assert_eq!(classify(false, "anything"), Some(Failure::Corrupt));
+    }
+
+    #[test]
+    fn progressive_coefficients_over_the_memory_cap_are_refused() {
+        // A progressive 1600x1200 JPEG buffers 1600*1200*1.5*2 bytes ≈ 5.5 MB
+        // of coefficients whatever the output scale.
+        let jpeg = encode(
+            &gradient(1600, 1200),
+            &EncodeSettings {
+                quality: 80,
+                progressive: true,
+            },
+        )
+        .expect("encodes");
+        let tight = DecodeLimits {
+            max_pixels: 50_000_000,
+            max_decoded_bytes: 2 * MIB,
+        };
+        assert!(matches!(
+            decode_scaled(&jpeg, (1600, 1200), 200, &tight),
+            Err(MediaError::TooManyPixels { .. })
+        ));
+        assert!(decode_scaled(&jpeg, (1600, 1200), 200, &limits()).is_ok());
     }
 
     #[test]

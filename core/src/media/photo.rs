@@ -20,7 +20,7 @@ use std::io::Cursor;
 use image::{ImageFormat, ImageReader, Limits};
 
 use super::MediaError;
-use super::faces::{FACE_ANALYSIS_LONG_EDGE, detect_faces};
+use super::faces::detect_faces;
 use super::jpeg::{self, DecodeLimits, EncodeSettings, Rgb};
 use super::pixels::{Region, obliterate, orient, resize_luma, resize_rgb, target_size};
 use super::policy::{MIN_BUDGET_JPEG_QUALITY, PhotoPolicy};
@@ -75,7 +75,7 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     let size = target_size(decoded.width, decoded.height, policy.long_edge_px);
     let mut out = orient(resize_rgb(decoded, size)?, header.orientation);
     let luma = luma_of_rgb(&out.pixels);
-    let faces = find_faces(&luma, out.width, out.height)?;
+    let faces = find_faces(&luma, out.width, out.height, policy.face_scan_long_edge)?;
     let report = assess(&luma, out.width, out.height, faces, policy);
     let mut bystanders_blurred = 0;
     if policy.blur_bystanders {
@@ -126,6 +126,11 @@ fn check_policy(policy: &PhotoPolicy) -> Result<(), MediaError> {
     if policy.long_edge_px == 0 {
         return Err(MediaError::InvalidPolicy {
             detail: "long edge is zero",
+        });
+    }
+    if policy.face_scan_long_edge == 0 {
+        return Err(MediaError::InvalidPolicy {
+            detail: "face scan long edge is zero",
         });
     }
     if policy.jpeg_quality == 0 || policy.jpeg_quality > MAX_JPEG_QUALITY {
@@ -199,8 +204,13 @@ fn decode_png(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Resul
 }
 
 /// Faces in output coordinates, the participant's first.
-fn find_faces(luma: &[u8], width: u32, height: u32) -> Result<Vec<FaceBox>, MediaError> {
-    let (aw, ah) = target_size(width, height, FACE_ANALYSIS_LONG_EDGE);
+fn find_faces(
+    luma: &[u8],
+    width: u32,
+    height: u32,
+    scan_long_edge: u32,
+) -> Result<Vec<FaceBox>, MediaError> {
+    let (aw, ah) = target_size(width, height, scan_long_edge);
     let plane = resize_luma(luma, (width, height), (aw, ah))?;
     let scale = width as f32 / aw.max(1) as f32;
     let mut faces: Vec<FaceBox> = detect_faces(&plane, aw, ah)?
@@ -419,6 +429,54 @@ mod tests {
         let out =
             process_photo(&jpeg_of(320, 240, |_, _| [120, 120, 120]), &strict).expect("processed");
         assert!(out.report.blocks_submit());
+    }
+
+    /// PNG's CRC-32 (reflected, polynomial 0xEDB88320) over type and body.
+    fn png_crc(data: &[u8]) -> u32 {
+        let mut c = 0xFFFF_FFFFu32;
+        for &b in data {
+            c ^= u32::from(b);
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    (c >> 1) ^ 0xEDB8_8320
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
+    }
+
+    #[test]
+    fn greyscale_jpeg_and_png_with_exif_orientation_are_processed() {
+        let grey = image::GrayImage::from_fn(96, 64, |x, _| image::Luma([(x * 2) as u8]));
+        let mut jpeg_bytes = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg_bytes, 90)
+            .encode_image(&grey)
+            .expect("encode");
+        let out = process_photo(&jpeg_bytes, &PhotoPolicy::default()).expect("grey JPEG");
+        assert_eq!((out.width, out.height), (96, 64));
+
+        // PNG carrying orientation 8 (rotate 90° counter-clockwise to view)
+        // in an eXIf chunk placed before the image data.
+        let mut png = Vec::new();
+        image::DynamicImage::ImageLuma8(grey)
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .expect("png");
+        let tiff = tiff_with_orientation(8, false);
+        let ihdr_end = 8 + 8 + 13 + 4;
+        let mut chunk = (tiff.len() as u32).to_be_bytes().to_vec();
+        chunk.extend_from_slice(b"eXIf");
+        chunk.extend_from_slice(&tiff);
+        let crc = png_crc(&chunk[4..]);
+        chunk.extend_from_slice(&crc.to_be_bytes());
+        png.splice(ihdr_end..ihdr_end, chunk);
+        assert_eq!(
+            probe_photo(&png).expect("probe").orientation.exif_value(),
+            8
+        );
+        let out = process_photo(&png, &PhotoPolicy::default()).expect("PNG");
+        assert_eq!((out.width, out.height), (64, 96));
     }
 
     #[test]

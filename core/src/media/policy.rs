@@ -44,6 +44,18 @@ pub const DEFAULT_MIN_FACE_FRACTION: f32 = 0.15;
 /// an offset of 0.28; 0.3 accepts that.
 pub const DEFAULT_MAX_FACE_OFFSET: f32 = 0.3;
 
+/// Default long edge of the plane faces are searched in. Faces smaller
+/// than 40 px there (about 10 % of a 4:3 photo's shorter edge) are not
+/// found, so not blurred; 768 finds 7 %, 1024 finds 5 %, at about 2.3× and
+/// 4× the detection time, which dominates the pipeline. See `faces.rs`.
+pub const DEFAULT_FACE_SCAN_LONG_EDGE: u32 = 512;
+/// Default Opus encoder complexity (0-10). Measured on 10 s of speech
+/// (x86, scripts/media/bench.sh): 0 → 15 ms, 3 → 41 ms, 5 → 69 ms,
+/// 10 → 137 ms. 3 is the highest setting without SILK's warped analysis
+/// (the costliest step) and keeps 12 kbit/s wideband speech clear; cheap
+/// phones are several times slower than the bench machine.
+pub const DEFAULT_OPUS_COMPLEXITY: u8 = 3;
+
 /// Default cap on the voice input size (a 2-minute 48 kHz stereo 32-bit WAV
 /// is 46 MB; shells should record 16-bit mono).
 pub const DEFAULT_MAX_VOICE_BYTES: u64 = 48 * 1024 * 1024;
@@ -113,6 +125,9 @@ pub struct PhotoPolicy {
     pub progressive: bool,
     /// Blur every face but the participant's (the largest, most central).
     pub blur_bystanders: bool,
+    /// Long edge of the plane faces are searched in; see
+    /// [`DEFAULT_FACE_SCAN_LONG_EDGE`] for the privacy/time trade-off.
+    pub face_scan_long_edge: u32,
     /// Issues that block submission; all others are warnings.
     ///
     /// Empty by default: a detector's false alarm must not stop a check-in
@@ -133,6 +148,7 @@ impl Default for PhotoPolicy {
             max_output_bytes: Some(DEFAULT_MAX_OUTPUT_BYTES),
             progressive: false,
             blur_bystanders: true,
+            face_scan_long_edge: DEFAULT_FACE_SCAN_LONG_EDGE,
             blocking: Vec::new(),
             thresholds: PhotoThresholds::default(),
         }
@@ -152,6 +168,8 @@ pub struct VoicePolicy {
     pub long_duration_ms: u32,
     /// Opus bitrate in bits per second.
     pub opus_bitrate: u32,
+    /// Opus encoder complexity, 0..=10.
+    pub opus_complexity: u8,
     /// Voice-active time below which [`VoiceIssue::NoSpeech`] is flagged.
     pub min_speech_ms: u32,
     /// Speech RMS (dBFS) below which [`VoiceIssue::TooQuiet`] is flagged.
@@ -171,6 +189,7 @@ impl Default for VoicePolicy {
             min_duration_ms: DEFAULT_MIN_VOICE_MS,
             long_duration_ms: DEFAULT_LONG_VOICE_MS,
             opus_bitrate: DEFAULT_OPUS_BITRATE,
+            opus_complexity: DEFAULT_OPUS_COMPLEXITY,
             min_speech_ms: DEFAULT_MIN_SPEECH_MS,
             quiet_dbfs: DEFAULT_QUIET_DBFS,
             max_clipped_fraction: DEFAULT_MAX_CLIPPED_FRACTION,

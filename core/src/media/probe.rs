@@ -22,6 +22,10 @@ const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
 const EXIF_PREFIX: &[u8] = b"Exif\0\0";
 /// PNG chunk lengths are limited to 2^31 - 1 by the specification.
 const PNG_MAX_CHUNK_LEN: u32 = 0x7FFF_FFFF;
+/// Most scans a JPEG may have. Normal progressive encoders write about
+/// 10; crafted files with thousands of scans are a known CPU-exhaustion
+/// attack (each scan re-walks the whole coefficient buffer).
+pub(crate) const MAX_JPEG_SCANS: u16 = 100;
 /// PNG IHDR body length.
 const PNG_IHDR_LEN: usize = 13;
 
@@ -162,6 +166,11 @@ fn probe_jpeg(data: &[u8]) -> Result<PhotoHeader, MediaError> {
                     });
                 }
                 scans += 1;
+                if scans > usize::from(MAX_JPEG_SCANS) {
+                    return Err(MediaError::Corrupt {
+                        detail: "JPEG with too many scans",
+                    });
+                }
                 pos = skip_entropy_coded_data(data, end)?;
                 continue;
             }
@@ -392,6 +401,18 @@ mod tests {
             Err(MediaError::UnsupportedFormat { .. })
         ));
         assert_eq!(probe_photo(&[0x89, b'P']), Err(MediaError::Truncated));
+    }
+
+    #[test]
+    fn too_many_scans_are_refused_before_decoding() {
+        let mut j = jpeg_skeleton(8, 8);
+        let eoi = j.split_off(j.len() - 2);
+        let scan = [0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0, 0x12];
+        for _ in 0..MAX_JPEG_SCANS {
+            j.extend_from_slice(&scan);
+        }
+        j.extend_from_slice(&eoi);
+        assert!(matches!(probe_photo(&j), Err(MediaError::Corrupt { .. })));
     }
 
     #[test]

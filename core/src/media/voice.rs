@@ -10,7 +10,7 @@
 //! string, and its end granule makes decoders return exactly the input's
 //! duration.
 
-use opus::{Application, Bitrate, Channels, Encoder};
+use opus::{Application, Bitrate, Channels, Encoder, Signal};
 
 use super::MediaError;
 use super::ogg::{GRANULE_RATE, OggOpusWriter};
@@ -28,6 +28,8 @@ const FRAME_SAMPLES: usize = (VOICE_RATE * FRAME_MS / 1000) as usize;
 /// Largest Opus packet we accept from the encoder (RFC 6716's limit is
 /// 1275 bytes per frame).
 const MAX_PACKET: usize = 1275;
+/// Highest Opus complexity.
+const MAX_OPUS_COMPLEXITY: u8 = 10;
 /// Lowest and highest Opus bitrate accepted in a policy.
 const OPUS_BITRATE_RANGE: std::ops::RangeInclusive<u32> = 6_000..=64_000;
 /// Voice activity analysis frame: 20 ms at 16 kHz.
@@ -61,6 +63,11 @@ pub fn process_voice(input: &[u8], policy: &VoicePolicy) -> Result<ProcessedVoic
             detail: "Opus bitrate outside 6-64 kbit/s",
         });
     }
+    if policy.opus_complexity > MAX_OPUS_COMPLEXITY {
+        return Err(MediaError::InvalidPolicy {
+            detail: "Opus complexity above 10",
+        });
+    }
     if input.is_empty() {
         return Err(MediaError::Empty);
     }
@@ -87,7 +94,7 @@ pub fn process_voice(input: &[u8], policy: &VoicePolicy) -> Result<ProcessedVoic
     let clipped_fraction = clipped_fraction(input, &wav);
     let mono = to_mono_16k(input, &wav);
     let report = assess(&mono, duration_ms, clipped_fraction, policy);
-    let ogg_opus = encode(&mono, policy.opus_bitrate)?;
+    let ogg_opus = encode(&mono, policy)?;
     Ok(ProcessedVoice {
         ogg_opus,
         // duration_ms <= max_duration_ms, a u32.
@@ -182,12 +189,16 @@ fn assess(
     }
 }
 
-fn encode(mono: &[f32], bitrate: u32) -> Result<Vec<u8>, MediaError> {
+fn encode(mono: &[f32], policy: &VoicePolicy) -> Result<Vec<u8>, MediaError> {
     let failed = |detail| MediaError::Internal { detail };
     let mut enc = Encoder::new(VOICE_RATE, Channels::Mono, Application::Voip)
         .map_err(|_| failed("the Opus encoder could not be created"))?;
-    enc.set_bitrate(Bitrate::Bits(bitrate as i32))
+    enc.set_bitrate(Bitrate::Bits(policy.opus_bitrate as i32))
         .map_err(|_| failed("the Opus encoder refused the bitrate"))?;
+    enc.set_complexity(i32::from(policy.opus_complexity))
+        .map_err(|_| failed("the Opus encoder refused the complexity"))?;
+    enc.set_signal(Signal::Voice)
+        .map_err(|_| failed("the Opus encoder refused the signal type"))?;
     let lookahead = enc
         .get_lookahead()
         .map_err(|_| failed("the Opus encoder has no lookahead"))?;
