@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the host cdylib of checkin-ffi and generates the Kotlin and Swift
+# bindings from it into build/bindings/{kotlin,swift}.
+#
+#   scripts/bindings/generate.sh            # dev profile (tests: fast build, debug assertions)
+#   PROFILE=release scripts/bindings/generate.sh   # the size-tuned shipping profile (slow)
+#
+# Prints the directory holding the built library on its last line, and writes
+# it to build/bindings/libdir, so the test scripts can pass it to JNA/swiftc.
+# Environment: PROFILE (dev|release|bench, default dev), CARGO_TARGET_DIR.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+PROFILE="${PROFILE:-dev}"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+case "$PROFILE" in
+    dev) PROFILE_DIR=debug ;;
+    *) PROFILE_DIR="$PROFILE" ;;
+esac
+OUT="$ROOT/build/bindings"
+
+echo "generate: building checkin-ffi ($PROFILE profile)" >&2
+if [[ "$PROFILE" == dev ]]; then
+    # One build for both, so the two feature sets do not rebuild each other.
+    cargo build --locked -p checkin-ffi --features cli --lib --bin uniffi-bindgen >&2
+else
+    # The shipped library without the generator's code; the generator itself
+    # is a build tool and always uses the fast dev profile.
+    cargo build --locked --profile "$PROFILE" -p checkin-ffi --lib >&2
+    cargo build --locked -p checkin-ffi --features cli --bin uniffi-bindgen >&2
+fi
+
+LIB="$TARGET_DIR/$PROFILE_DIR/libcheckin_ffi.so"
+BINDGEN="$TARGET_DIR/debug/uniffi-bindgen"
+[[ -f "$LIB" ]] || { echo "generate: $LIB missing" >&2; exit 1; }
+
+rm -rf "$OUT/kotlin" "$OUT/swift"
+mkdir -p "$OUT/kotlin" "$OUT/swift"
+"$BINDGEN" generate "$LIB" --language kotlin --out-dir "$OUT/kotlin" --no-format >&2
+"$BINDGEN" generate "$LIB" --language swift --out-dir "$OUT/swift" --no-format >&2
+echo "$(dirname "$LIB")" > "$OUT/libdir"
+echo "generate: bindings in $OUT/{kotlin,swift}, library in $(dirname "$LIB")" >&2
+dirname "$LIB"
