@@ -21,24 +21,23 @@ esac
 OUT="$ROOT/build/bindings"
 
 echo "generate: building checkin-ffi ($PROFILE profile)" >&2
-if [[ "$PROFILE" == dev ]]; then
-    # One build for both, so the two feature sets do not rebuild each other.
-    cargo build --locked -p checkin-ffi --features cli --lib --bin uniffi-bindgen >&2
-else
-    # The shipped library without the generator's code; the generator itself
-    # is a build tool and always uses the fast dev profile.
+# uniffi-bindgen reads the interface from metadata symbols that the release
+# profile strips, so the bindings always come from the unstripped dev build
+# of the same source; the library the tests load is the one of $PROFILE.
+cargo build --locked -p checkin-ffi --features cli --lib --bin uniffi-bindgen >&2
+if [[ "$PROFILE" != dev ]]; then
     cargo build --locked --profile "$PROFILE" -p checkin-ffi --lib >&2
-    cargo build --locked -p checkin-ffi --features cli --bin uniffi-bindgen >&2
 fi
 
+META_LIB="$TARGET_DIR/debug/libcheckin_ffi.so"
 LIB="$TARGET_DIR/$PROFILE_DIR/libcheckin_ffi.so"
 BINDGEN="$TARGET_DIR/debug/uniffi-bindgen"
 [[ -f "$LIB" ]] || { echo "generate: $LIB missing" >&2; exit 1; }
 
 rm -rf "$OUT/kotlin" "$OUT/swift"
 mkdir -p "$OUT/kotlin" "$OUT/swift"
-"$BINDGEN" generate "$LIB" --language kotlin --out-dir "$OUT/kotlin" --no-format >&2
-"$BINDGEN" generate "$LIB" --language swift --out-dir "$OUT/swift" --no-format >&2
+"$BINDGEN" generate "$META_LIB" --language kotlin --out-dir "$OUT/kotlin" --no-format >&2
+"$BINDGEN" generate "$META_LIB" --language swift --out-dir "$OUT/swift" --no-format >&2
 echo "$(dirname "$LIB")" > "$OUT/libdir"
 echo "generate: bindings in $OUT/{kotlin,swift}, library in $(dirname "$LIB")" >&2
 dirname "$LIB"
