@@ -63,7 +63,8 @@ impl ManualClock {
     pub fn advance(&self, by: Duration) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         s.0 += by;
-        s.1 = s.1.saturating_add(u64::try_from(by.num_milliseconds()).unwrap_or(0));
+        s.1 =
+            s.1.saturating_add(u64::try_from(by.num_milliseconds()).unwrap_or(0));
     }
     /// Sets the wall clock only, as a user changing the phone's time would.
     pub fn set_wall(&self, to: DateTime<Utc>) {
@@ -125,7 +126,10 @@ mod tests {
 
     #[test]
     fn corrected_time_undoes_a_wrong_device_clock() {
-        let truth = Utc.with_ymd_and_hms(2026, 3, 8, 12, 0, 0).single().expect("valid");
+        let truth = Utc
+            .with_ymd_and_hms(2026, 3, 8, 12, 0, 0)
+            .single()
+            .expect("valid");
         let wrong = truth - Duration::hours(3);
         let est = ClockEstimate {
             device_time: wrong,
@@ -137,7 +141,10 @@ mod tests {
 
     #[test]
     fn manual_clock_moves_wall_and_monotonic_together() {
-        let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("valid");
+        let start = Utc
+            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .expect("valid");
         let c = ManualClock::new(start);
         c.advance(Duration::seconds(90));
         assert_eq!(c.now(), start + Duration::seconds(90));

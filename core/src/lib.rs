@@ -1,9 +1,23 @@
 //! checkin-core: the whole behaviour of the participant check-in app.
 //!
-//! Plain Rust with no FFI or platform types. See docs/protocol.md for the
-//! bytes on the wire and ../DESIGN for the module map.
+//! Plain Rust with no FFI or platform types. docs/protocol.md specifies the
+//! bytes on the wire; ../shared/DESIGN.md (mirrored in the README) maps the
+//! modules. Start reading at [`client::CheckinClient`].
 
+pub mod checkin;
+pub mod client;
 pub mod clock;
+pub mod crypto;
+pub mod error;
+pub mod ledger;
+pub mod media;
+pub mod policy;
+pub mod protocol;
+pub mod store;
+pub mod sync;
+
+pub use client::{CheckinClient, ClientConfig, EnrollmentSummary};
+pub use error::{Error, Result};
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,253 @@
+//! The whole participant check-in cycle, on this machine, against the
+//! reference server on loopback:
+//! enroll → check in while the server is unreachable → the server comes
+//! back → sync → verify the receipt → print the ledger.
+//!
+//! Run: `cargo run -p checkin-core --example demo`
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use checkin_core::clock::SystemClock;
+use checkin_core::crypto::keystore::SoftwareKeyStore;
+use checkin_core::ledger::LedgerEvent;
+use checkin_core::protocol::receipt;
+use checkin_core::{CheckinClient, ClientConfig};
+use reference_server::{ReferenceServer, RunningServer, ServerConfig};
+
+type DemoResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+fn step(n: u32, text: &str) {
+    println!("\n[{n}] {text}");
+}
+
+fn demo_dir() -> PathBuf {
+    std::env::var_os("CHECKIN_DEMO_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join("target")
+                .join("demo")
+        })
+}
+
+fn sample_photo() -> DemoResult<Vec<u8>> {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/media/photo/face.jpg");
+    if let Ok(bytes) = std::fs::read(&fixture) {
+        return Ok(bytes);
+    }
+    // Fallback: a plain generated picture.
+    let img = image::RgbImage::from_fn(800, 600, |x, y| {
+        image::Rgb([(x / 4) as u8, (y / 3) as u8, 140])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90).encode_image(&img)?;
+    Ok(out)
+}
+
+async fn start(
+    server_dir: &Path,
+    listen: Option<std::net::SocketAddr>,
+) -> DemoResult<RunningServer> {
+    let mut cfg = ServerConfig::new(server_dir);
+    if let Some(addr) = listen {
+        cfg.listen = addr;
+    }
+    Ok(ReferenceServer::start(cfg).await?)
+}
+
+#[tokio::main]
+async fn main() -> DemoResult<()> {
+    let root = demo_dir();
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root)?;
+    let root = root.canonicalize()?;
+    let device_dir = root.join("device");
+    let server_dir = root.join("server");
+    std::fs::create_dir_all(&device_dir)?;
+
+    step(1, "Start the program's reference server on loopback");
+    let server = start(&server_dir, None).await?;
+    let addr = server.addr();
+    println!(
+        "    server {} — data in {}",
+        server.base_url(),
+        server_dir.display()
+    );
+    let code = server.issue_enrollment_code();
+    println!("    one-time enrollment code: {code}");
+
+    step(
+        2,
+        "Enroll this device (keys made here; program keys pinned)",
+    );
+    let key_store = SoftwareKeyStore::load_or_create(&device_dir.join("platform-key.bin"))?;
+    let config = ClientConfig {
+        data_dir: device_dir.clone(),
+        locale: "es".into(),
+        platform: "desktop".into(),
+    };
+    let client = CheckinClient::open(config, &key_store, Arc::new(SystemClock::default()))?;
+    let enrolled = client.enroll(&server.base_url(), &code).await?;
+    println!(
+        "    enrolled with \"{}\" as device {}",
+        enrolled.program_name, enrolled.device_id
+    );
+    println!(
+        "    device key {} · receipt key pinned {}",
+        enrolled.device_key_id, enrolled.receipt_key_id
+    );
+    println!(
+        "    device data (encrypted store): {}",
+        client.store().path().display()
+    );
+
+    step(3, "The server becomes unreachable");
+    server.shutdown().await;
+
+    step(4, "Check in with a photo while offline");
+    let draft = client.start_checkin(None)?;
+    let quality = client.attach_photo(draft, &sample_photo()?)?;
+    println!(
+        "    photo quality: faces {}, issues {:?}",
+        quality.faces, quality.issues
+    );
+    let summary = client.submit(draft)?;
+    println!(
+        "    sealed to the program and queued: check-in {}",
+        summary.checkin_id
+    );
+    for part in &summary.parts {
+        println!(
+            "      {:<6} {:<24} {:>7} bytes  sha256 {}…",
+            format!("{:?}", part.kind).to_lowercase(),
+            part.media_type,
+            part.size,
+            &part.sha256_hex[..16]
+        );
+    }
+    let report = client
+        .sync(tokio::time::Instant::now() + Duration::from_secs(10), None)
+        .await?;
+    println!(
+        "    sync attempt: delivered {}, still queued {} ({})",
+        report.delivered,
+        report.remaining,
+        report.last_error.as_deref().unwrap_or("-")
+    );
+
+    step(5, "The server is back; the phone notices and syncs");
+    let server = start(&server_dir, Some(addr)).await?;
+    client.network_available()?;
+    let report = client
+        .sync(tokio::time::Instant::now() + Duration::from_secs(30), None)
+        .await?;
+    println!(
+        "    delivered {}, still queued {}, wedged {}",
+        report.delivered, report.remaining, report.wedged
+    );
+
+    step(6, "Verify the receipt the participant keeps");
+    let item = client
+        .store()
+        .outbox_item(summary.checkin_id)?
+        .ok_or("check-in missing")?;
+    let kept = item.receipt.ok_or("no receipt")?;
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let receipt_key = server.program_public_keys().receipt_public_key;
+    let digest: [u8; 32] = hex::decode(&kept.envelope_sha256_hex)?
+        .try_into()
+        .map_err(|_| "digest")?;
+    receipt::verify(
+        &b64.decode(&kept.receipt_b64)?,
+        &b64.decode(&kept.signature_b64)?,
+        receipt::Expected {
+            checkin_id: kept.checkin_id,
+            envelope_digest: &digest,
+            captured_at: kept.captured_at,
+            receipt_public_key: &receipt_key,
+        },
+    )?;
+    println!(
+        "    receipt verifies under the program's receipt key {}",
+        kept.receipt_key_id
+    );
+    println!(
+        "    captured {} · received {}",
+        kept.captured_at, kept.received_at
+    );
+    let stored = server.stored_checkins();
+    for s in &stored {
+        println!(
+            "    the program stored it once: envelope {}",
+            s.envelope_path.display()
+        );
+        for p in &s.parts {
+            println!("      opened {:<6} → {}", p.kind, p.path.display());
+        }
+    }
+    println!(
+        "    sealed payload still on the device: {}",
+        client.store().has_envelope(summary.checkin_id)?
+    );
+
+    step(7, "The participant's ledger (hash chain verified)");
+    match client.ledger()? {
+        Ok(entries) => {
+            for e in entries {
+                let what = match &e.event {
+                    LedgerEvent::Enrolled { program_name, .. } => {
+                        format!("enrolled with {program_name}")
+                    }
+                    LedgerEvent::PolicyReceived { version } => {
+                        format!("policy version {version} received")
+                    }
+                    LedgerEvent::PlanReceived { changes } => {
+                        format!("plan received: {}", changes.join("; "))
+                    }
+                    LedgerEvent::CheckinSubmitted { summary } => format!(
+                        "check-in {} sealed: {}",
+                        summary.checkin_id,
+                        summary
+                            .parts
+                            .iter()
+                            .map(|p| format!(
+                                "{} {} bytes",
+                                format!("{:?}", p.kind).to_lowercase(),
+                                p.size
+                            ))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    LedgerEvent::CheckinDelivered {
+                        checkin_id,
+                        receipt,
+                    } => format!(
+                        "check-in {checkin_id} delivered, receipt received {}",
+                        receipt.received_at
+                    ),
+                    LedgerEvent::CheckinWedged { checkin_id, reason } => {
+                        format!("check-in {checkin_id} refused: {reason}")
+                    }
+                };
+                println!(
+                    "    #{:<2} {}  {}",
+                    e.seq,
+                    e.at.format("%Y-%m-%d %H:%M:%S"),
+                    what
+                );
+            }
+        }
+        Err(fault) => println!("    LEDGER TAMPERED: {fault}"),
+    }
+    server.shutdown().await;
+    println!(
+        "\nDone. Device data: {}\n      Server data: {}",
+        device_dir.display(),
+        server_dir.display()
+    );
+    Ok(())
+}

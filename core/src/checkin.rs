@@ -1,0 +1,117 @@
+//! One check-in, from capture to a sealed envelope: the draft the
+//! participant is filling in, the record that goes inside the envelope, and
+//! the summary of exactly what was collected and sent, which the participant
+//! can always see.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::media::{self, PhotoIssue};
+use crate::protocol::envelope::{ClockEvidence, PartDescriptor, WindowRef};
+use crate::protocol::wire_time;
+
+/// The photo as attached to a draft: already processed (metadata gone,
+/// downscaled, bystanders blurred if the policy says so).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DraftPhoto {
+    #[serde(with = "b64")]
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    pub quality: PhotoQuality,
+    pub bystanders_blurred: u32,
+}
+
+/// What the quality check found, in the form that goes into the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PhotoQuality {
+    /// Stable ids of the issues found (e.g. `photo-too-dark`).
+    pub issues: Vec<String>,
+    pub blocking: bool,
+    pub faces: u32,
+    pub mean_luma: f32,
+    pub sharpness: f32,
+}
+
+impl From<&media::PhotoReport> for PhotoQuality {
+    fn from(r: &media::PhotoReport) -> Self {
+        Self {
+            issues: r
+                .findings
+                .iter()
+                .map(|f| f.issue.message_id().to_string())
+                .collect(),
+            blocking: r.blocks_submit(),
+            faces: r.faces.len() as u32,
+            mean_luma: r.mean_luma,
+            sharpness: r.sharpness,
+        }
+    }
+}
+
+impl PhotoQuality {
+    pub fn has(&self, issue: PhotoIssue) -> bool {
+        self.issues.iter().any(|i| i == issue.message_id())
+    }
+}
+
+/// A check-in being captured. Kept sealed in the store, so a capture
+/// survives the app being killed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: Uuid,
+    pub window: Option<WindowRef>,
+    #[serde(with = "wire_time")]
+    pub started_at: DateTime<Utc>,
+    pub photo: Option<DraftPhoto>,
+}
+
+/// The JSON record inside the envelope (docs/protocol.md, "Body").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckinRecord {
+    pub v: u32,
+    pub checkin_id: Uuid,
+    #[serde(with = "wire_time")]
+    pub captured_at: DateTime<Utc>,
+    pub location: Option<serde_json::Value>,
+    pub evidence: Vec<String>,
+    pub photo_quality: Option<PhotoQuality>,
+    pub bystanders_blurred: u32,
+    pub locale: String,
+}
+
+/// Exactly what one check-in collected and sent: shown to the participant
+/// and written to the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckinSummary {
+    pub checkin_id: Uuid,
+    pub window: Option<WindowRef>,
+    #[serde(with = "wire_time")]
+    pub captured_at: DateTime<Utc>,
+    pub clock: ClockEvidence,
+    pub policy_version: Option<u32>,
+    /// The envelope's parts: kind, type, size and digest of each.
+    pub parts: Vec<PartDescriptor>,
+    /// The location value sent, if any, exactly as sealed.
+    pub location: Option<serde_json::Value>,
+    pub bystanders_blurred: u32,
+    pub envelope_sha256_hex: String,
+    pub envelope_size: u64,
+}
+
+/// Base64 for byte fields in sealed JSON.
+mod b64 {
+    use base64::Engine as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(b))
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .map_err(serde::de::Error::custom)
+    }
+}

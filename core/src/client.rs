@@ -1,0 +1,442 @@
+//! [`CheckinClient`]: the one object a shell (or the FFI facade) talks to.
+//! It owns the store and the clock and runs each step of the flow:
+//! enroll → start a check-in → attach evidence → submit → sync → ledger.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use base64::Engine as _;
+use chrono::{DateTime, Utc};
+use ring::rand::SystemRandom;
+use uuid::Uuid;
+
+use crate::checkin::{CheckinRecord, CheckinSummary, Draft, DraftPhoto, PhotoQuality};
+use crate::clock::{Clock, ClockEstimate};
+use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
+use crate::error::{Error, Result};
+use crate::ledger::{self, LedgerEntry, LedgerEvent, LedgerFault};
+use crate::media;
+use crate::policy::{Policy, Requirement};
+use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind, WindowRef};
+use crate::protocol::messages::{EnrollRequest, ProgramKeys};
+use crate::store::{DocumentName, EnrollmentRecord, OutboxItem, Store};
+use crate::sync::{SyncContext, SyncListener, SyncReport, http::Api};
+
+/// How a client is set up.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// Where the store lives (app-private storage on a phone).
+    pub data_dir: PathBuf,
+    /// The participant's language (BCP 47), e.g. `es`.
+    pub locale: String,
+    /// `android`, `ios` or `desktop`; sent at enrollment.
+    pub platform: String,
+}
+
+/// What enrollment established, for the shell to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnrollmentSummary {
+    pub device_id: Uuid,
+    pub program_name: String,
+    pub device_key_id: String,
+    pub receipt_key_id: String,
+    pub policy_version: u32,
+}
+
+/// The enrolled device's keys, loaded from the store when needed.
+struct Enrolled {
+    record: EnrollmentRecord,
+    device_key: DeviceKey,
+    program_key: [u8; 32],
+    receipt_key: Vec<u8>,
+}
+
+/// The check-in core for one participant on one device.
+pub struct CheckinClient {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    config: ClientConfig,
+    /// One sync at a time: a second caller waits, then finds nothing to send.
+    sync_lock: tokio::sync::Mutex<()>,
+}
+
+impl std::fmt::Debug for CheckinClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckinClient")
+            .field("data_dir", &self.config.data_dir)
+            .finish_non_exhaustive()
+    }
+}
+
+fn decode_key(b64: &str, expected_id: &str) -> Result<Vec<u8>> {
+    let key = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .map_err(|_| crate::protocol::ProtocolError::malformed("program key", "bad base64"))?;
+    if key.len() != 32 {
+        return Err(
+            crate::protocol::ProtocolError::malformed("program key", "wrong length").into(),
+        );
+    }
+    if crypto::key_id(&key) != expected_id {
+        return Err(crate::protocol::ProtocolError::malformed(
+            "program key",
+            "key id does not match the key",
+        )
+        .into());
+    }
+    Ok(key)
+}
+
+impl CheckinClient {
+    /// Opens the client's store in `config.data_dir`.
+    pub fn open(
+        config: ClientConfig,
+        key_store: &dyn KeyStore,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self> {
+        let store = Store::open(&config.data_dir, key_store)?;
+        Ok(Self {
+            store,
+            clock,
+            config,
+            sync_lock: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.config.data_dir
+    }
+
+    /// The store, for inspection (tests, the demo, diagnostics).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn enrolled(&self) -> Result<Enrolled> {
+        let record = self.store.enrollment()?.ok_or(Error::NotEnrolled)?;
+        let device_key = DeviceKey::from_pkcs8(&record.device_key_pkcs8)?;
+        let program_key: [u8; 32] = decode_key(
+            &record.program.encryption_public_key,
+            &record.program.encryption_key_id,
+        )?
+        .try_into()
+        .map_err(|_| crate::protocol::ProtocolError::malformed("program key", "wrong length"))?;
+        let receipt_key = decode_key(
+            &record.program.receipt_public_key,
+            &record.program.receipt_key_id,
+        )?;
+        Ok(Enrolled {
+            record,
+            device_key,
+            program_key,
+            receipt_key,
+        })
+    }
+
+    fn now(&self) -> Result<ClockEstimate> {
+        let offset = self
+            .store
+            .enrollment()?
+            .map(|e| e.clock_offset_ms)
+            .unwrap_or(0);
+        Ok(ClockEstimate::read(self.clock.as_ref(), offset))
+    }
+
+    pub fn is_enrolled(&self) -> Result<bool> {
+        Ok(self.store.enrollment()?.is_some())
+    }
+
+    /// Enrolls this device with the program at `server_url` using a
+    /// one-time code; pins the program's keys; stores plan and policy.
+    pub async fn enroll(&self, server_url: &str, code: &str) -> Result<EnrollmentSummary> {
+        if self.is_enrolled()? {
+            return Err(Error::AlreadyEnrolled);
+        }
+        let api = Api::new(server_url)?;
+        let device_key = DeviceKey::generate()?;
+        let sent_at = self.clock.now();
+        let resp = api
+            .enroll(&EnrollRequest {
+                code: code.trim().to_string(),
+                device_public_key: base64::engine::general_purpose::STANDARD
+                    .encode(device_key.public_key()),
+                platform: self.config.platform.clone(),
+            })
+            .await?;
+        let ProgramKeys {
+            encryption_public_key,
+            encryption_key_id,
+            receipt_public_key,
+            receipt_key_id,
+            ..
+        } = &resp.program;
+        decode_key(encryption_public_key, encryption_key_id)?;
+        decode_key(receipt_public_key, receipt_key_id)?;
+        let policy_bytes = serde_json::to_vec(&resp.policy)
+            .map_err(|e| crate::protocol::ProtocolError::malformed("policy", e.to_string()))?;
+        let policy = Policy::from_json(&policy_bytes)?;
+        let plan_bytes = serde_json::to_vec(&resp.plan)
+            .map_err(|e| crate::protocol::ProtocolError::malformed("plan", e.to_string()))?;
+        let offset = (resp.server_time - sent_at).num_milliseconds();
+        let record = EnrollmentRecord {
+            device_id: resp.device_id,
+            enrolled_at: resp.server_time,
+            server_url: server_url.to_string(),
+            device_key_pkcs8: zeroize::Zeroizing::new(device_key.pkcs8().to_vec()),
+            program: resp.program.clone(),
+            clock_offset_ms: offset,
+        };
+        let now_ms = resp.server_time.timestamp_millis();
+        self.store.write(|tx| {
+            self.store.insert_enrollment(tx, &record)?;
+            self.store
+                .put_document(tx, DocumentName::Policy, &policy_bytes, now_ms)?;
+            self.store
+                .put_document(tx, DocumentName::Plan, &plan_bytes, now_ms)?;
+            self.store.append_ledger(
+                tx,
+                resp.server_time,
+                LedgerEvent::Enrolled {
+                    program_id: resp.program.id.clone(),
+                    program_name: resp.program.name.clone(),
+                    device_key_id: device_key.key_id(),
+                    encryption_key_id: encryption_key_id.clone(),
+                    receipt_key_id: receipt_key_id.clone(),
+                },
+            )?;
+            self.store.append_ledger(
+                tx,
+                resp.server_time,
+                LedgerEvent::PolicyReceived {
+                    version: policy.version,
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(EnrollmentSummary {
+            device_id: resp.device_id,
+            program_name: resp.program.name.clone(),
+            device_key_id: device_key.key_id(),
+            receipt_key_id: receipt_key_id.clone(),
+            policy_version: policy.version,
+        })
+    }
+
+    /// The program's current policy (the default before enrollment).
+    pub fn policy(&self) -> Result<Policy> {
+        match self.store.document(DocumentName::Policy)? {
+            Some(bytes) => Ok(Policy::from_json(&bytes)?),
+            None => Ok(Policy::default()),
+        }
+    }
+
+    /// The plan as last received from the program, as JSON.
+    pub fn plan_json(&self) -> Result<Option<serde_json::Value>> {
+        self.store
+            .document(DocumentName::Plan)?
+            .map(|b| {
+                serde_json::from_slice(&b)
+                    .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()).into())
+            })
+            .transpose()
+    }
+
+    /// Starts a check-in, for `window` if it answers a scheduled one.
+    pub fn start_checkin(&self, window: Option<WindowRef>) -> Result<Uuid> {
+        self.enrolled()?;
+        let draft = Draft {
+            id: Uuid::new_v4(),
+            window,
+            started_at: self.now()?.corrected(),
+            photo: None,
+        };
+        self.store.put_draft(&draft)?;
+        Ok(draft.id)
+    }
+
+    fn draft(&self, id: Uuid) -> Result<Draft> {
+        self.store.draft(id)?.ok_or(Error::DraftNotFound)
+    }
+
+    /// Processes a photo from the camera under the program's policy and
+    /// attaches it, replacing any earlier one. Returns the quality report so
+    /// the shell can tell the participant what to fix.
+    pub fn attach_photo(&self, draft_id: Uuid, input: &[u8]) -> Result<PhotoQuality> {
+        let mut draft = self.draft(draft_id)?;
+        let policy = self.policy()?;
+        let processed = media::process_photo(input, &policy.photo_policy())?;
+        let quality = PhotoQuality::from(&processed.report);
+        draft.photo = Some(DraftPhoto {
+            jpeg: processed.jpeg,
+            width: processed.width,
+            height: processed.height,
+            quality: quality.clone(),
+            bystanders_blurred: processed.bystanders_blurred,
+        });
+        self.store.put_draft(&draft)?;
+        Ok(quality)
+    }
+
+    /// Abandons a check-in in progress; nothing of it is kept.
+    pub fn discard_checkin(&self, draft_id: Uuid) -> Result<()> {
+        self.store.discard_draft(draft_id)?;
+        Ok(())
+    }
+
+    /// Seals the check-in to the program, signs it, and queues it with its
+    /// ledger entry in one transaction. From here it is never lost.
+    pub fn submit(&self, draft_id: Uuid) -> Result<CheckinSummary> {
+        let enrolled = self.enrolled()?;
+        let draft = self.draft(draft_id)?;
+        let policy = self.policy()?;
+        if policy.evidence.photo == Requirement::Required && draft.photo.is_none() {
+            return Err(Error::MissingEvidence("photo"));
+        }
+        if let Some(p) = &draft.photo
+            && p.quality.blocking
+        {
+            return Err(Error::QualityBlocks(p.quality.issues.join(", ")));
+        }
+        let now = self.now()?;
+        let captured_at = draft
+            .photo
+            .as_ref()
+            .map(|_| draft.started_at)
+            .unwrap_or(now.corrected());
+        let mut evidence = Vec::new();
+        let mut parts = Vec::new();
+        if let Some(photo) = &draft.photo {
+            evidence.push("photo".to_string());
+            parts.push(Part {
+                kind: PartKind::Photo,
+                media_type: "image/jpeg".into(),
+                bytes: photo.jpeg.clone(),
+            });
+        }
+        let record = CheckinRecord {
+            v: 1,
+            checkin_id: draft.id,
+            captured_at: crate::protocol::wire_time::to_millis(captured_at),
+            location: None,
+            evidence,
+            photo_quality: draft.photo.as_ref().map(|p| p.quality.clone()),
+            bystanders_blurred: draft.photo.as_ref().map_or(0, |p| p.bystanders_blurred),
+            locale: self.config.locale.clone(),
+        };
+        let record_bytes = serde_json::to_vec(&record)
+            .map_err(|e| crate::protocol::ProtocolError::malformed("record", e.to_string()))?;
+        parts.insert(
+            0,
+            Part {
+                kind: PartKind::Record,
+                media_type: "application/json".into(),
+                bytes: record_bytes,
+            },
+        );
+        let fields = HeaderFields {
+            checkin_id: draft.id,
+            device_id: enrolled.record.device_id,
+            program_key_id: enrolled.record.program.encryption_key_id.clone(),
+            window: draft.window.clone(),
+            captured_at,
+            clock: ClockEvidence {
+                device_time: now.device_time,
+                server_offset_ms: now.server_offset_ms,
+                uptime_ms: now.uptime_ms,
+            },
+            sealed_at: now.corrected(),
+            policy_version: Some(policy.version),
+        };
+        let (header, sealed) = envelope::seal(
+            &SystemRandom::new(),
+            fields,
+            &parts,
+            &enrolled.program_key,
+            &enrolled.device_key,
+        )
+        .map_err(|e| match e {
+            envelope::SealError::Crypto(c) => Error::Crypto(c),
+            envelope::SealError::Protocol(p) => Error::Protocol(p),
+            envelope::SealError::RecordNotFirst => Error::Protocol(
+                crate::protocol::ProtocolError::malformed("envelope", "record not first"),
+            ),
+        })?;
+        let summary = CheckinSummary {
+            checkin_id: header.checkin_id,
+            window: header.window.clone(),
+            captured_at: header.captured_at,
+            clock: header.clock,
+            policy_version: header.policy_version,
+            parts: header.parts.clone(),
+            location: record.location.clone(),
+            bystanders_blurred: record.bystanders_blurred,
+            envelope_sha256_hex: hex::encode(sealed.digest),
+            envelope_size: sealed.bytes.len() as u64,
+        };
+        let now_ms = now.corrected().timestamp_millis();
+        self.store.write(|tx| {
+            self.store
+                .insert_outbox(tx, &summary, &sealed.bytes, now_ms)?;
+            self.store.append_ledger(
+                tx,
+                now.corrected(),
+                LedgerEvent::CheckinSubmitted {
+                    summary: summary.clone(),
+                },
+            )?;
+            self.store.delete_draft(tx, draft.id)?;
+            Ok(())
+        })?;
+        Ok(summary)
+    }
+
+    /// Sends queued check-ins until done or until `deadline`, then refreshes
+    /// the plan and policy if time remains. Safe to cancel (drop) at any
+    /// point; safe to call concurrently (calls run one after another).
+    pub async fn sync(
+        &self,
+        deadline: tokio::time::Instant,
+        listener: Option<&dyn SyncListener>,
+    ) -> Result<SyncReport> {
+        let _one_at_a_time = self.sync_lock.lock().await;
+        let enrolled = self.enrolled()?;
+        let api = Api::new(&enrolled.record.server_url)?;
+        let mut ctx = SyncContext {
+            store: &self.store,
+            clock: self.clock.as_ref(),
+            api: &api,
+            device_key: &enrolled.device_key,
+            device_id: enrolled.record.device_id,
+            receipt_public_key: &enrolled.receipt_key,
+            clock_offset_ms: enrolled.record.clock_offset_ms,
+        };
+        ctx.run(deadline, listener).await
+    }
+
+    /// The shell says the network is back: waiting check-ins become due
+    /// now instead of at their backoff time.
+    pub fn network_available(&self) -> Result<()> {
+        self.store.reset_backoff()?;
+        Ok(())
+    }
+
+    /// Every submitted check-in, oldest first, with its state and receipt.
+    pub fn outbox(&self) -> Result<Vec<OutboxItem>> {
+        Ok(self.store.outbox()?)
+    }
+
+    /// Puts a wedged check-in back in the queue.
+    pub fn retry_wedged(&self, checkin_id: Uuid) -> Result<bool> {
+        Ok(self.store.requeue_wedged(checkin_id)?)
+    }
+
+    /// The participant's ledger, after checking its hash chain.
+    pub fn ledger(&self) -> Result<std::result::Result<Vec<LedgerEntry>, LedgerFault>> {
+        Ok(ledger::verify(&self.store)?.map(|rows| rows.into_iter().map(|r| r.entry).collect()))
+    }
+
+    /// The corrected current time (device clock plus the server offset).
+    pub fn corrected_now(&self) -> Result<DateTime<Utc>> {
+        Ok(self.now()?.corrected())
+    }
+}

@@ -1,0 +1,49 @@
+//! The core's errors: each says what happened and what the caller can do,
+//! and none carries a photo, a location, a name or a key.
+
+use crate::crypto::CryptoError;
+use crate::media::MediaError;
+use crate::policy::PolicyError;
+use crate::protocol::{ProtocolError, receipt::ReceiptError};
+use crate::store::StoreError;
+
+/// Everything that can go wrong in a call to the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("this device is not enrolled yet")]
+    NotEnrolled,
+    #[error("this device is already enrolled")]
+    AlreadyEnrolled,
+    #[error("the enrollment code is not valid")]
+    EnrollmentCodeInvalid,
+    #[error("the enrollment code was already used")]
+    EnrollmentCodeUsed,
+    #[error("no check-in in progress with that id")]
+    DraftNotFound,
+    #[error("the check-in is missing required evidence: {0}")]
+    MissingEvidence(&'static str),
+    #[error("the photo cannot be submitted as it is: {0}")]
+    QualityBlocks(String),
+    #[error(transparent)]
+    Media(#[from] MediaError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error("the server sent an unusable policy: {0}")]
+    Policy(#[from] PolicyError),
+    #[error("the server's reply did not follow the protocol: {0}")]
+    Protocol(#[from] ProtocolError),
+    #[error("the server's receipt was not accepted: {0}")]
+    Receipt(#[from] ReceiptError),
+    #[error("the server could not be reached: {0}")]
+    Network(String),
+    #[error("the server refused the request ({status} {code})")]
+    Server { status: u16, code: String },
+    #[error("the server's key does not match the one pinned at enrollment")]
+    PinMismatch,
+    #[error("the operation was cancelled")]
+    Cancelled,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,281 @@
+//! The program's policy (docs/policy.md): what the device may collect, at
+//! what precision, and for how long it keeps it. Received from the server,
+//! stored sealed, recorded in the ledger when its version changes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::media::PhotoPolicy;
+
+/// Whether a kind of evidence is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Requirement {
+    Required,
+    Optional,
+    #[default]
+    Off,
+}
+
+/// How location is taken, if at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LocationMode {
+    #[default]
+    None,
+    Precise,
+    Coarse,
+    Area,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ProgramInfo {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(default)]
+    pub privacy_notice_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    #[serde(default)]
+    pub photo: Requirement,
+    #[serde(default)]
+    pub voice: Requirement,
+    #[serde(default)]
+    pub location: LocationMode,
+}
+
+/// An approved area for `area` mode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Area {
+    Circle { lat: f64, lon: f64, radius_m: f64 },
+    Polygon(Vec<[f64; 2]>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationRules {
+    #[serde(default = "defaults::coarse_grid_m")]
+    pub coarse_grid_m: u32,
+    #[serde(default)]
+    pub area: Option<Area>,
+    #[serde(default = "defaults::max_fix_age_s")]
+    pub max_fix_age_s: u32,
+    #[serde(default = "defaults::max_accuracy_m")]
+    pub max_accuracy_m: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoRules {
+    #[serde(default = "defaults::long_edge_px")]
+    pub long_edge_px: u32,
+    #[serde(default = "defaults::jpeg_quality")]
+    pub jpeg_quality: u8,
+    #[serde(default = "defaults::yes")]
+    pub blur_bystanders: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoiceRules {
+    #[serde(default = "defaults::bitrate_bps")]
+    pub bitrate_bps: u32,
+    #[serde(default = "defaults::max_seconds")]
+    pub max_seconds: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retention {
+    #[serde(default = "defaults::device_days")]
+    pub device_days: u32,
+}
+
+/// The whole policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Policy {
+    pub version: u32,
+    #[serde(default)]
+    pub program: ProgramInfo,
+    #[serde(default)]
+    pub evidence: Evidence,
+    #[serde(default = "defaults::location")]
+    pub location: LocationRules,
+    #[serde(default = "defaults::photo")]
+    pub photo: PhotoRules,
+    #[serde(default = "defaults::voice")]
+    pub voice: VoiceRules,
+    #[serde(default = "defaults::retention")]
+    pub retention: Retention,
+    #[serde(default)]
+    pub receivers: Vec<String>,
+}
+
+/// A policy from the server that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    #[error("the policy is not valid JSON of the expected shape: {0}")]
+    Malformed(String),
+    #[error("the policy's {field} is out of range")]
+    OutOfRange { field: &'static str },
+}
+
+/// Limits that keep a policy's numbers sane.
+const MAX_LONG_EDGE_PX: u32 = 4096;
+const MIN_LONG_EDGE_PX: u32 = 64;
+const MAX_VOICE_SECONDS: u32 = 600;
+
+impl Policy {
+    /// Parses and validates a policy document.
+    pub fn from_json(bytes: &[u8]) -> Result<Self, PolicyError> {
+        let p: Policy =
+            serde_json::from_slice(bytes).map_err(|e| PolicyError::Malformed(e.to_string()))?;
+        p.validate()?;
+        Ok(p)
+    }
+
+    fn validate(&self) -> Result<(), PolicyError> {
+        let bad = |field| Err(PolicyError::OutOfRange { field });
+        if !(MIN_LONG_EDGE_PX..=MAX_LONG_EDGE_PX).contains(&self.photo.long_edge_px) {
+            return bad("photo.long_edge_px");
+        }
+        if !(1..=100).contains(&self.photo.jpeg_quality) {
+            return bad("photo.jpeg_quality");
+        }
+        if self.voice.max_seconds == 0 || self.voice.max_seconds > MAX_VOICE_SECONDS {
+            return bad("voice.max_seconds");
+        }
+        if self.evidence.location == LocationMode::Coarse && self.location.coarse_grid_m == 0 {
+            return bad("location.coarse_grid_m");
+        }
+        if self.evidence.location == LocationMode::Area && self.location.area.is_none() {
+            return bad("location.area");
+        }
+        Ok(())
+    }
+
+    /// The media pipeline's settings under this policy.
+    pub fn photo_policy(&self) -> PhotoPolicy {
+        PhotoPolicy {
+            long_edge_px: self.photo.long_edge_px,
+            jpeg_quality: self.photo.jpeg_quality,
+            blur_bystanders: self.photo.blur_bystanders,
+            ..PhotoPolicy::default()
+        }
+    }
+}
+
+impl Default for Policy {
+    /// What applies before any policy arrives: collect nothing but a photo
+    /// the participant chooses to take.
+    fn default() -> Self {
+        Self {
+            version: 0,
+            program: ProgramInfo::default(),
+            evidence: Evidence::default(),
+            location: defaults::location(),
+            photo: defaults::photo(),
+            voice: defaults::voice(),
+            retention: defaults::retention(),
+            receivers: Vec::new(),
+        }
+    }
+}
+
+mod defaults {
+    use super::*;
+    pub fn coarse_grid_m() -> u32 {
+        1000
+    }
+    pub fn max_fix_age_s() -> u32 {
+        300
+    }
+    pub fn max_accuracy_m() -> u32 {
+        500
+    }
+    pub fn long_edge_px() -> u32 {
+        1024
+    }
+    pub fn jpeg_quality() -> u8 {
+        80
+    }
+    pub fn yes() -> bool {
+        true
+    }
+    pub fn bitrate_bps() -> u32 {
+        16_000
+    }
+    pub fn max_seconds() -> u32 {
+        30
+    }
+    pub fn device_days() -> u32 {
+        30
+    }
+    pub fn location() -> LocationRules {
+        LocationRules {
+            coarse_grid_m: coarse_grid_m(),
+            area: None,
+            max_fix_age_s: max_fix_age_s(),
+            max_accuracy_m: max_accuracy_m(),
+        }
+    }
+    pub fn photo() -> PhotoRules {
+        PhotoRules {
+            long_edge_px: long_edge_px(),
+            jpeg_quality: jpeg_quality(),
+            blur_bystanders: true,
+        }
+    }
+    pub fn voice() -> VoiceRules {
+        VoiceRules {
+            bitrate_bps: bitrate_bps(),
+            max_seconds: max_seconds(),
+        }
+    }
+    pub fn retention() -> Retention {
+        Retention {
+            device_days: device_days(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_policy_parses() {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../fixtures/policies/default.json"
+        ))
+        .expect("file");
+        let p = Policy::from_json(&bytes).expect("valid");
+        assert_eq!(p.evidence.photo, Requirement::Required);
+        assert_eq!(p.evidence.location, LocationMode::Coarse);
+        assert_eq!(p.location.coarse_grid_m, 1000);
+    }
+
+    #[test]
+    fn missing_sections_take_defaults_and_bad_numbers_are_refused() {
+        let p = Policy::from_json(br#"{"version": 2}"#).expect("valid");
+        assert_eq!(p.photo.long_edge_px, 1024);
+        assert_eq!(p.evidence.location, LocationMode::None);
+        assert!(matches!(
+            Policy::from_json(br#"{"version": 2, "photo": {"jpeg_quality": 0}}"#),
+            Err(PolicyError::OutOfRange {
+                field: "photo.jpeg_quality"
+            })
+        ));
+        assert!(matches!(
+            Policy::from_json(br#"{"version": 2, "evidence": {"location": "area"}}"#),
+            Err(PolicyError::OutOfRange {
+                field: "location.area"
+            })
+        ));
+        assert!(matches!(
+            Policy::from_json(b"[]"),
+            Err(PolicyError::Malformed(_))
+        ));
+    }
+}

@@ -1,0 +1,75 @@
+//! The JSON messages of the `/v1` API.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::wire_time;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EnrollRequest {
+    pub code: String,
+    /// Base64 of the device's raw Ed25519 public key.
+    pub device_public_key: String,
+    pub platform: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProgramKeys {
+    pub id: String,
+    pub name: String,
+    pub encryption_public_key: String,
+    pub encryption_key_id: String,
+    pub receipt_public_key: String,
+    pub receipt_key_id: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EnrollResponse {
+    pub device_id: Uuid,
+    pub program: ProgramKeys,
+    pub plan: serde_json::Value,
+    pub policy: serde_json::Value,
+    #[serde(with = "wire_time")]
+    pub server_time: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlanResponse {
+    pub plan: serde_json::Value,
+    pub policy: serde_json::Value,
+    #[serde(with = "wire_time")]
+    pub server_time: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckinResponse {
+    pub checkin_id: Uuid,
+    pub receipt: String,
+    pub signature: String,
+    #[serde(with = "wire_time")]
+    pub server_time: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TimeResponse {
+    #[serde(with = "wire_time")]
+    pub server_time: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+    #[serde(
+        default,
+        with = "wire_time::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub server_time: Option<DateTime<Utc>>,
+}

@@ -1,0 +1,149 @@
+//! The store's schema and its migrations: one step per version, applied in
+//! order inside a transaction, recorded in SQLite's `user_version`. A file
+//! written by newer code is refused rather than damaged.
+//!
+//! Columns holding personal data are BLOBs sealed by
+//! [`crate::crypto::at_rest`]; only what ordering and scheduling need
+//! (sequence numbers, states, attempt counts, retry times) is plaintext.
+
+use rusqlite::{Connection, Transaction};
+
+use super::StoreError;
+
+/// The schema version this code writes.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// Version 1, frozen: never edit this text once released; add a step.
+pub const V1: &str = "
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+) STRICT;
+
+-- The single enrollment of this device. Personal fields sealed.
+CREATE TABLE enrollment (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    device_id       TEXT NOT NULL,
+    enrolled_at_ms  INTEGER NOT NULL,
+    server          BLOB NOT NULL,
+    device_key      BLOB NOT NULL,
+    program         BLOB NOT NULL,
+    clock_offset_ms INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- Documents from the program (plan, policy), sealed, latest good one only.
+CREATE TABLE documents (
+    name           TEXT PRIMARY KEY,
+    body           BLOB NOT NULL,
+    updated_at_ms  INTEGER NOT NULL
+) STRICT;
+
+-- Check-ins being captured, not yet submitted.
+CREATE TABLE drafts (
+    id             TEXT PRIMARY KEY,
+    created_at_ms  INTEGER NOT NULL,
+    body           BLOB NOT NULL
+) STRICT;
+
+-- Submitted check-ins, in send order. `envelope` is the sealed payload and
+-- is deleted (NULL) once a verified receipt is stored.
+CREATE TABLE outbox (
+    checkin_id         TEXT PRIMARY KEY,
+    seq                INTEGER NOT NULL UNIQUE,
+    state              TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'delivered', 'wedged')),
+    envelope           BLOB,
+    summary            BLOB NOT NULL,
+    receipt            BLOB,
+    attempts           INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at_ms INTEGER NOT NULL DEFAULT 0,
+    last_error         TEXT,
+    submitted_at_ms    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX outbox_pending ON outbox (state, seq);
+
+-- The participant's ledger: append-only, hash-chained, sealed entries.
+CREATE TABLE ledger (
+    seq    INTEGER PRIMARY KEY,
+    entry  BLOB NOT NULL
+) STRICT;
+";
+
+/// Brings `conn` to [`CURRENT_VERSION`].
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > CURRENT_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            supported: CURRENT_VERSION,
+        });
+    }
+    for version in found + 1..=CURRENT_VERSION {
+        let tx = conn.transaction()?;
+        upgrade_to(&tx, version)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn upgrade_to(tx: &Transaction<'_>, version: u32) -> Result<(), StoreError> {
+    match version {
+        1 => tx.execute_batch(V1)?,
+        _ => unreachable!("no migration step for version {version}"),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The schema as SQLite reports it, normalized for comparison.
+    pub(crate) fn describe(conn: &Connection) -> Vec<(String, String, String)> {
+        let mut stmt = conn
+            .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+            .expect("prepare");
+        let rows = stmt
+            .query_map([], |r| {
+                let sql: Option<String> = r.get(2)?;
+                let sql = sql
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Ok((r.get(0)?, r.get(1)?, sql))
+            })
+            .expect("query");
+        rows.map(|r| r.expect("row")).collect()
+    }
+
+    #[test]
+    fn upgrading_a_frozen_v1_file_equals_a_fresh_database() {
+        let dir = tempfile::tempdir().expect("dir");
+        let old_path = dir.path().join("v1.sqlite");
+        {
+            let old = Connection::open(&old_path).expect("open");
+            old.execute_batch(V1).expect("v1");
+            old.pragma_update(None, "user_version", 1).expect("version");
+            old.execute("INSERT INTO meta (key, value) VALUES ('k', x'00')", [])
+                .expect("row");
+        }
+        let mut upgraded = Connection::open(&old_path).expect("reopen");
+        migrate(&mut upgraded).expect("migrate");
+        let mut fresh = Connection::open_in_memory().expect("fresh");
+        migrate(&mut fresh).expect("migrate fresh");
+        assert_eq!(describe(&upgraded), describe(&fresh));
+        let kept: i64 = upgraded
+            .query_row("SELECT count(*) FROM meta", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(kept, 1, "an upgrade keeps existing rows");
+    }
+
+    #[test]
+    fn a_file_from_newer_code_is_refused() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1)
+            .expect("version");
+        assert!(matches!(migrate(&mut conn), Err(StoreError::TooNew { .. })));
+    }
+}

@@ -1,0 +1,370 @@
+//! The HTTP side of the protocol: one reqwest client on rustls with ring,
+//! signed requests, and replies sorted into what the queue must do next.
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use chrono::{DateTime, Utc};
+use reqwest::{StatusCode, header::HeaderMap};
+use uuid::Uuid;
+
+use crate::crypto::signing::DeviceKey;
+use crate::error::Error;
+use crate::protocol::messages::{
+    CheckinResponse, EnrollRequest, EnrollResponse, ErrorBody, PlanResponse, TimeResponse,
+};
+use crate::protocol::request;
+
+/// How long to wait for a connection.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long one request may take in all: a 100 KB check-in on a slow 2G
+/// link (~20 kbit/s) needs about 40 s.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(90);
+/// Largest reply body read from the server.
+const MAX_REPLY_BYTES: usize = 1024 * 1024;
+
+/// The server's answer to one check-in upload, sorted by what to do next.
+#[derive(Debug)]
+pub enum SendOutcome {
+    /// Stored (201) or already stored (200): a receipt to verify.
+    Accepted(CheckinResponse),
+    /// Try again later (network, timeout, 5xx, 408, 429).
+    Transient {
+        reason: String,
+        retry_after: Option<Duration>,
+    },
+    /// The device's clock is too far off; `server_time` lets it correct.
+    ClockSkew { server_time: DateTime<Utc> },
+    /// The server will never accept this check-in as it is.
+    Permanent { status: u16, code: String },
+}
+
+/// A reply with the server time seen, for the clock offset.
+#[derive(Debug)]
+pub struct Timed<T> {
+    pub value: T,
+    pub server_time: Option<DateTime<Utc>>,
+}
+
+/// Signs requests as this device.
+pub struct Signer<'a> {
+    pub key: &'a DeviceKey,
+    pub device_id: Uuid,
+    /// The device's corrected time, ms since the epoch.
+    pub now_ms: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Api {
+    http: reqwest::Client,
+    base: String,
+}
+
+fn rustls_config() -> Result<rustls::ClientConfig, Error> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::Network(format!("TLS setup: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
+}
+
+impl Api {
+    pub fn new(base_url: &str) -> Result<Self, Error> {
+        let http = reqwest::Client::builder()
+            .use_preconfigured_tls(rustls_config()?)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            .user_agent(concat!("checkin-core/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::Network(format!("HTTP client setup: {e}")))?;
+        Ok(Self {
+            http,
+            base: base_url.trim_end_matches('/').to_string(),
+        })
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    fn signed(
+        &self,
+        req: reqwest::RequestBuilder,
+        signer: &Signer<'_>,
+        method: &str,
+        path: &str,
+        body: &[u8],
+    ) -> Result<reqwest::RequestBuilder, Error> {
+        let mut nonce = [0u8; 16];
+        ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut nonce)
+            .map_err(|_| Error::Network("no randomness for a nonce".into()))?;
+        let h = request::sign(
+            signer.key,
+            &signer.device_id.to_string(),
+            method,
+            path,
+            signer.now_ms,
+            &nonce,
+            body,
+        );
+        Ok(req
+            .header(request::HEADER_DEVICE, h.device)
+            .header(request::HEADER_TIMESTAMP, h.timestamp)
+            .header(request::HEADER_NONCE, h.nonce)
+            .header(request::HEADER_SIGNATURE, h.signature))
+    }
+
+    pub async fn enroll(&self, req: &EnrollRequest) -> Result<EnrollResponse, Error> {
+        let resp = self
+            .http
+            .post(self.url("/v1/enroll"))
+            .json(req)
+            .send()
+            .await
+            .map_err(network)?;
+        let status = resp.status();
+        let body = read_body(resp).await?;
+        match status {
+            StatusCode::OK => parse_json(&body),
+            StatusCode::NOT_FOUND => Err(Error::EnrollmentCodeInvalid),
+            StatusCode::CONFLICT => Err(Error::EnrollmentCodeUsed),
+            other => Err(server_error(other, &body)),
+        }
+    }
+
+    pub async fn time(&self) -> Result<DateTime<Utc>, Error> {
+        let resp = self
+            .http
+            .get(self.url("/v1/time"))
+            .send()
+            .await
+            .map_err(network)?;
+        let status = resp.status();
+        let body = read_body(resp).await?;
+        if status != StatusCode::OK {
+            return Err(server_error(status, &body));
+        }
+        Ok(parse_json::<TimeResponse>(&body)?.server_time)
+    }
+
+    pub async fn plan(&self, signer: &Signer<'_>) -> Result<PlanResponse, Error> {
+        let req = self.signed(
+            self.http.get(self.url("/v1/plan")),
+            signer,
+            "GET",
+            "/v1/plan",
+            b"",
+        )?;
+        let resp = req.send().await.map_err(network)?;
+        let status = resp.status();
+        let body = read_body(resp).await?;
+        if status != StatusCode::OK {
+            return Err(server_error(status, &body));
+        }
+        parse_json(&body)
+    }
+
+    /// Uploads one envelope. Never returns `Err` for what the server said:
+    /// every reply is sorted into a [`SendOutcome`].
+    pub async fn post_checkin(
+        &self,
+        signer: &Signer<'_>,
+        checkin_id: Uuid,
+        envelope: &[u8],
+    ) -> SendOutcome {
+        let req = match self.signed(
+            self.http
+                .post(self.url("/v1/checkins"))
+                .header("Idempotency-Key", checkin_id.to_string())
+                .header(
+                    reqwest::header::CONTENT_TYPE,
+                    "application/vnd.checkin.envelope",
+                )
+                .body(envelope.to_vec()),
+            signer,
+            "POST",
+            "/v1/checkins",
+            envelope,
+        ) {
+            Ok(r) => r,
+            Err(e) => {
+                return SendOutcome::Transient {
+                    reason: e.to_string(),
+                    retry_after: None,
+                };
+            }
+        };
+        let resp = match req.send().await {
+            Ok(r) => r,
+            Err(e) => {
+                return SendOutcome::Transient {
+                    reason: describe(&e),
+                    retry_after: None,
+                };
+            }
+        };
+        let status = resp.status();
+        let retry_after = retry_after(resp.headers());
+        let body = match read_body(resp).await {
+            Ok(b) => b,
+            Err(e) => {
+                return SendOutcome::Transient {
+                    reason: e.to_string(),
+                    retry_after: None,
+                };
+            }
+        };
+        classify(status, retry_after, &body)
+    }
+}
+
+/// Sorts an upload reply (pure, so it is tested without a server).
+pub(crate) fn classify(
+    status: StatusCode,
+    retry_after: Option<Duration>,
+    body: &[u8],
+) -> SendOutcome {
+    match status.as_u16() {
+        200 | 201 => match serde_json::from_slice::<CheckinResponse>(body) {
+            Ok(r) => SendOutcome::Accepted(r),
+            // A garbled success reply: the server may have stored it; sending
+            // again is safe (idempotent), accepting without a receipt is not.
+            Err(_) => SendOutcome::Transient {
+                reason: "malformed reply".into(),
+                retry_after: None,
+            },
+        },
+        408 | 429 | 500..=599 => SendOutcome::Transient {
+            reason: format!("server answered {}", status.as_u16()),
+            retry_after,
+        },
+        401 => {
+            let parsed = serde_json::from_slice::<ErrorBody>(body).ok();
+            match parsed {
+                Some(ErrorBody {
+                    error,
+                    server_time: Some(t),
+                }) if error.code == "clock_skew" => SendOutcome::ClockSkew { server_time: t },
+                // A replayed nonce means our request was seen: send again
+                // with a fresh nonce.
+                Some(b) if b.error.code == "replayed" => SendOutcome::Transient {
+                    reason: "replayed".into(),
+                    retry_after: None,
+                },
+                Some(b) => SendOutcome::Permanent {
+                    status: 401,
+                    code: b.error.code,
+                },
+                None => SendOutcome::Permanent {
+                    status: 401,
+                    code: "unauthorized".into(),
+                },
+            }
+        }
+        other => SendOutcome::Permanent {
+            status: other,
+            code: serde_json::from_slice::<ErrorBody>(body)
+                .map(|b| b.error.code)
+                .unwrap_or_else(|_| "unknown".into()),
+        },
+    }
+}
+
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(Duration::from_secs)
+}
+
+async fn read_body(mut resp: reqwest::Response) -> Result<Vec<u8>, Error> {
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(network)? {
+        if body.len() + chunk.len() > MAX_REPLY_BYTES {
+            return Err(Error::Network("the server's reply is too large".into()));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    serde_json::from_slice(body).map_err(|e| {
+        crate::protocol::ProtocolError::malformed("server reply", e.to_string()).into()
+    })
+}
+
+fn server_error(status: StatusCode, body: &[u8]) -> Error {
+    let code = serde_json::from_slice::<ErrorBody>(body)
+        .map(|b| b.error.code)
+        .unwrap_or_else(|_| "unknown".into());
+    Error::Server {
+        status: status.as_u16(),
+        code,
+    }
+}
+
+fn describe(e: &reqwest::Error) -> String {
+    if e.is_timeout() {
+        "timed out".into()
+    } else if e.is_connect() {
+        "could not connect".into()
+    } else {
+        "connection failed".into()
+    }
+}
+
+fn network(e: reqwest::Error) -> Error {
+    Error::Network(describe(&e))
+}
+
+/// Decodes base64 from a server reply.
+pub(crate) fn b64(text: &str) -> Result<Vec<u8>, Error> {
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|_| crate::protocol::ProtocolError::malformed("server reply", "bad base64").into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replies_are_sorted_into_what_to_do_next() {
+        let s = |c| StatusCode::from_u16(c).expect("status");
+        assert!(
+            matches!(classify(s(503), Some(Duration::from_secs(7)), b""), SendOutcome::Transient { retry_after: Some(d), .. } if d.as_secs() == 7)
+        );
+        assert!(matches!(
+            classify(s(429), None, b""),
+            SendOutcome::Transient { .. }
+        ));
+        assert!(matches!(
+            classify(s(500), None, b"oops"),
+            SendOutcome::Transient { .. }
+        ));
+        assert!(matches!(
+            classify(s(201), None, b"{not json"),
+            SendOutcome::Transient { .. }
+        ));
+        assert!(matches!(
+            classify(s(422), None, br#"{"error":{"code":"envelope_unopenable","message":"x"}}"#),
+            SendOutcome::Permanent { status: 422, ref code } if code == "envelope_unopenable"
+        ));
+        assert!(matches!(
+            classify(s(400), None, b"garbage"),
+            SendOutcome::Permanent { status: 400, .. }
+        ));
+        assert!(matches!(
+            classify(s(401), None, br#"{"error":{"code":"clock_skew","message":"x"},"server_time":"2026-01-01T00:00:00.000Z"}"#),
+            SendOutcome::ClockSkew { .. }
+        ));
+    }
+}

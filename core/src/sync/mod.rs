@@ -1,0 +1,250 @@
+//! Delivering the outbox: send each queued check-in in order, with its id
+//! as the idempotency key; accept it as delivered only with a receipt that
+//! verifies under the pinned key; keep everything else for later.
+//!
+//! Each step commits on its own (`sending`, then `delivered` with the
+//! receipt and the ledger entry in one transaction), so a sync killed or
+//! cancelled at any point leaves every item whole; an item caught in
+//! `sending` is sent again and the server's idempotency keeps it single.
+
+pub mod backoff;
+pub mod http;
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tokio::time::Instant;
+
+use crate::clock::{Clock, ClockEstimate};
+use crate::crypto::signing::DeviceKey;
+use crate::error::Result;
+use crate::ledger::LedgerEvent;
+use crate::protocol::{envelope, messages::CheckinResponse, receipt};
+use crate::store::{OutboxItem, Store};
+use http::{Api, SendOutcome, Signer};
+
+/// Progress of a running sync, for the shell's UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncProgress {
+    pub sent: u32,
+    pub remaining: u32,
+    pub bytes_sent: u64,
+}
+
+/// Told about progress while a sync runs.
+pub trait SyncListener: Send + Sync {
+    fn on_progress(&self, progress: SyncProgress);
+}
+
+/// What one sync did, and when the shell should try again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncReport {
+    pub delivered: u32,
+    pub wedged: u32,
+    /// Items still waiting to be delivered.
+    pub remaining: u32,
+    /// The earliest time a waiting item may be retried, if any wait.
+    pub next_retry_at: Option<DateTime<Utc>>,
+    /// The sync stopped because its deadline came.
+    pub deadline_reached: bool,
+    /// Why the last attempt failed, if it did (no personal data).
+    pub last_error: Option<String>,
+}
+
+/// What a sync needs from the client.
+pub(crate) struct SyncContext<'a> {
+    pub store: &'a Store,
+    pub clock: &'a dyn Clock,
+    pub api: &'a Api,
+    pub device_key: &'a DeviceKey,
+    pub device_id: uuid::Uuid,
+    pub receipt_public_key: &'a [u8],
+    pub clock_offset_ms: i64,
+}
+
+impl SyncContext<'_> {
+    fn now(&self) -> ClockEstimate {
+        ClockEstimate::read(self.clock, self.clock_offset_ms)
+    }
+
+    fn signer(&self) -> Signer<'_> {
+        Signer {
+            key: self.device_key,
+            device_id: self.device_id,
+            now_ms: self.now().corrected().timestamp_millis(),
+        }
+    }
+
+    /// Sends as much of the outbox as fits before `deadline`.
+    pub async fn run(
+        &mut self,
+        deadline: Instant,
+        listener: Option<&dyn SyncListener>,
+    ) -> Result<SyncReport> {
+        let (to_send, _, _) = self.store.outbox_counts()?;
+        let mut report = SyncReport {
+            delivered: 0,
+            wedged: 0,
+            remaining: to_send as u32,
+            next_retry_at: None,
+            deadline_reached: false,
+            last_error: None,
+        };
+        let mut bytes_sent = 0u64;
+        let mut skew_retries = 0;
+        loop {
+            if Instant::now() >= deadline {
+                report.deadline_reached = true;
+                break;
+            }
+            let now_ms = self.now().corrected().timestamp_millis();
+            let Some(item) = self.store.next_to_send(now_ms)? else {
+                break;
+            };
+            let Some(envelope) = item.envelope.clone() else {
+                // Cannot happen for a queued item; wedge rather than loop.
+                self.wedge(&item, "the sealed payload is missing")?;
+                report.wedged += 1;
+                continue;
+            };
+            self.store.mark_sending(item.checkin_id)?;
+            let signer = self.signer();
+            let send = self.api.post_checkin(&signer, item.checkin_id, &envelope);
+            let outcome = match tokio::time::timeout_at(deadline, send).await {
+                Ok(o) => o,
+                Err(_) => {
+                    // Out of time mid-request: the server may or may not have
+                    // it; the next sync resends and idempotency keeps it single.
+                    self.store
+                        .mark_retry(item.checkin_id, "deadline reached", 0)?;
+                    report.deadline_reached = true;
+                    break;
+                }
+            };
+            match outcome {
+                SendOutcome::Accepted(resp) => match self.accept(&item, &envelope, &resp) {
+                    Ok(()) => {
+                        report.delivered += 1;
+                        report.remaining = report.remaining.saturating_sub(1);
+                        bytes_sent += envelope.len() as u64;
+                        self.observe_server_time(resp.server_time)?;
+                        if let Some(l) = listener {
+                            l.on_progress(SyncProgress {
+                                sent: report.delivered,
+                                remaining: report.remaining,
+                                bytes_sent,
+                            });
+                        }
+                    }
+                    Err(e) => {
+                        // Never accepted: retried later, like a network error.
+                        let reason = format!("receipt rejected: {e}");
+                        self.retry_later(&item, &reason, None)?;
+                        report.last_error = Some(reason);
+                    }
+                },
+                SendOutcome::Transient {
+                    reason,
+                    retry_after,
+                } => {
+                    self.retry_later(&item, &reason, retry_after)?;
+                    report.last_error = Some(reason);
+                    // The server or the network is in trouble: stop for now.
+                    break;
+                }
+                SendOutcome::ClockSkew { server_time } if skew_retries < 1 => {
+                    skew_retries += 1;
+                    self.observe_server_time(server_time)?;
+                    self.store
+                        .mark_retry(item.checkin_id, "clock corrected", 0)?;
+                }
+                SendOutcome::ClockSkew { .. } => {
+                    self.retry_later(&item, "clock_skew", None)?;
+                    report.last_error = Some("clock_skew".into());
+                    break;
+                }
+                SendOutcome::Permanent { status, code } => {
+                    let reason = format!("{status} {code}");
+                    self.wedge(&item, &reason)?;
+                    report.wedged += 1;
+                    report.remaining = report.remaining.saturating_sub(1);
+                    report.last_error = Some(reason);
+                }
+            }
+        }
+        report.next_retry_at = self
+            .store
+            .next_retry_at_ms()?
+            .and_then(crate::protocol::wire_time::from_millis);
+        Ok(report)
+    }
+
+    fn accept(&self, item: &OutboxItem, envelope: &[u8], resp: &CheckinResponse) -> Result<()> {
+        let parsed = envelope::parse(envelope)?;
+        let digest = crate::crypto::sha256(envelope);
+        let body = http::b64(&resp.receipt)?;
+        let sig = http::b64(&resp.signature)?;
+        let receipt = receipt::verify(
+            &body,
+            &sig,
+            receipt::Expected {
+                checkin_id: item.checkin_id,
+                envelope_digest: &digest,
+                captured_at: parsed.header.captured_at,
+                receipt_public_key: self.receipt_public_key,
+            },
+        )?;
+        let at = self.now().corrected();
+        self.store.write(|tx| {
+            self.store.mark_delivered(tx, item.checkin_id, &receipt)?;
+            self.store.append_ledger(
+                tx,
+                at,
+                LedgerEvent::CheckinDelivered {
+                    checkin_id: item.checkin_id,
+                    receipt: receipt.clone(),
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    fn retry_later(
+        &self,
+        item: &OutboxItem,
+        reason: &str,
+        retry_after: Option<Duration>,
+    ) -> Result<()> {
+        let wait = backoff::delay(item.attempts, retry_after, &mut rand::rng());
+        let at = self.now().corrected().timestamp_millis() + wait.as_millis() as i64;
+        self.store.mark_retry(item.checkin_id, reason, at)?;
+        Ok(())
+    }
+
+    fn wedge(&self, item: &OutboxItem, reason: &str) -> Result<()> {
+        let at = self.now().corrected();
+        self.store.write(|tx| {
+            self.store.mark_wedged(tx, item.checkin_id, reason)?;
+            self.store.append_ledger(
+                tx,
+                at,
+                LedgerEvent::CheckinWedged {
+                    checkin_id: item.checkin_id,
+                    reason: reason.to_string(),
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// Records `server − device` from a server time seen just now.
+    pub fn observe_server_time(&mut self, server_time: DateTime<Utc>) -> Result<()> {
+        let offset = (server_time - self.clock.now()).num_milliseconds();
+        self.clock_offset_ms = offset;
+        self.store.set_clock_offset(offset)?;
+        Ok(())
+    }
+}
