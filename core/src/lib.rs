@@ -9,10 +9,13 @@ pub mod client;
 pub mod clock;
 pub mod crypto;
 pub mod error;
+pub mod i18n;
 pub mod ledger;
 pub mod media;
+pub mod plan;
 pub mod policy;
 pub mod protocol;
+pub mod remind;
 pub mod store;
 pub mod sync;
 

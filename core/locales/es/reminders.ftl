@@ -1,0 +1,34 @@
+# Textos de notificaciones (módulo remind).
+
+window-opens-title = Es hora de reportarse
+window-opens-body = Su ventana de reporte está abierta hasta las { $close_time } del { $close_date }.
+
+window-closing-title = El reporte cierra pronto
+window-closing-body = { $minutes ->
+    [one] Queda un minuto: repórtese antes de las { $close_time }.
+   *[other] Quedan { $minutes } minutos: repórtese antes de las { $close_time }.
+}
+
+appointment-title = { $kind ->
+    [court_hearing] Audiencia en el tribunal
+    [office_visit] Visita a la oficina
+   *[other] { $title ->
+        [none] Cita
+       *[other] { $title }
+    }
+}
+
+appointment-body = { $day ->
+    [today] Hoy
+    [tomorrow] Mañana
+   *[other] El { $date }
+} a las { $time }{ $zone ->
+    [none] {""}
+   *[other] {" "}({ $zone })
+}{ $place ->
+    [none] {""}
+   *[other] {" "}· { $place }
+}
+
+window-late-title = Reporte atrasado
+window-late-body = Todavía puede reportarse hasta las { $late_time } del { $late_date }; quedará registrado como tardío.

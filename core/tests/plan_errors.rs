@@ -1,0 +1,241 @@
+//! Bad plans get typed errors, never a panic, and never replace a good
+//! stored plan.
+
+use checkin_core::plan::{self, Plan, PlanError};
+use chrono::{Duration, TimeZone, Utc};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/plans")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+#[test]
+fn the_demo_plan_is_valid() {
+    let plan = Plan::from_json(&fixture("demo.json")).expect("demo plan is valid");
+    assert_eq!(plan.zone(), chrono_tz::America::New_York);
+    assert_eq!(plan.language(), "es");
+    assert_eq!(plan.appointments().len(), 2);
+    // Appointments come soonest first: the office visit (Dec 3) before the hearing (Dec 14).
+    assert_eq!(plan.appointments()[0].id, "office-1");
+}
+
+#[test]
+fn each_bad_fixture_gets_its_own_typed_error() {
+    let cases: Vec<(&str, fn(&PlanError) -> bool)> = vec![
+        (
+            "unknown_zone",
+            |e| matches!(e, PlanError::UnknownZone { item, zone } if item == "plan" && zone == "America/Gotham"),
+        ),
+        (
+            "appointment_unknown_zone",
+            |e| matches!(e, PlanError::UnknownZone { item, .. } if item == "appointment hearing-1"),
+        ),
+        (
+            "bad_rrule",
+            |e| matches!(e, PlanError::BadRrule { schedule, .. } if schedule == "weekly"),
+        ),
+        (
+            "zero_length_window",
+            |e| matches!(e, PlanError::ZeroLengthWindow { schedule } if schedule == "weekly"),
+        ),
+        ("window_longer_than_period", |e| {
+            // A daily 24 h window: the spring-forward day has only 23 h.
+            matches!(
+                e,
+                PlanError::WindowLongerThanPeriod {
+                    span_minutes: 1440,
+                    period_minutes: 1380,
+                    ..
+                }
+            )
+        }),
+        (
+            "never_occurs",
+            |e| matches!(e, PlanError::NoWindows { schedule } if schedule == "weekly"),
+        ),
+        (
+            "duplicate_id",
+            |e| matches!(e, PlanError::DuplicateId { id } if id == "hearing-1"),
+        ),
+        ("bad_id", |e| matches!(e, PlanError::BadId { .. })),
+        (
+            "bad_local_time",
+            |e| matches!(e, PlanError::BadLocalTime { item, .. } if item == "appointment office-1"),
+        ),
+        ("unsupported_format", |e| {
+            matches!(
+                e,
+                PlanError::UnsupportedFormat {
+                    found: 2,
+                    supported: 1
+                }
+            )
+        }),
+        ("unknown_field", |e| {
+            matches!(
+                e,
+                PlanError::Malformed {
+                    category: "wrong fields or types",
+                    ..
+                }
+            )
+        }),
+        ("too_many_reminders", |e| {
+            matches!(
+                e,
+                PlanError::LimitExceeded {
+                    what: "reminder offsets",
+                    ..
+                }
+            )
+        }),
+        ("malformed", |e| {
+            matches!(
+                e,
+                PlanError::Malformed {
+                    category: "cut short",
+                    ..
+                }
+            )
+        }),
+    ];
+    for (name, expected) in cases {
+        let err = Plan::from_json(&fixture(&format!("bad/{name}.json"))).expect_err(name);
+        assert!(expected(&err), "{name}: unexpected error {err:?}");
+    }
+}
+
+#[test]
+fn errors_never_quote_the_plans_text() {
+    // serde's own message would quote the value: `invalid type: string "Denver…"`.
+    let text = String::from_utf8(fixture("demo.json"))
+        .expect("utf-8")
+        .replace(
+            "\"duration_minutes\": 120",
+            "\"duration_minutes\": \"Denver District Court\"",
+        );
+    let err = Plan::from_json(text.as_bytes()).expect_err("wrong type");
+    assert!(!err.to_string().contains("Denver"), "{err}");
+}
+
+#[test]
+fn garbage_of_any_shape_is_an_error_not_a_panic() {
+    for bytes in [
+        &b""[..],
+        b"null",
+        b"[]",
+        b"{}",
+        b"\xff\xfe",
+        b"{\"format\":1}",
+        b"1e999999",
+    ] {
+        assert!(Plan::from_json(bytes).is_err());
+    }
+    let huge = vec![b' '; plan::MAX_PLAN_BYTES + 1];
+    assert!(matches!(
+        Plan::from_json(&huge),
+        Err(PlanError::LimitExceeded {
+            what: "plan bytes",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn an_endless_rule_refuses_a_huge_expansion_request() {
+    let plan = Plan::from_json(&fixture("demo.json")).expect("valid");
+    let from = Utc
+        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+        .single()
+        .expect("valid");
+    let err = plan
+        .windows_between(from, from + Duration::days(365 * 200))
+        .expect_err("too large");
+    assert!(
+        matches!(err, PlanError::ExpansionTooLarge { .. }),
+        "{err:?}"
+    );
+    let ten_years = plan
+        .windows_between(from, from + Duration::days(3653))
+        .expect("ten years is fine");
+    // Weekly from 2026-11-02 for the rest of ten years from 2026-01-01, less one cancelled.
+    assert!(
+        (470..=480).contains(&ten_years.len()),
+        "{}",
+        ten_years.len()
+    );
+}
+
+#[test]
+fn a_bad_plan_from_the_server_never_replaces_the_stored_one() {
+    let stored = Plan::from_json(&fixture("demo.json")).expect("valid");
+    for name in [
+        "unknown_zone",
+        "bad_rrule",
+        "malformed",
+        "window_longer_than_period",
+    ] {
+        let update = plan::review_update(Some(&stored), &fixture(&format!("bad/{name}.json")));
+        assert!(update.is_err(), "{name} would replace the stored plan");
+    }
+}
+
+#[test]
+fn an_older_revision_never_replaces_a_newer_one() {
+    let stored = Plan::from_json(&fixture("demo.json")).expect("valid");
+    let older = String::from_utf8(fixture("demo.json"))
+        .expect("utf-8")
+        .replace("\"revision\": 3", "\"revision\": 2");
+    let err = plan::review_update(Some(&stored), older.as_bytes()).expect_err("stale");
+    assert_eq!(
+        err,
+        PlanError::StaleRevision {
+            stored: 3,
+            incoming: 2
+        }
+    );
+    // The same revision again (a resend) is accepted and changes nothing.
+    let same = plan::review_update(Some(&stored), &fixture("demo.json")).expect("resend");
+    assert!(same.changes.is_empty());
+    // At enrollment there is nothing stored.
+    assert!(plan::review_update(None, &fixture("demo.json")).is_ok());
+}
+
+#[test]
+fn a_stored_plan_round_trips_and_is_validated_again_on_load() {
+    let plan = Plan::from_json(&fixture("demo.json")).expect("valid");
+    let again = Plan::from_json(&plan.to_json()).expect("round trip");
+    assert_eq!(plan, again);
+    // Deserializing through serde validates too.
+    let bad = fixture("bad/unknown_zone.json");
+    assert!(serde_json::from_slice::<Plan>(&bad).is_err());
+}
+
+#[test]
+fn window_ids_look_up_their_window() {
+    let plan = Plan::from_json(&fixture("demo.json")).expect("valid");
+    let w = plan
+        .window("weekly@2026-11-09T09:00")
+        .expect("a Monday window");
+    assert_eq!(
+        w.opens,
+        Utc.with_ymd_and_hms(2026, 11, 9, 14, 0, 0)
+            .single()
+            .expect("valid")
+    );
+    for unknown in [
+        "weekly@2026-11-10T09:00",
+        "weekly@2026-12-28T09:00",
+        "other@2026-11-09T09:00",
+        "nonsense",
+        "",
+    ] {
+        assert!(
+            matches!(plan.window(unknown), Err(PlanError::UnknownWindow { .. })),
+            "{unknown}"
+        );
+    }
+}
