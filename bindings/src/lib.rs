@@ -2,23 +2,28 @@
 //!
 //! The facade converts types and errors and owns the async runtime; it holds
 //! no behaviour a direct Rust caller of the core would miss. One concern per
-//! file: `error` (the public error and the key-store error), `runtime` (the
-//! tokio runtime and how async calls run on it), `cancel` (cancelling a
-//! running operation), `key_store` (the platform key store the shells
-//! implement), `sample` (the phase-1 facade proving the toolchain).
+//! file: `client` (the one object shells talk to), `types` (records and
+//! enums mirrored from the core, with every conversion), `error` (the public
+//! error and the mapping from core errors), `key_store` and `listener` (the
+//! traits shells implement), `runtime` (where async work runs), `cancel`
+//! (cancelling a running sync).
 
 uniffi::setup_scaffolding!();
 
 mod cancel;
+mod client;
 mod error;
 mod key_store;
+mod listener;
 mod runtime;
-mod sample;
+mod types;
 
 pub use cancel::Cancellation;
-pub use error::{CheckinError, KeyAccessError};
+pub use client::CheckinClient;
+pub use error::{CheckinError, KeyAccessError, ListenerError};
 pub use key_store::KeyStore;
-pub use sample::{ProgressListener, SampleItem, SampleKind, SampleVault, add_later};
+pub use listener::SyncListener;
+pub use types::*;
 
 /// The version of the check-in core this library was built from.
 #[uniffi::export]

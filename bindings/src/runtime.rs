@@ -61,3 +61,21 @@ impl<T> Drop for AbortOnDrop<T> {
         self.0.abort();
     }
 }
+
+/// Runs blocking `work` (SQLite, image decoding, sealing) on the runtime's
+/// blocking pool and waits for it, so `suspend`/`async` callers never block
+/// their own thread. Blocking work cannot be aborted; it finishes even if
+/// the caller stops waiting (each such step is one transaction in the core).
+pub(crate) async fn run_blocking<T, F>(work: F) -> Result<T, CheckinError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, CheckinError> + Send + 'static,
+{
+    match runtime()?.spawn_blocking(work).await {
+        Ok(result) => result,
+        Err(join) if join.is_cancelled() => Err(CheckinError::Cancelled),
+        Err(_) => Err(CheckinError::Internal {
+            reason: "a background task panicked".into(),
+        }),
+    }
+}
