@@ -20,6 +20,8 @@ if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
 fi
 
 LIBDIR="$(scripts/bindings/generate.sh | tail -n 1)"
+# The README's embedding snippets must be the ones the suites compile.
+scripts/bindings/check-readme-snippets.sh
 # The whole-cycle tests start the reference program server as a child process.
 cargo build --locked -p reference-server --bin reference-server >&2
 SERVER_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/reference-server"

@@ -19,10 +19,15 @@ if [[ -z "${SKIP_GENERATE:-}" ]]; then
     scripts/bindings/generate.sh >/dev/null
 fi
 LIBDIR="$(cat build/bindings/libdir)"
+# The README's embedding snippets must be the ones the suites compile.
+scripts/bindings/check-readme-snippets.sh
+# The tests start the reference program server (a host binary that runs in
+# the trixie root as it is) as a child process.
+cargo build --locked -p reference-server --bin reference-server >&2
+SERVER_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/reference-server"
 scripts/bindings/swift-root.sh
 
-# Stage everything inside the root; the chroot sees nothing else. The
-# reference server and fixtures run on the host; tests reach them by URL.
+# Stage everything inside the root; the chroot sees nothing else.
 STAGE=/checkin-swift-test
 HOST_STAGE="$SWIFT_ROOT$STAGE"
 rm -rf "$HOST_STAGE"
@@ -30,13 +35,12 @@ mkdir -p "$HOST_STAGE"/{gen,lib,tests,bin}
 cp build/bindings/swift/* "$HOST_STAGE/gen/"
 cp "$LIBDIR/libcheckin_ffi.so" "$HOST_STAGE/lib/"
 cp bindings/swift/Tests/*.swift "$HOST_STAGE/tests/"
+cp "$SERVER_BIN" "$HOST_STAGE/bin/reference-server"
 
 MODULEMAP="$STAGE/gen/CheckinCoreFFI.modulemap"
 scripts/bindings/swift-root.sh run /usr/bin/env \
     CHECKIN_TEST_FILTER="${CHECKIN_TEST_FILTER:-}" \
-    CHECKIN_SERVER_URL="${CHECKIN_SERVER_URL:-}" \
-    CHECKIN_SERVER_CODES="${CHECKIN_SERVER_CODES:-}" \
-    CHECKIN_FIXTURES="${CHECKIN_FIXTURES:-}" \
+    CHECKIN_SERVER_BIN="$STAGE/bin/reference-server" \
     /bin/bash -euo pipefail -c "
 cd $STAGE
 echo 'test-swift: compiling CheckinCore' >&2
@@ -50,5 +54,6 @@ swiftc -module-name CheckinCoreTests -I lib -L lib -lCheckinCore -lcheckin_ffi \
     -Xcc -fmodule-map-file=$MODULEMAP \
     tests/*.swift -o bin/checkin-tests \
     -Xlinker -rpath -Xlinker $STAGE/lib
-./bin/checkin-tests
+# timeout kills the whole process group, servers the tests started included.
+timeout -s KILL ${SWIFT_TEST_TIMEOUT:-600} ./bin/checkin-tests
 "

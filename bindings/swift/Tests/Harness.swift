@@ -2,6 +2,9 @@
 // and this keeps the suite a single swiftc invocation on Linux and macOS.
 // Prints one line per test and a closing "swift: N passed, N failed".
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct TestFailure: Error, CustomStringConvertible {
     let description: String
@@ -10,10 +13,16 @@ struct TestFailure: Error, CustomStringConvertible {
 final class TestRun: @unchecked Sendable {
     private(set) var passed = 0
     private(set) var failed = 0
+    init() {
+        // Line-buffered, so a hang still shows which test it is in.
+        setvbuf(stdout, nil, _IOLBF, 0)
+    }
+
     private let filter = ProcessInfo.processInfo.environment["CHECKIN_TEST_FILTER"].flatMap { $0.isEmpty ? nil : $0 }
 
     func test(_ name: String, _ body: () async throws -> Void) async {
         if let filter, !name.contains(filter) { return }
+        print("...  \(name)")
         let start = Date()
         do {
             try await body()

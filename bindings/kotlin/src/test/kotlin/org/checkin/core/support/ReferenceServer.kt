@@ -16,9 +16,12 @@ class ReferenceServer private constructor(
     /** The loopback port it listens on. */
     val port: Int get() = Regex(":(\\d+)").find(baseUrl.removePrefix("http://"))!!.groupValues[1].toInt()
 
+    /**
+     * Kills the server: a server that dies, not one that shuts down
+     * gracefully (that waits for the client's idle keep-alive connections).
+     */
     override fun close() {
-        process.destroy()
-        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor()
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS)
     }
 
     companion object {
