@@ -14,11 +14,14 @@ use crate::checkin::{CheckinRecord, CheckinSummary, Draft, DraftPhoto, PhotoQual
 use crate::clock::{Clock, ClockEstimate};
 use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
 use crate::error::{Error, Result};
+use crate::i18n::Localizer;
 use crate::ledger::{self, LedgerEntry, LedgerEvent, LedgerFault};
 use crate::media;
+use crate::plan::{self, CompletedCheckin, Due, Plan};
 use crate::policy::{Policy, Requirement};
 use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind, WindowRef};
 use crate::protocol::messages::{EnrollRequest, ProgramKeys};
+use crate::remind::{self, Notification};
 use crate::store::{DocumentName, EnrollmentRecord, OutboxItem, Store};
 use crate::sync::{SyncContext, SyncListener, SyncReport, http::Api};
 
@@ -134,12 +137,12 @@ impl CheckinClient {
     }
 
     fn now(&self) -> Result<ClockEstimate> {
-        let offset = self
-            .store
-            .enrollment()?
-            .map(|e| e.clock_offset_ms)
-            .unwrap_or(0);
-        Ok(ClockEstimate::read(self.clock.as_ref(), offset))
+        Ok(match self.store.enrollment()? {
+            Some(e) => {
+                ClockEstimate::read_anchored(self.clock.as_ref(), e.clock_offset_ms, e.clock_anchor)
+            }
+            None => ClockEstimate::read(self.clock.as_ref(), 0),
+        })
     }
 
     pub fn is_enrolled(&self) -> Result<bool> {
@@ -148,11 +151,27 @@ impl CheckinClient {
 
     /// Enrolls this device with the program at `server_url` using a
     /// one-time code; pins the program's keys; stores plan and policy.
+    ///
+    /// Over https the server's TLS key is pinned from here on: the key seen
+    /// now (which must chain to the webpki roots), or use
+    /// [`CheckinClient::enroll_with_pins`] when the program hands out pins.
     pub async fn enroll(&self, server_url: &str, code: &str) -> Result<EnrollmentSummary> {
+        self.enroll_with_pins(server_url, code, Vec::new()).await
+    }
+
+    /// Enrolls with the program server's TLS key pins given by the program
+    /// (base64 SHA-256 of the key's SubjectPublicKeyInfo). The server must
+    /// show one of these keys now and on every later connection.
+    pub async fn enroll_with_pins(
+        &self,
+        server_url: &str,
+        code: &str,
+        tls_pins: Vec<String>,
+    ) -> Result<EnrollmentSummary> {
         if self.is_enrolled()? {
             return Err(Error::AlreadyEnrolled);
         }
-        let api = Api::new(server_url)?;
+        let api = Api::new(server_url, tls_pins.clone())?;
         let device_key = DeviceKey::generate()?;
         let sent_at = self.clock.now();
         let resp = api
@@ -177,6 +196,13 @@ impl CheckinClient {
         let policy = Policy::from_json(&policy_bytes)?;
         let plan_bytes = serde_json::to_vec(&resp.plan)
             .map_err(|e| crate::protocol::ProtocolError::malformed("plan", e.to_string()))?;
+        // A plan the core cannot follow is refused now, not discovered
+        // when a reminder fails to fire.
+        plan::review_update(
+            None,
+            &plan_bytes,
+            &ClockEstimate::uncorrected(resp.server_time),
+        )?;
         let offset = (resp.server_time - sent_at).num_milliseconds();
         let record = EnrollmentRecord {
             device_id: resp.device_id,
@@ -185,6 +211,18 @@ impl CheckinClient {
             device_key_pkcs8: zeroize::Zeroizing::new(device_key.pkcs8().to_vec()),
             program: resp.program.clone(),
             clock_offset_ms: offset,
+            tls_pins: if tls_pins.is_empty() {
+                api.seen_pin().into_iter().collect()
+            } else {
+                tls_pins
+            },
+            clock_anchor: self
+                .clock
+                .monotonic_ms()
+                .map(|uptime_ms| crate::clock::ClockAnchor {
+                    server_ms: resp.server_time.timestamp_millis(),
+                    uptime_ms,
+                }),
         };
         let now_ms = resp.server_time.timestamp_millis();
         self.store.write(|tx| {
@@ -211,6 +249,13 @@ impl CheckinClient {
                     version: policy.version,
                 },
             )?;
+            self.store.append_ledger(
+                tx,
+                resp.server_time,
+                LedgerEvent::PlanReceived {
+                    changes: Vec::new(),
+                },
+            )?;
             Ok(())
         })?;
         Ok(EnrollmentSummary {
@@ -230,20 +275,102 @@ impl CheckinClient {
         }
     }
 
-    /// The plan as last received from the program, as JSON.
-    pub fn plan_json(&self) -> Result<Option<serde_json::Value>> {
-        self.store
+    /// The plan as last received from the program (validated when stored).
+    pub fn plan(&self) -> Result<Option<Plan>> {
+        Ok(self
+            .store
             .document(DocumentName::Plan)?
-            .map(|b| {
-                serde_json::from_slice(&b)
-                    .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()).into())
-            })
-            .transpose()
+            .map(|b| Plan::from_json(&b))
+            .transpose()?)
     }
 
-    /// Starts a check-in, for `window` if it answers a scheduled one.
-    pub fn start_checkin(&self, window: Option<WindowRef>) -> Result<Uuid> {
+    /// The participant's language: the shell's choice, else the plan's.
+    pub fn localizer(&self) -> Result<Localizer> {
+        if !self.config.locale.is_empty() {
+            return Ok(Localizer::new(&self.config.locale));
+        }
+        Ok(Localizer::new(
+            self.plan()?.as_ref().map_or("en", |p| p.language()),
+        ))
+    }
+
+    /// Check-ins made for scheduled windows (all but those the server
+    /// refused for good), as the plan logic needs them.
+    fn completed(&self) -> Result<Vec<CompletedCheckin>> {
+        Ok(self
+            .store
+            .outbox()?
+            .into_iter()
+            .filter(|i| i.state != crate::store::OutboxState::Wedged)
+            .filter_map(|i| {
+                Some(CompletedCheckin {
+                    window_id: i.summary.window?.id,
+                    captured_at: ClockEstimate {
+                        device_time: i.summary.clock.device_time,
+                        server_offset_ms: i.summary.clock.server_offset_ms,
+                        uptime_ms: i.summary.clock.uptime_ms,
+                    },
+                })
+            })
+            .collect())
+    }
+
+    /// The current or next check-in window and its state.
+    pub fn due(&self) -> Result<Option<Due>> {
+        let Some(plan) = self.plan()? else {
+            return Ok(None);
+        };
+        Ok(plan::due(&plan, &self.completed()?, &self.now()?))
+    }
+
+    /// The notifications the phone should hold right now, soonest first,
+    /// at most `max`. Reconcile by id: calling twice changes nothing.
+    pub fn notifications(&self, max: usize) -> Result<Vec<Notification>> {
+        let Some(plan) = self.plan()? else {
+            return Ok(Vec::new());
+        };
+        Ok(remind::notifications(
+            &plan,
+            &self.completed()?,
+            &self.now()?,
+            max,
+            &self.localizer()?,
+        ))
+    }
+
+    /// When the shell should next run background work (sync, refill
+    /// notifications), given it holds at most `max` notifications.
+    pub fn next_wakeup(&self, max: usize) -> Result<Option<DateTime<Utc>>> {
+        let Some(plan) = self.plan()? else {
+            return Ok(None);
+        };
+        let mut wake = remind::next_wakeup(&plan, &self.completed()?, &self.now()?, max);
+        if let Some(retry) = self
+            .store
+            .next_retry_at_ms()?
+            .and_then(crate::protocol::wire_time::from_millis)
+        {
+            wake = Some(wake.map_or(retry, |w| w.min(retry)));
+        }
+        Ok(wake)
+    }
+
+    /// Starts a check-in: for the plan's window `window_id`, or an
+    /// unscheduled one with `None`.
+    pub fn start_checkin(&self, window_id: Option<&str>) -> Result<Uuid> {
         self.enrolled()?;
+        let window = match window_id {
+            None => None,
+            Some(id) => {
+                let plan = self.plan()?.ok_or(Error::NotEnrolled)?;
+                let w = plan.window(id)?;
+                Some(WindowRef {
+                    id: w.id,
+                    opens_at: w.opens,
+                    closes_at: w.closes,
+                })
+            }
+        };
         let draft = Draft {
             id: Uuid::new_v4(),
             window,
@@ -398,9 +525,20 @@ impl CheckinClient {
         deadline: tokio::time::Instant,
         listener: Option<&dyn SyncListener>,
     ) -> Result<SyncReport> {
-        let _one_at_a_time = self.sync_lock.lock().await;
+        let Ok(_one_at_a_time) = tokio::time::timeout_at(deadline, self.sync_lock.lock()).await
+        else {
+            // Another sync held the queue until our deadline.
+            return Ok(SyncReport {
+                remaining: self.store.outbox_counts()?.0 as u32,
+                deadline_reached: true,
+                ..SyncReport::default()
+            });
+        };
         let enrolled = self.enrolled()?;
-        let api = Api::new(&enrolled.record.server_url)?;
+        let api = Api::new(
+            &enrolled.record.server_url,
+            enrolled.record.tls_pins.clone(),
+        )?;
         let mut ctx = SyncContext {
             store: &self.store,
             clock: self.clock.as_ref(),
@@ -409,6 +547,8 @@ impl CheckinClient {
             device_id: enrolled.record.device_id,
             receipt_public_key: &enrolled.receipt_key,
             clock_offset_ms: enrolled.record.clock_offset_ms,
+            clock_anchor: enrolled.record.clock_anchor,
+            localizer: &self.localizer()?,
         };
         ctx.run(deadline, listener).await
     }

@@ -13,7 +13,6 @@
 
 use chrono::{DateTime, Duration, Utc};
 use std::sync::Mutex;
-use std::time::Instant;
 
 /// A source of wall-clock time and of monotonic time since boot.
 pub trait Clock: Send + Sync {
@@ -24,27 +23,63 @@ pub trait Clock: Send + Sync {
     fn monotonic_ms(&self) -> Option<u64>;
 }
 
-/// The real clock of the machine.
-#[derive(Debug)]
-pub struct SystemClock {
-    started: Instant,
-}
-
-impl Default for SystemClock {
-    fn default() -> Self {
-        Self {
-            started: Instant::now(),
-        }
-    }
-}
+/// The real clock of the machine. Its monotonic time is time since boot,
+/// including sleep, so it survives the app being restarted (not a reboot).
+#[derive(Debug, Default)]
+pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
     }
     fn monotonic_ms(&self) -> Option<u64> {
-        u64::try_from(self.started.elapsed().as_millis()).ok()
+        since_boot_ms()
     }
+}
+
+/// Milliseconds since boot, counting sleep (Linux/Android `CLOCK_BOOTTIME`,
+/// Apple `CLOCK_MONOTONIC`, which also counts sleep there).
+fn since_boot_ms() -> Option<u64> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    const CLOCK: libc::clockid_t = libc::CLOCK_BOOTTIME;
+    #[cfg(any(target_os = "macos", target_os = "ios"))]
+    const CLOCK: libc::clockid_t = libc::CLOCK_MONOTONIC;
+    #[cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "macos",
+        target_os = "ios"
+    ))]
+    {
+        let mut ts = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: clock_gettime writes one timespec into the pointer given.
+        if unsafe { libc::clock_gettime(CLOCK, &mut ts) } != 0 {
+            return None;
+        }
+        let secs = u64::try_from(ts.tv_sec).ok()?;
+        let nanos = u64::try_from(ts.tv_nsec).ok()?;
+        Some(secs.saturating_mul(1000).saturating_add(nanos / 1_000_000))
+    }
+    #[cfg(not(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "macos",
+        target_os = "ios"
+    )))]
+    {
+        None
+    }
+}
+
+/// The last moment the device saw the server's clock: the server's time
+/// then, and the device's monotonic time then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ClockAnchor {
+    pub server_ms: i64,
+    pub uptime_ms: u64,
 }
 
 /// A clock moved by hand, for tests and simulations.
@@ -113,6 +148,27 @@ impl ClockEstimate {
         }
     }
 
+    /// Like [`ClockEstimate::read`], but when the device has not rebooted
+    /// since `anchor`, true time is the anchor's server time plus the
+    /// monotonic time elapsed since: a phone clock changed after the last
+    /// sync then changes nothing. The offset recorded is the one this
+    /// implies, so the evidence stays `device_time + offset = estimate`.
+    pub fn read_anchored(
+        clock: &dyn Clock,
+        server_offset_ms: i64,
+        anchor: Option<ClockAnchor>,
+    ) -> Self {
+        let mut est = Self::read(clock, server_offset_ms);
+        if let (Some(a), Some(up)) = (anchor, est.uptime_ms)
+            && up >= a.uptime_ms
+            && let Some(elapsed) = i64::try_from(up - a.uptime_ms).ok()
+        {
+            let truth = a.server_ms.saturating_add(elapsed);
+            est.server_offset_ms = truth.saturating_sub(est.device_time.timestamp_millis());
+        }
+        est
+    }
+
     /// Best estimate of true (server) time.
     pub fn corrected(&self) -> DateTime<Utc> {
         self.device_time + Duration::milliseconds(self.server_offset_ms)
@@ -137,6 +193,38 @@ mod tests {
             uptime_ms: None,
         };
         assert_eq!(est.corrected(), truth);
+    }
+
+    #[test]
+    fn an_anchor_survives_the_phone_clock_being_changed_after_sync() {
+        let truth = Utc
+            .with_ymd_and_hms(2026, 3, 8, 12, 0, 0)
+            .single()
+            .expect("valid");
+        let c = ManualClock::new(truth);
+        c.advance(Duration::minutes(5));
+        let anchor = ClockAnchor {
+            server_ms: (truth + Duration::minutes(5)).timestamp_millis(),
+            uptime_ms: 300_000,
+        };
+        c.advance(Duration::minutes(10));
+        for wrong in [Duration::hours(3), Duration::hours(-3)] {
+            c.set_wall(truth + Duration::minutes(15) + wrong);
+            let est = ClockEstimate::read_anchored(&c, 0, Some(anchor));
+            assert_eq!(est.corrected(), truth + Duration::minutes(15));
+            assert_eq!(est.server_offset_ms, -wrong.num_milliseconds());
+        }
+        // After a reboot (monotonic time went back) the stored offset applies.
+        let rebooted = ManualClock::new(truth);
+        let est = ClockEstimate::read_anchored(&rebooted, 42, Some(anchor));
+        assert_eq!(est.server_offset_ms, 42);
+    }
+
+    #[test]
+    fn the_system_clock_counts_time_since_boot() {
+        let a = SystemClock.monotonic_ms().expect("boot time");
+        assert!(a > 0);
+        assert!(SystemClock.monotonic_ms().expect("boot time") >= a);
     }
 
     #[test]

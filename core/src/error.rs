@@ -3,6 +3,7 @@
 
 use crate::crypto::CryptoError;
 use crate::media::MediaError;
+use crate::plan::PlanError;
 use crate::policy::PolicyError;
 use crate::protocol::{ProtocolError, receipt::ReceiptError};
 use crate::store::StoreError;
@@ -30,6 +31,8 @@ pub enum Error {
     Store(#[from] StoreError),
     #[error(transparent)]
     Crypto(#[from] CryptoError),
+    #[error("plan: {0}")]
+    Plan(#[from] PlanError),
     #[error("the server sent an unusable policy: {0}")]
     Policy(#[from] PolicyError),
     #[error("the server's reply did not follow the protocol: {0}")]
@@ -42,6 +45,8 @@ pub enum Error {
     Server { status: u16, code: String },
     #[error("the server's key does not match the one pinned at enrollment")]
     PinMismatch,
+    #[error("the server address must be https (plain http only to this device's loopback)")]
+    InvalidServerUrl,
     #[error("the operation was cancelled")]
     Cancelled,
 }

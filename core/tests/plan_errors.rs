@@ -5,6 +5,14 @@ use checkin_core::plan::{self, Plan, PlanError};
 use chrono::{Duration, TimeZone, Utc};
 use std::path::PathBuf;
 
+fn sync_time() -> checkin_core::clock::ClockEstimate {
+    checkin_core::clock::ClockEstimate::uncorrected(
+        Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0)
+            .single()
+            .expect("valid"),
+    )
+}
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../fixtures/plans")
@@ -22,9 +30,12 @@ fn the_demo_plan_is_valid() {
     assert_eq!(plan.appointments()[0].id, "office-1");
 }
 
+/// Whether an error is the one a fixture should get.
+type Expect = fn(&PlanError) -> bool;
+
 #[test]
 fn each_bad_fixture_gets_its_own_typed_error() {
-    let cases: Vec<(&str, fn(&PlanError) -> bool)> = vec![
+    let cases: Vec<(&str, Expect)> = vec![
         (
             "unknown_zone",
             |e| matches!(e, PlanError::UnknownZone { item, zone } if item == "plan" && zone == "America/Gotham"),
@@ -178,7 +189,11 @@ fn a_bad_plan_from_the_server_never_replaces_the_stored_one() {
         "malformed",
         "window_longer_than_period",
     ] {
-        let update = plan::review_update(Some(&stored), &fixture(&format!("bad/{name}.json")));
+        let update = plan::review_update(
+            Some(&stored),
+            &fixture(&format!("bad/{name}.json")),
+            &sync_time(),
+        );
         assert!(update.is_err(), "{name} would replace the stored plan");
     }
 }
@@ -189,7 +204,8 @@ fn an_older_revision_never_replaces_a_newer_one() {
     let older = String::from_utf8(fixture("demo.json"))
         .expect("utf-8")
         .replace("\"revision\": 3", "\"revision\": 2");
-    let err = plan::review_update(Some(&stored), older.as_bytes()).expect_err("stale");
+    let err =
+        plan::review_update(Some(&stored), older.as_bytes(), &sync_time()).expect_err("stale");
     assert_eq!(
         err,
         PlanError::StaleRevision {
@@ -198,10 +214,11 @@ fn an_older_revision_never_replaces_a_newer_one() {
         }
     );
     // The same revision again (a resend) is accepted and changes nothing.
-    let same = plan::review_update(Some(&stored), &fixture("demo.json")).expect("resend");
+    let same =
+        plan::review_update(Some(&stored), &fixture("demo.json"), &sync_time()).expect("resend");
     assert!(same.changes.is_empty());
     // At enrollment there is nothing stored.
-    assert!(plan::review_update(None, &fixture("demo.json")).is_ok());
+    assert!(plan::review_update(None, &fixture("demo.json"), &sync_time()).is_ok());
 }
 
 #[test]
@@ -238,4 +255,66 @@ fn window_ids_look_up_their_window() {
             "{unknown}"
         );
     }
+}
+
+#[test]
+fn wild_clocks_and_ranges_get_answers_not_panics() {
+    use checkin_core::clock::ClockEstimate;
+    use checkin_core::i18n::Localizer;
+    use checkin_core::remind;
+    use chrono::DateTime;
+    let plan = Plan::from_json(&fixture("demo.json")).expect("valid");
+    let en = Localizer::new("en");
+    let extremes = [
+        DateTime::<Utc>::MIN_UTC,
+        DateTime::<Utc>::MAX_UTC,
+        DateTime::<Utc>::UNIX_EPOCH,
+    ];
+    for device_time in extremes {
+        for server_offset_ms in [i64::MIN, -1, 0, 1, i64::MAX] {
+            let now = ClockEstimate {
+                device_time,
+                server_offset_ms,
+                uptime_ms: None,
+            };
+            let _ = plan::due(&plan, &[], &now);
+            let _ = remind::notifications(&plan, &[], &now, 64, &en);
+            let _ = remind::next_wakeup(&plan, &[], &now, 64);
+        }
+        for other in extremes {
+            let _ = plan.windows_between(device_time, other);
+        }
+    }
+    // Years far outside a plan's life are refused when the plan is read.
+    let far = String::from_utf8(fixture("demo.json"))
+        .expect("utf-8")
+        .replace("2026-11-02T09:00", "+99999-11-02T09:00");
+    assert!(Plan::from_json(far.as_bytes()).is_err());
+    let early = String::from_utf8(fixture("demo.json"))
+        .expect("utf-8")
+        .replace("2026-11-02T09:00", "1969-11-02T09:00");
+    assert!(matches!(
+        Plan::from_json(early.as_bytes()),
+        Err(PlanError::BadLocalTime { .. })
+    ));
+}
+
+#[test]
+fn a_huge_max_is_bounded() {
+    use checkin_core::clock::ClockEstimate;
+    use checkin_core::remind;
+    let plan = Plan::from_json(&fixture("demo.json")).expect("valid");
+    let now = ClockEstimate::uncorrected(
+        Utc.with_ymd_and_hms(2026, 11, 20, 0, 0, 0)
+            .single()
+            .expect("valid"),
+    );
+    let list = remind::notifications(
+        &plan,
+        &[],
+        &now,
+        usize::MAX,
+        &checkin_core::i18n::Localizer::new("en"),
+    );
+    assert_eq!(list.len(), remind::MAX_NOTIFICATIONS);
 }

@@ -154,10 +154,10 @@ fn ten_years(
     tz: Tz,
     start: NaiveDateTime,
 ) -> (Vec<CheckinWindow>, NaiveDate, chrono::DateTime<Utc>) {
-    let from = tz
-        .from_local_datetime(&(start - Duration::days(1)))
-        .earliest()
-        .map_or_else(|| start.and_utc(), |d| d.with_timezone(&Utc));
+    // Two days before the start's wall time read as UTC is before the first
+    // window in every zone (offsets stay within ±14 h), without asking the
+    // zone about a local time that may itself fall in a gap.
+    let from = (start - Duration::days(2)).and_utc();
     let to = from + Duration::days(365 * YEARS + 2);
     let windows = plan.windows_between(from, to).expect("ten years expand");
     // Local dates strictly inside the range, safe from edge effects.

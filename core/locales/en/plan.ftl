@@ -46,3 +46,7 @@ change-appointment-details = { $kind ->
         [office_visit] Office visit
        *[other] Appointment
     } details changed.
+
+# $at: date and time of the window.
+change-window-added = Check-in added: { $at }.
+change-window-removed = Check-in cancelled or moved: { $at }.

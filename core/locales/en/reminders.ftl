@@ -1,5 +1,7 @@
 # Notification texts (remind module).
 # $close_time: local clock time the window closes; $close_date: its date.
+# $close_hour, $late_hour, $hour: the hour (0-23) of the time shown, for
+# languages whose grammar depends on it (Spanish: "a la 1:30", "a las 2:30").
 
 window-opens-title = Time to check in
 window-opens-body = Your check-in window is open until { $close_time } on { $close_date }.

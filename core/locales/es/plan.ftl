@@ -42,3 +42,6 @@ change-appointment-details = Cambiaron los detalles de la { $kind ->
         [office_visit] visita a la oficina
        *[other] cita
     }.
+
+change-window-added = Nuevo reporte: { $at }.
+change-window-removed = Reporte cancelado o cambiado: { $at }.

@@ -1,12 +1,23 @@
 # Textos de notificaciones (módulo remind).
+# $close_hour, $late_hour, $hour: la hora (0-23) de la hora mostrada, para
+# decir «a la 1:30» pero «a las 2:30».
 
 window-opens-title = Es hora de reportarse
-window-opens-body = Su ventana de reporte está abierta hasta las { $close_time } del { $close_date }.
+window-opens-body = Su ventana de reporte está abierta hasta { $close_hour ->
+    [1] la
+   *[other] las
+} { $close_time } del { $close_date }.
 
 window-closing-title = El reporte cierra pronto
 window-closing-body = { $minutes ->
-    [one] Queda un minuto: repórtese antes de las { $close_time }.
-   *[other] Quedan { $minutes } minutos: repórtese antes de las { $close_time }.
+    [one] Queda un minuto: repórtese antes de { $close_hour ->
+        [1] la
+       *[other] las
+    } { $close_time }.
+   *[other] Quedan { $minutes } minutos: repórtese antes de { $close_hour ->
+        [1] la
+       *[other] las
+    } { $close_time }.
 }
 
 appointment-title = { $kind ->
@@ -22,7 +33,10 @@ appointment-body = { $day ->
     [today] Hoy
     [tomorrow] Mañana
    *[other] El { $date }
-} a las { $time }{ $zone ->
+} a { $hour ->
+    [1] la
+   *[other] las
+} { $time }{ $zone ->
     [none] {""}
    *[other] {" "}({ $zone })
 }{ $place ->
@@ -31,4 +45,7 @@ appointment-body = { $day ->
 }
 
 window-late-title = Reporte atrasado
-window-late-body = Todavía puede reportarse hasta las { $late_time } del { $late_date }; quedará registrado como tardío.
+window-late-body = Todavía puede reportarse hasta { $late_hour ->
+    [1] la
+   *[other] las
+} { $late_time } del { $late_date }; quedará registrado como tardío.

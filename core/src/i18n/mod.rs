@@ -257,9 +257,9 @@ fn build_bundle(lang: &str) -> Bundle {
     bundle
 }
 
-/// Every message id bundled for `lang`, with parse problems, for tests.
-#[doc(hidden)]
-pub fn bundled_message_ids(lang: &str) -> Result<Vec<String>, String> {
+/// Every message id bundled for `lang`, or the parse problems.
+#[cfg(test)]
+fn bundled_message_ids(lang: &str) -> Result<Vec<String>, String> {
     use fluent_syntax::ast::Entry;
     let mut ids = Vec::new();
     for (file_lang, area, source) in bundled::BUNDLED {

@@ -74,3 +74,30 @@ fn plurals_select_on_numbers() {
     assert_eq!(one, "One minute left: check in before 5:00 PM.");
     assert_eq!(many, "15 minutes left: check in before 5:00 PM.");
 }
+
+#[test]
+fn spanish_says_a_la_una_but_a_las_dos() {
+    let es = Localizer::new("es");
+    let body = |hour: i64, time: &str| {
+        es.text(
+            "appointment-body",
+            &[
+                ("day", Arg::Text("today")),
+                ("date", Arg::Text("")),
+                ("time", Arg::Text(time)),
+                ("hour", Arg::Number(hour)),
+                ("zone", Arg::Text("none")),
+                ("place", Arg::Text("none")),
+            ],
+        )
+    };
+    assert_eq!(body(1, "1:30"), "Hoy a la 1:30");
+    assert_eq!(body(13, "13:30"), "Hoy a las 13:30");
+}
+
+#[test]
+fn localizers_can_be_shared_across_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<Localizer>();
+    shared::<crate::plan::Plan>();
+}

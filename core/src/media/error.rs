@@ -68,10 +68,10 @@ pub enum MediaError {
         detail: &'static str,
     },
 
-    /// Encoding the output failed; a defect on our side, not the input's.
-    #[error("encoding the output failed: {detail}")]
-    Encode {
-        /// Which encoder step, as a fixed phrase.
+    /// A codec or model on our side failed; a defect, not the input's fault.
+    #[error("internal media failure: {detail}")]
+    Internal {
+        /// Which component, as a fixed phrase.
         detail: &'static str,
     },
 }

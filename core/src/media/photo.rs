@@ -1,27 +1,44 @@
-//! The photo pipeline: limits → probe → decode → orient → downscale →
-//! quality report → JPEG re-encode.
+//! The photo pipeline: limits → probe → scaled decode → downscale → orient
+//! → quality report → bystander blur → JPEG re-encode.
 //!
-//! Guarantees: the output is a baseline JPEG holding only pixels (a JFIF
-//! header and quantisation/Huffman tables; no EXIF, GPS, XMP, ICC profile,
-//! comment or maker note survives, because nothing from the input but
-//! decoded pixels reaches the encoder); it is upright whatever the input's
-//! EXIF orientation said; its long edge is at most the policy's. Input is
+//! Guarantees: the output is a baseline 4:2:0 JPEG holding only pixels (a
+//! JFIF header and coding tables; no EXIF, GPS, XMP, ICC profile, comment
+//! or maker note survives, because nothing from the input but decoded
+//! pixels reaches the encoder); it is upright whatever the input's EXIF
+//! orientation said; its long edge is at most the policy's. Input is
 //! rejected with a typed error before any decoder runs when it is empty,
 //! too large, truncated, of an unknown format, or declares more pixels than
 //! the policy allows.
+//!
+//! Memory: besides the input, the pipeline holds the decoded buffer (at
+//! most `max_decoded_bytes`; for a JPEG it is decoded at the smallest n/8
+//! scale that still covers the output, e.g. 1500×1125 for a 12 MP photo),
+//! the output-size RGB image, its luma plane and the encoded JPEG.
 
 use std::io::Cursor;
 
-use image::{DynamicImage, ImageFormat, ImageReader, Limits, RgbImage};
+use image::{ImageFormat, ImageReader, Limits};
 
 use super::MediaError;
-use super::policy::PhotoPolicy;
+use super::faces::{FACE_ANALYSIS_LONG_EDGE, detect_faces};
+use super::jpeg::{self, DecodeLimits, EncodeSettings, Rgb};
+use super::pixels::{Region, obliterate, orient, resize_luma, resize_rgb, target_size};
+use super::policy::{MIN_BUDGET_JPEG_QUALITY, PhotoPolicy};
 use super::probe::{PhotoFormat, PhotoHeader, probe_photo};
 use super::quality::{Luma, exposure, luma_of_rgb, sharpness};
-use super::report::{PhotoIssue, PhotoReport, findings};
+use super::report::{FaceBox, PhotoIssue, PhotoReport, findings};
 
 /// Highest JPEG quality accepted in a policy.
 const MAX_JPEG_QUALITY: u8 = 100;
+/// How far a bystander's blurred area extends beyond the detector's box,
+/// as a share of the box width on each side (the box is tight around eyes,
+/// nose and mouth; hair, ears and jaw identify people too).
+const BYSTANDER_MARGIN_X: f32 = 0.35;
+/// As [`BYSTANDER_MARGIN_X`], vertically.
+const BYSTANDER_MARGIN_Y: f32 = 0.5;
+/// Weight of centrality against size when picking the participant's face:
+/// a face at a corner counts as half its area.
+const CENTRALITY_WEIGHT: f32 = 0.5;
 
 /// A processed check-in photo.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +51,7 @@ pub struct ProcessedPhoto {
     pub height: u32,
     /// Quality findings and measures.
     pub report: PhotoReport,
-    /// How many bystander faces were blurred.
+    /// How many bystander faces were blurred (for the ledger).
     pub bystanders_blurred: u32,
 }
 
@@ -55,17 +72,54 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     let header = probe_photo(input)?;
     check_pixels(&header, policy)?;
     let decoded = decode(input, &header, policy)?;
-    let upright = orient(decoded, &header);
-    let out = downscale(upright, policy.long_edge_px);
-    let report = assess(&out, policy);
-    let jpeg = encode(&out, policy.jpeg_quality)?;
+    let size = target_size(decoded.width, decoded.height, policy.long_edge_px);
+    let mut out = orient(resize_rgb(decoded, size)?, header.orientation);
+    let luma = luma_of_rgb(&out.pixels);
+    let faces = find_faces(&luma, out.width, out.height)?;
+    let report = assess(&luma, out.width, out.height, faces, policy);
+    let mut bystanders_blurred = 0;
+    if policy.blur_bystanders {
+        let (w, h) = (out.width, out.height);
+        for face in report.faces.iter().skip(1) {
+            obliterate(&mut out, widen(face, w, h));
+            bystanders_blurred += 1;
+        }
+    }
+    let jpeg = encode_within_budget(&out, policy)?;
     Ok(ProcessedPhoto {
         jpeg,
-        width: out.width(),
-        height: out.height(),
+        width: out.width,
+        height: out.height,
         report,
-        bystanders_blurred: 0,
+        bystanders_blurred,
     })
+}
+
+/// Quality step when retrying to meet the byte budget.
+const BUDGET_QUALITY_STEP: u8 = 8;
+
+/// Encode at the policy's quality; while over the byte budget, retry at
+/// lower quality (at most a handful of attempts, each a few milliseconds).
+fn encode_within_budget(image: &Rgb, policy: &PhotoPolicy) -> Result<Vec<u8>, MediaError> {
+    let mut quality = policy.jpeg_quality;
+    loop {
+        let jpeg = jpeg::encode(
+            image,
+            &EncodeSettings {
+                quality,
+                progressive: policy.progressive,
+            },
+        )?;
+        let over = policy
+            .max_output_bytes
+            .is_some_and(|budget| jpeg.len() > budget as usize);
+        if !over || quality <= MIN_BUDGET_JPEG_QUALITY {
+            return Ok(jpeg);
+        }
+        quality = quality
+            .saturating_sub(BUDGET_QUALITY_STEP)
+            .max(MIN_BUDGET_JPEG_QUALITY);
+    }
 }
 
 fn check_policy(policy: &PhotoPolicy) -> Result<(), MediaError> {
@@ -91,80 +145,115 @@ fn check_pixels(header: &PhotoHeader, policy: &PhotoPolicy) -> Result<(), MediaE
     if header.pixels() > policy.max_pixels {
         return Err(too_many);
     }
-    let bytes = header
-        .pixels()
-        .saturating_mul(u64::from(header.decoded_bytes_per_pixel));
-    if bytes > policy.max_decoded_bytes {
-        return Err(too_many);
+    // PNG has no scaled decoding: the full image is the decoded buffer.
+    if header.format == PhotoFormat::Png {
+        let bytes = header
+            .pixels()
+            .saturating_mul(u64::from(header.decoded_bytes_per_pixel));
+        if bytes > policy.max_decoded_bytes {
+            return Err(too_many);
+        }
     }
     Ok(())
 }
 
-fn decode(
-    input: &[u8],
-    header: &PhotoHeader,
-    policy: &PhotoPolicy,
-) -> Result<RgbImage, MediaError> {
-    let format = match header.format {
-        PhotoFormat::Jpeg => ImageFormat::Jpeg,
-        PhotoFormat::Png => ImageFormat::Png,
-    };
+fn decode(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Result<Rgb, MediaError> {
+    match header.format {
+        PhotoFormat::Jpeg => {
+            // Decode so that the long edge covers the output after orientation.
+            jpeg::decode_scaled(
+                input,
+                (header.width, header.height),
+                policy.long_edge_px,
+                &DecodeLimits {
+                    max_pixels: policy.max_pixels,
+                    max_decoded_bytes: policy.max_decoded_bytes,
+                },
+            )
+        }
+        PhotoFormat::Png => decode_png(input, header, policy),
+    }
+}
+
+fn decode_png(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Result<Rgb, MediaError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(header.width);
     limits.max_image_height = Some(header.height);
     limits.max_alloc = Some(policy.max_decoded_bytes);
-    let mut reader = ImageReader::with_format(Cursor::new(input), format);
+    let mut reader = ImageReader::with_format(Cursor::new(input), ImageFormat::Png);
     reader.limits(limits);
     let image = reader.decode().map_err(|_| MediaError::Corrupt {
-        detail: "the image decoder rejected the data",
+        detail: "the PNG decoder rejected the data",
     })?;
     if (image.width(), image.height()) != (header.width, header.height) {
         return Err(MediaError::Corrupt {
             detail: "decoded size differs from the declared size",
         });
     }
-    Ok(image.into_rgb8())
+    let rgb = image.into_rgb8();
+    Ok(Rgb {
+        width: rgb.width(),
+        height: rgb.height(),
+        pixels: rgb.into_raw(),
+    })
 }
 
-fn orient(image: RgbImage, header: &PhotoHeader) -> RgbImage {
-    let value = header.orientation.exif_value();
-    match image::metadata::Orientation::from_exif(value) {
-        Some(o) => {
-            let mut dynamic = DynamicImage::ImageRgb8(image);
-            dynamic.apply_orientation(o);
-            dynamic.into_rgb8()
-        }
-        None => image,
-    }
-}
-
-/// Output size keeping the aspect ratio, long edge at most `long_edge`.
-pub(crate) fn target_size(width: u32, height: u32, long_edge: u32) -> (u32, u32) {
-    let long = width.max(height);
-    if long <= long_edge {
-        return (width, height);
-    }
-    let scale = |v: u32| -> u32 {
-        let scaled = (u64::from(v) * u64::from(long_edge) + u64::from(long) / 2) / u64::from(long);
-        u32::try_from(scaled).unwrap_or(long_edge).max(1)
+/// Faces in output coordinates, the participant's first.
+fn find_faces(luma: &[u8], width: u32, height: u32) -> Result<Vec<FaceBox>, MediaError> {
+    let (aw, ah) = target_size(width, height, FACE_ANALYSIS_LONG_EDGE);
+    let plane = resize_luma(luma, (width, height), (aw, ah))?;
+    let scale = width as f32 / aw.max(1) as f32;
+    let mut faces: Vec<FaceBox> = detect_faces(&plane, aw, ah)?
+        .into_iter()
+        .map(|r| FaceBox {
+            x: (r.x as f32 * scale) as u32,
+            y: (r.y as f32 * scale) as u32,
+            width: ((r.width as f32 * scale) as u32).max(1),
+            height: ((r.height as f32 * scale) as u32).max(1),
+        })
+        .collect();
+    let weight = |f: &FaceBox| {
+        let (dx, dy) = centre_offset(f, width, height);
+        // 0 at the centre, 1 at a corner.
+        let d = (dx * dx + dy * dy).sqrt() / std::f32::consts::FRAC_1_SQRT_2;
+        (f.width as f32 * f.height as f32) * (1.0 - CENTRALITY_WEIGHT * d.min(1.0))
     };
-    (scale(width), scale(height))
+    faces.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+    Ok(faces)
 }
 
-fn downscale(image: RgbImage, long_edge: u32) -> RgbImage {
-    let (w, h) = target_size(image.width(), image.height(), long_edge);
-    if (w, h) == image.dimensions() {
-        return image;
+/// Offset of the face centre from the photo centre, as shares of width and
+/// height (-0.5..=0.5).
+fn centre_offset(f: &FaceBox, width: u32, height: u32) -> (f32, f32) {
+    let cx = (f.x as f32 + f.width as f32 / 2.0) / width.max(1) as f32;
+    let cy = (f.y as f32 + f.height as f32 / 2.0) / height.max(1) as f32;
+    (cx - 0.5, cy - 0.5)
+}
+
+fn widen(f: &FaceBox, width: u32, height: u32) -> Region {
+    let mx = (f.width as f32 * BYSTANDER_MARGIN_X) as u32;
+    let my = (f.height as f32 * BYSTANDER_MARGIN_Y) as u32;
+    let x = f.x.saturating_sub(mx);
+    let y = f.y.saturating_sub(my);
+    Region {
+        x,
+        y,
+        width: (f.x + f.width + mx).min(width) - x,
+        height: (f.y + f.height + my).min(height) - y,
     }
-    image::imageops::resize(&image, w, h, image::imageops::FilterType::Triangle)
 }
 
-fn assess(image: &RgbImage, policy: &PhotoPolicy) -> PhotoReport {
-    let luma = luma_of_rgb(image.as_raw());
+fn assess(
+    luma: &[u8],
+    width: u32,
+    height: u32,
+    faces: Vec<FaceBox>,
+    policy: &PhotoPolicy,
+) -> PhotoReport {
     let plane = Luma {
-        width: image.width() as usize,
-        height: image.height() as usize,
-        pixels: &luma,
+        width: width as usize,
+        height: height as usize,
+        pixels: luma,
     };
     let (mean_luma, blown_fraction) = exposure(&plane);
     let sharp = sharpness(&plane);
@@ -179,60 +268,76 @@ fn assess(image: &RgbImage, policy: &PhotoPolicy) -> PhotoReport {
     if sharp < t.min_sharpness {
         found.push(PhotoIssue::Blurry);
     }
+    match faces.first() {
+        None => found.push(PhotoIssue::NoFace),
+        Some(main) => {
+            if (main.width as f32) < t.min_face_fraction * width.min(height) as f32 {
+                found.push(PhotoIssue::FaceTooSmall);
+            }
+            let (dx, dy) = centre_offset(main, width, height);
+            if dx.abs() > t.max_face_offset || dy.abs() > t.max_face_offset {
+                found.push(PhotoIssue::FaceOffCentre);
+            }
+        }
+    }
+    if faces.len() > 1 {
+        found.push(PhotoIssue::MultipleFaces);
+    }
     PhotoReport {
         findings: findings(&PhotoIssue::ALL, &found, &policy.blocking),
         mean_luma,
         blown_fraction,
         sharpness: sharp,
-        faces: Vec::new(),
+        faces,
     }
-}
-
-fn encode(image: &RgbImage, quality: u8) -> Result<Vec<u8>, MediaError> {
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
-        .encode_image(image)
-        .map_err(|_| MediaError::Encode {
-            detail: "JPEG encoder failed",
-        })?;
-    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::media::exif::tests::tiff_with_orientation;
 
-    fn jpeg_of(image: &RgbImage) -> Vec<u8> {
-        encode(image, 90).expect("encode")
+    fn jpeg_of(width: u32, height: u32, f: impl Fn(u32, u32) -> [u8; 3] + Copy) -> Vec<u8> {
+        let pixels = (0..height)
+            .flat_map(|y| (0..width).flat_map(move |x| f(x, y)))
+            .collect::<Vec<_>>();
+        let rgb = Rgb {
+            width,
+            height,
+            pixels,
+        };
+        jpeg::encode(
+            &rgb,
+            &EncodeSettings {
+                quality: 90,
+                progressive: false,
+            },
+        )
+        .expect("encode")
     }
 
-    #[test]
-    fn target_size_keeps_aspect_and_never_enlarges() {
-        assert_eq!(target_size(4000, 3000, 1024), (1024, 768));
-        assert_eq!(target_size(3000, 4000, 1024), (768, 1024));
-        assert_eq!(target_size(640, 480, 1024), (640, 480));
-        assert_eq!(target_size(100_000, 1, 1024), (1024, 1));
+    fn decode_rgb(jpeg_bytes: &[u8]) -> image::RgbImage {
+        image::load_from_memory(jpeg_bytes)
+            .expect("decodes")
+            .into_rgb8()
     }
 
     #[test]
     fn round_trip_downscales() {
-        let img = RgbImage::from_fn(2048, 1024, |x, y| {
-            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
-        });
-        let out = process_photo(&jpeg_of(&img), &PhotoPolicy::default()).expect("processed");
+        let input = jpeg_of(2048, 1024, |x, y| [(x % 256) as u8, (y % 256) as u8, 90]);
+        let out = process_photo(&input, &PhotoPolicy::default()).expect("processed");
         assert_eq!((out.width, out.height), (1024, 512));
-        assert!(out.jpeg.starts_with(&[0xFF, 0xD8]));
+        assert_eq!(decode_rgb(&out.jpeg).dimensions(), (1024, 512));
     }
 
     #[test]
     fn pixel_cap_applies_before_decoding() {
-        let img = RgbImage::from_pixel(64, 64, image::Rgb([1, 2, 3]));
         let policy = PhotoPolicy {
             max_pixels: 64 * 63,
             ..PhotoPolicy::default()
         };
         assert!(matches!(
-            process_photo(&jpeg_of(&img), &policy),
+            process_photo(&jpeg_of(64, 64, |_, _| [1, 2, 3]), &policy),
             Err(MediaError::TooManyPixels {
                 width: 64,
                 height: 64,
@@ -243,7 +348,7 @@ mod tests {
 
     /// `jpeg` with an EXIF APP1 segment carrying `orientation` after SOI.
     fn with_exif_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
-        let tiff = crate::media::exif::tests::tiff_with_orientation(orientation, true);
+        let tiff = tiff_with_orientation(orientation, true);
         let len = u16::try_from(2 + 6 + tiff.len()).expect("small segment");
         let mut out = jpeg[..2].to_vec();
         out.extend_from_slice(&[0xFF, 0xE1]);
@@ -257,24 +362,20 @@ mod tests {
     #[test]
     fn exif_orientation_is_applied_and_dropped() {
         // Left half red, right half blue, stored 64 wide and 32 high.
-        let img = RgbImage::from_fn(64, 32, |x, _| {
-            if x < 32 {
-                image::Rgb([255, 0, 0])
-            } else {
-                image::Rgb([0, 0, 255])
-            }
-        });
+        let stored = jpeg_of(
+            64,
+            32,
+            |x, _| if x < 32 { [255, 0, 0] } else { [0, 0, 255] },
+        );
         // 6 = rotate 90° clockwise to view: stored left becomes top.
-        let input = with_exif_orientation(&jpeg_of(&img), 6);
+        let input = with_exif_orientation(&stored, 6);
         assert_eq!(
             probe_photo(&input).expect("probe").orientation.exif_value(),
             6
         );
         let out = process_photo(&input, &PhotoPolicy::default()).expect("processed");
         assert_eq!((out.width, out.height), (32, 64));
-        let decoded = image::load_from_memory(&out.jpeg)
-            .expect("decodes")
-            .into_rgb8();
+        let decoded = decode_rgb(&out.jpeg);
         assert!(decoded.get_pixel(16, 8).0[0] > 200, "top should be red");
         assert!(
             decoded.get_pixel(16, 56).0[2] > 200,
@@ -292,12 +393,60 @@ mod tests {
 
     #[test]
     fn truncated_jpeg_is_rejected() {
-        let img = RgbImage::from_fn(64, 64, |x, y| image::Rgb([x as u8, y as u8, 7]));
-        let j = jpeg_of(&img);
+        let j = jpeg_of(64, 64, |x, y| [x as u8, y as u8, 7]);
         let cut = &j[..j.len() * 2 / 3];
         assert_eq!(
             process_photo(cut, &PhotoPolicy::default()),
             Err(MediaError::Truncated)
         );
+    }
+
+    #[test]
+    fn flat_photo_reports_no_face_and_blur() {
+        let out = process_photo(
+            &jpeg_of(320, 240, |_, _| [120, 120, 120]),
+            &PhotoPolicy::default(),
+        )
+        .expect("processed");
+        assert!(out.report.has(PhotoIssue::NoFace));
+        assert!(out.report.has(PhotoIssue::Blurry));
+        assert!(!out.report.has(PhotoIssue::TooDark));
+        assert!(!out.report.blocks_submit());
+        let strict = PhotoPolicy {
+            blocking: vec![PhotoIssue::NoFace],
+            ..PhotoPolicy::default()
+        };
+        let out =
+            process_photo(&jpeg_of(320, 240, |_, _| [120, 120, 120]), &strict).expect("processed");
+        assert!(out.report.blocks_submit());
+    }
+
+    #[test]
+    fn policy_is_validated() {
+        let bad = PhotoPolicy {
+            jpeg_quality: 0,
+            ..PhotoPolicy::default()
+        };
+        assert!(matches!(
+            process_photo(&[1], &bad),
+            Err(MediaError::InvalidPolicy { .. })
+        ));
+    }
+
+    #[test]
+    fn widen_stays_inside_the_image() {
+        let r = widen(
+            &FaceBox {
+                x: 0,
+                y: 90,
+                width: 20,
+                height: 20,
+            },
+            100,
+            100,
+        );
+        assert_eq!((r.x, r.y), (0, 80));
+        assert_eq!(r.x + r.width, 27);
+        assert_eq!(r.y + r.height, 100);
     }
 }

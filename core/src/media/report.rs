@@ -192,3 +192,55 @@ pub(crate) fn findings<I: Copy + PartialEq>(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCALES: [(&str, &str); 2] = [
+        ("en", include_str!("../../locales/en/media.ftl")),
+        ("es", include_str!("../../locales/es/media.ftl")),
+    ];
+
+    /// Message ids defined in a Fluent file with a non-empty value.
+    fn defined(ftl: &str) -> Vec<&str> {
+        ftl.lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+            .filter_map(|l| l.split_once('='))
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, _)| k.trim())
+            .collect()
+    }
+
+    #[test]
+    fn every_issue_has_english_and_spanish_text() {
+        let ids: Vec<&str> = PhotoIssue::ALL
+            .iter()
+            .map(|i| i.message_id())
+            .chain(VoiceIssue::ALL.iter().map(|i| i.message_id()))
+            .collect();
+        for (locale, ftl) in LOCALES {
+            let have = defined(ftl);
+            for id in &ids {
+                assert!(have.contains(id), "{locale}/media.ftl lacks {id}");
+            }
+            // And nothing stale: every message in the file is an issue id.
+            for id in &have {
+                assert!(ids.contains(id), "{locale}/media.ftl has unknown {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn message_ids_are_unique() {
+        let mut ids: Vec<&str> = PhotoIssue::ALL
+            .iter()
+            .map(|i| i.message_id())
+            .chain(VoiceIssue::ALL.iter().map(|i| i.message_id()))
+            .collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+}

@@ -6,11 +6,13 @@
 //! of a place or a note: the ledger says *that* the place changed.
 
 use super::wire::{AppointmentDoc, AppointmentKind, ScheduleDoc};
-use super::{Appointment, Plan};
+use super::{Appointment, CheckinWindow, Plan};
 use crate::i18n::{Arg, Localizer};
 use chrono::NaiveDateTime;
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// One difference between two plans.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +66,57 @@ pub enum PlanChange {
         appointment_id: String,
         kind: AppointmentKind,
     },
+    /// A window of a schedule kept by both plans that only the new plan has
+    /// (from [`window_changes`]).
+    WindowAdded {
+        window_id: String,
+        /// Its local start in the plan's zone.
+        at: NaiveDateTime,
+    },
+    /// A window of a schedule kept by both plans that the new plan no longer
+    /// has: cancelled, or moved to another day or time.
+    WindowRemoved {
+        window_id: String,
+        at: NaiveDateTime,
+    },
+}
+
+/// How far ahead [`window_changes`] compares windows.
+pub const WINDOW_CHANGE_DAYS: i64 = 90;
+
+/// Windows added or removed between `from` and [`WINDOW_CHANGE_DAYS`] later,
+/// for schedules both plans have (a new or dropped schedule is one
+/// [`PlanChange::ScheduleAdded`] / [`PlanChange::ScheduleRemoved`]).
+/// Removals first, each list by time.
+pub fn window_changes(old: &Plan, new: &Plan, from: DateTime<Utc>) -> Vec<PlanChange> {
+    let to = from + Duration::days(WINDOW_CHANGE_DAYS);
+    let kept =
+        |w: &CheckinWindow, other: &Plan| other.schedules().iter().any(|s| s.id == w.schedule_id);
+    let windows = |plan: &Plan, other: &Plan| -> Vec<CheckinWindow> {
+        plan.windows_between(from, to)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|w| kept(w, other))
+            .collect()
+    };
+    let (before, after) = (windows(old, new), windows(new, old));
+    let ids = |ws: &[CheckinWindow]| ws.iter().map(|w| w.id.clone()).collect::<HashSet<_>>();
+    let (before_ids, after_ids) = (ids(&before), ids(&after));
+    let removed = before
+        .iter()
+        .filter(|w| !after_ids.contains(&w.id))
+        .map(|w| PlanChange::WindowRemoved {
+            window_id: w.id.clone(),
+            at: w.local_start,
+        });
+    let added = after
+        .iter()
+        .filter(|w| !before_ids.contains(&w.id))
+        .map(|w| PlanChange::WindowAdded {
+            window_id: w.id.clone(),
+            at: w.local_start,
+        });
+    removed.chain(added).collect()
 }
 
 /// Which part of a schedule changed.
@@ -104,12 +157,14 @@ pub fn changes(old: &Plan, new: &Plan) -> Vec<PlanChange> {
     for s in &n.schedules {
         match o.schedules.iter().find(|x| x.id == s.id) {
             None => {
-                let first_window = new
-                    .schedules()
-                    .iter()
-                    .find(|c| c.id == s.id)
+                // A valid plan's schedules all have a window; the configured
+                // start stands in should that ever not hold.
+                let compiled = new.schedules().iter().find(|c| c.id == s.id);
+                let first_window = compiled
                     .and_then(|c| c.occurrences_from(c.start.date()).next())
-                    .map_or_else(|| c_start(new, &s.id), |occ| occ.local);
+                    .map(|occ| occ.local)
+                    .or(compiled.map(|c| c.start))
+                    .unwrap_or_default();
                 out.push(PlanChange::ScheduleAdded {
                     schedule_id: s.id.clone(),
                     first_window,
@@ -174,14 +229,6 @@ pub fn changes(old: &Plan, new: &Plan) -> Vec<PlanChange> {
         }
     }
     out
-}
-
-fn c_start(plan: &Plan, schedule_id: &str) -> NaiveDateTime {
-    plan.schedules()
-        .iter()
-        .find(|c| c.id == schedule_id)
-        .map(|c| c.start)
-        .unwrap_or_default()
 }
 
 fn schedule_fields(a: &ScheduleDoc, b: &ScheduleDoc) -> Vec<ScheduleField> {
@@ -310,6 +357,20 @@ impl PlanChange {
                     ("from", Arg::Text(&when(from, from_zone))),
                     ("to", Arg::Text(&when(to, to_zone))),
                 ],
+            ),
+            PlanChange::WindowAdded { at, .. } => localizer.text(
+                "change-window-added",
+                &[(
+                    "at",
+                    Arg::Text(&format!("{} {}", localizer.date(*at), localizer.time(*at))),
+                )],
+            ),
+            PlanChange::WindowRemoved { at, .. } => localizer.text(
+                "change-window-removed",
+                &[(
+                    "at",
+                    Arg::Text(&format!("{} {}", localizer.date(*at), localizer.time(*at))),
+                )],
             ),
             PlanChange::AppointmentDetailsChanged { kind, .. } => localizer.text(
                 "change-appointment-details",

@@ -7,7 +7,7 @@ use super::schedule::{Expansion, LOCAL_FORMAT, Schedule};
 use super::wire::{AppointmentDoc, FORMAT, PlanDoc, ReminderPolicy, ScheduleDoc};
 use super::zone;
 use super::{Appointment, Plan};
-use chrono::{Duration, NaiveDateTime, Timelike};
+use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
 use chrono_tz::Tz;
 use std::collections::{BTreeSet, HashSet};
 
@@ -39,6 +39,10 @@ pub const MAX_ID_LEN: usize = 64;
 pub const MAX_TEXT_CHARS: usize = 2000;
 /// Longest language tag.
 pub const MAX_LANGUAGE_LEN: usize = 35;
+/// Years a plan's local times may use. Outside this a date is a typo or
+/// an attack, and refusing it keeps all date arithmetic far from overflow.
+pub const EARLIEST_PLAN_YEAR: i32 = 1970;
+pub const LATEST_PLAN_YEAR: i32 = 2200;
 /// The shortest gap between windows is measured over this many of a
 /// rule's first windows (two years of a daily rule).
 pub const PERIOD_SAMPLE: usize = 731;
@@ -63,14 +67,14 @@ impl TryFrom<PlanDoc> for Plan {
             ));
         }
         check_reminders(&doc.reminders)?;
-        if let Some(every) = doc.sync_every_minutes {
-            if !SYNC_EVERY_MINUTES.contains(&every) {
-                return Err(PlanError::LimitExceeded {
-                    what: "sync_every_minutes",
-                    found: every.into(),
-                    max: (*SYNC_EVERY_MINUTES.end()).into(),
-                });
-            }
+        if let Some(every) = doc.sync_every_minutes
+            && !SYNC_EVERY_MINUTES.contains(&every)
+        {
+            return Err(PlanError::LimitExceeded {
+                what: "sync_every_minutes",
+                found: every.into(),
+                max: (*SYNC_EVERY_MINUTES.end()).into(),
+            });
         }
         if doc.schedules.len() > MAX_SCHEDULES {
             return Err(PlanError::limit(
@@ -210,13 +214,16 @@ fn compile_appointment(
             return Err(PlanError::limit(what, chars, MAX_TEXT_CHARS));
         }
     }
-    let reminder_minutes = match &doc.reminder_minutes {
+    let mut reminder_minutes = match &doc.reminder_minutes {
         Some(own) => {
             check_offsets(own)?;
             own.clone()
         }
         None => policy.appointment_before_minutes.clone(),
     };
+    // Earliest reminder first; a repeated offset is one reminder.
+    reminder_minutes.sort_unstable_by(|a, b| b.cmp(a));
+    reminder_minutes.dedup();
     let (starts, _) = zone::resolve(zone, local_start).ok_or_else(|| PlanError::BadLocalTime {
         item: item(),
         value: doc.start.clone(),
@@ -306,7 +313,12 @@ pub(crate) fn parse_local(
     let parsed = NaiveDateTime::parse_from_str(value, LOCAL_FORMAT)
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"));
     match parsed {
-        Ok(local) if local.second() == 0 => Ok(local),
+        Ok(local)
+            if local.second() == 0
+                && (EARLIEST_PLAN_YEAR..=LATEST_PLAN_YEAR).contains(&local.year()) =>
+        {
+            Ok(local)
+        }
         _ => Err(PlanError::BadLocalTime {
             item: item(),
             value: value.chars().take(32).collect(),

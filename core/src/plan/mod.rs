@@ -25,7 +25,8 @@ mod schedule;
 mod wire;
 pub mod zone;
 
-pub use changes::{PlanChange, ScheduleField, changes};
+pub use changes::{PlanChange, ScheduleField, WINDOW_CHANGE_DAYS, changes, window_changes};
+pub use compile::{EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR};
 pub use compile::{
     MAX_APPOINTMENTS, MAX_EXDATES, MAX_PLAN_BYTES, MAX_REMINDERS, MAX_SCHEDULES,
     MAX_WINDOW_MINUTES, PERIOD_SAMPLE,
@@ -181,6 +182,7 @@ impl Plan {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<CheckinWindow>, PlanError> {
+        let (from, to) = (sane(from), sane(to));
         let days = (to - from).num_days();
         if days > MAX_EXPANSION_DAYS {
             return Err(PlanError::ExpansionTooLarge {
@@ -230,7 +232,14 @@ impl Plan {
 /// Decides whether `incoming` (the server's plan JSON) may replace
 /// `stored`. The client stores the returned plan only on `Ok`, so a bad or
 /// older plan never replaces a good one; the changes go to the ledger.
-pub fn review_update(stored: Option<&Plan>, incoming: &[u8]) -> Result<PlanUpdate, PlanError> {
+///
+/// `now` bounds the window-by-window comparison ([`window_changes`]) to the
+/// coming [`WINDOW_CHANGE_DAYS`].
+pub fn review_update(
+    stored: Option<&Plan>,
+    incoming: &[u8],
+    now: &ClockEstimate,
+) -> Result<PlanUpdate, PlanError> {
     let plan = Plan::from_json(incoming)?;
     let Some(stored) = stored else {
         return Ok(PlanUpdate {
@@ -244,11 +253,32 @@ pub fn review_update(stored: Option<&Plan>, incoming: &[u8]) -> Result<PlanUpdat
             incoming: plan.revision(),
         });
     }
-    let changes = changes(stored, &plan);
+    let mut changes = changes(stored, &plan);
+    changes.extend(window_changes(stored, &plan, true_time(now)));
     Ok(PlanUpdate { plan, changes })
 }
 
-/// The server-corrected time of a clock reading.
+/// Earliest time the plan logic reasons about; readings before it are
+/// taken as this (a phone reset to 1970 still gets a sane answer).
+pub const EARLIEST_TIME: &str = "1900-01-01T00:00:00Z";
+/// Latest time the plan logic reasons about. Plans only hold years up to
+/// `LATEST_PLAN_YEAR`, and rules are searched at most `rrule::SEARCH_YEARS`
+/// past their start, so nothing real lies beyond.
+pub const LATEST_TIME: &str = "2400-01-01T00:00:00Z";
+
+/// `t` clamped to [`EARLIEST_TIME`, `LATEST_TIME`], so date arithmetic on
+/// outside input (a wild clock, a caller's range) can never overflow.
+pub(crate) fn sane(t: DateTime<Utc>) -> DateTime<Utc> {
+    let earliest = EARLIEST_TIME.parse().unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let latest = LATEST_TIME.parse().unwrap_or(DateTime::<Utc>::MAX_UTC);
+    t.clamp(earliest, latest)
+}
+
+/// The server-corrected time of a clock reading (as
+/// [`ClockEstimate::corrected`], without its overflow on absurd offsets).
 pub(crate) fn true_time(now: &ClockEstimate) -> DateTime<Utc> {
-    now.corrected()
+    let corrected = Duration::try_milliseconds(now.server_offset_ms)
+        .and_then(|offset| now.device_time.checked_add_signed(offset))
+        .unwrap_or(now.device_time);
+    sane(corrected)
 }

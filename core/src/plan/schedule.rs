@@ -63,6 +63,15 @@ pub(crate) enum Expansion {
     Open(Rule),
 }
 
+/// What a rule date means for the schedule.
+enum OnDate {
+    Window(Occurrence),
+    /// Cancelled (EXDATE) or a date the zone skipped.
+    NoWindow,
+    /// Past UNTIL: no later date has a window either.
+    RuleEnded,
+}
+
 /// A window's start before it is dressed as a [`CheckinWindow`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Occurrence {
@@ -115,9 +124,13 @@ impl Schedule {
         instant: DateTime<Utc>,
         reach: Duration,
     ) -> impl Iterator<Item = Occurrence> + '_ {
-        let earliest = instant - reach;
+        let instant = super::sane(instant);
+        let earliest = instant.checked_sub_signed(reach).unwrap_or(instant);
         // A local date is at most 26 h from the UTC date; start one more day early.
-        let from = zone::local(self.zone, earliest).date() - Duration::days(2);
+        let local_date = zone::local(self.zone, earliest).date();
+        let from = local_date
+            .checked_sub_signed(Duration::days(2))
+            .unwrap_or(local_date);
         self.occurrences_from(from)
             .skip_while(move |o| o.opens <= earliest)
     }
@@ -130,30 +143,30 @@ impl Schedule {
     }
 
     /// Maps a rule date to an occurrence, applying UNTIL, EXDATE and the
-    /// DST rule. `Err(())` means the rule has ended.
-    fn occurrence_on(&self, date: NaiveDate) -> Result<Option<Occurrence>, ()> {
+    /// DST rule.
+    fn occurrence_on(&self, date: NaiveDate) -> OnDate {
         let local = date.and_time(self.start.time());
-        if let Some(Until::Local(until)) = self.until {
-            if local > until {
-                return Err(());
-            }
+        if let Some(Until::Local(until)) = self.until
+            && local > until
+        {
+            return OnDate::RuleEnded;
         }
         if self.exdates.contains(&local) {
-            return Ok(None);
+            return OnDate::NoWindow;
         }
         let Some((opens, resolution)) = zone::resolve(self.zone, local) else {
-            return Ok(None);
+            return OnDate::NoWindow;
         };
-        if let Some(Until::Utc(until)) = self.until {
-            if opens > until {
-                return Err(());
-            }
+        if let Some(Until::Utc(until)) = self.until
+            && opens > until
+        {
+            return OnDate::RuleEnded;
         }
-        Ok(Some(Occurrence {
+        OnDate::Window(Occurrence {
             local,
             opens,
             resolution,
-        }))
+        })
     }
 
     /// Every occurrence of a finite schedule: one-off, or COUNT (which
@@ -161,7 +174,7 @@ impl Schedule {
     pub fn expand_finite(&self) -> Vec<Occurrence> {
         let mut out = Vec::new();
         let Some(rule) = &self.rule else {
-            if let Ok(Some(occ)) = self.occurrence_on(self.start.date()) {
+            if let OnDate::Window(occ) = self.occurrence_on(self.start.date()) {
                 out.push(occ);
             }
             return out;
@@ -171,9 +184,9 @@ impl Schedule {
             .map_or(0, |c| usize::try_from(c).unwrap_or(usize::MAX));
         for date in rule.dates(self.start.date(), self.start.date()).take(count) {
             match self.occurrence_on(date) {
-                Ok(Some(occ)) => out.push(occ),
-                Ok(None) => {}
-                Err(()) => break,
+                OnDate::Window(occ) => out.push(occ),
+                OnDate::NoWindow => {}
+                OnDate::RuleEnded => break,
             }
         }
         out
@@ -202,7 +215,7 @@ impl Iterator for Occurrences<'_> {
             } => loop {
                 let date = dates.next()?;
                 match schedule.occurrence_on(date) {
-                    Ok(Some(occ)) => {
+                    OnDate::Window(occ) => {
                         // Instants strictly increase; guard against a zone
                         // whose gap pushes one day's start past the next.
                         if last.is_some_and(|l| occ.opens <= l) {
@@ -211,8 +224,8 @@ impl Iterator for Occurrences<'_> {
                         *last = Some(occ.opens);
                         return Some(occ);
                     }
-                    Ok(None) => {}
-                    Err(()) => return None,
+                    OnDate::NoWindow => {}
+                    OnDate::RuleEnded => return None,
                 }
             },
         }

@@ -125,7 +125,8 @@ pub struct Requirements {
     pub location: LocationPrecision,
 }
 
-/// How much location a check-in carries.
+/// How much location a check-in carries; spelled like the policy's
+/// location modes (`none`, `area`, `coarse`, `precise`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LocationPrecision {
@@ -133,8 +134,8 @@ pub enum LocationPrecision {
     #[default]
     None,
     /// Only whether the participant is inside an agreed area.
-    InsideArea,
-    /// Rounded to a few kilometres.
+    Area,
+    /// Rounded to a grid of a few kilometres.
     Coarse,
     /// As precise as the phone can tell.
     Precise,

@@ -50,14 +50,16 @@ pub fn resolve(tz: Tz, local: NaiveDateTime) -> Option<(DateTime<Utc>, Resolutio
 /// valid local time a few hours earlier and checked to land past `local`.
 fn across_gap(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
     for hours_back in [3, 6, 12, 25] {
-        let Some(before) = tz
-            .from_local_datetime(&(local - Duration::hours(hours_back)))
-            .earliest()
+        let Some(before) = local
+            .checked_sub_signed(Duration::hours(hours_back))
+            .and_then(|earlier| tz.from_local_datetime(&earlier).earliest())
         else {
             continue;
         };
         let offset = Duration::seconds(i64::from(before.offset().fix().local_minus_utc()));
-        let instant = (local - offset).and_utc();
+        let Some(instant) = local.checked_sub_signed(offset).map(|l| l.and_utc()) else {
+            continue;
+        };
         if instant.with_timezone(&tz).naive_local() > local {
             return Some(instant);
         }

@@ -19,11 +19,16 @@
 //! appointment.
 
 use crate::clock::ClockEstimate;
-use crate::i18n::{Arg, Localizer};
-use crate::plan::{Appointment, CheckinWindow, CompletedCheckin, Plan, due, window_state, zone};
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use chrono_tz::Tz;
+use crate::i18n::Localizer;
+use crate::plan::{
+    Appointment, CheckinWindow, CompletedCheckin, Plan, due, true_time, window_state,
+};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+
+/// Most notifications one call returns, whatever `max` asks: far above
+/// what a phone can hold (iOS: 64), and it bounds the work of one call.
+pub const MAX_NOTIFICATIONS: usize = 512;
 
 /// The deep link scheme shells register.
 pub const LINK_SCHEME: &str = "checkin";
@@ -107,9 +112,10 @@ pub fn notifications(
     localizer: &Localizer,
 ) -> Vec<Notification> {
     let device_shift = device_shift(now);
+    let max = max.min(MAX_NOTIFICATIONS);
     pending(plan, completed, now, max)
         .into_iter()
-        .map(|p| render(plan, &p, device_shift, localizer))
+        .map(|p| render::render(plan, &p, device_shift, localizer))
         .collect()
 }
 
@@ -129,14 +135,16 @@ pub fn next_wakeup(
     now: &ClockEstimate,
     max: usize,
 ) -> Option<DateTime<Utc>> {
-    let t = now.corrected();
+    let t = true_time(now);
+    let max = max.min(MAX_NOTIFICATIONS);
     let mut candidates: Vec<DateTime<Utc>> = Vec::new();
 
     let held = pending(plan, completed, now, max.saturating_add(1));
-    if max > 0 && held.len() > max {
-        if let Some(half) = held.get((max - 1) / 2) {
-            candidates.push(half.fire_at);
-        }
+    if max > 0
+        && held.len() > max
+        && let Some(half) = held.get((max - 1) / 2)
+    {
+        candidates.push(half.fire_at);
     }
     if let Some(current) = due(plan, completed, now) {
         let w = &current.window;
@@ -153,12 +161,12 @@ pub fn next_wakeup(
         }
     }
     if let Some(every) = plan.sync_every() {
-        candidates.push(t + every);
+        candidates.push(t.checked_add_signed(every).unwrap_or(t));
     }
     candidates
         .into_iter()
         .min()
-        .map(|at| at - device_shift(now))
+        .map(|at| on_device(at, device_shift(now)))
 }
 
 /// Every reminder firing after `now`, soonest `max` of them, sorted.
@@ -168,7 +176,7 @@ fn pending<'p>(
     now: &ClockEstimate,
     max: usize,
 ) -> Vec<Pending<'p>> {
-    let t = now.corrected();
+    let t = true_time(now);
     let policy = plan.reminders();
     let mut all: Vec<Pending<'p>> = Vec::new();
     if max == 0 {
@@ -244,164 +252,18 @@ fn pending<'p>(
 /// time to get the phone's clock time. Rounding keeps ids stable while the
 /// measured offset jitters by a few milliseconds between syncs.
 fn device_shift(now: &ClockEstimate) -> Duration {
-    let minutes = (now.server_offset_ms as f64 / 60_000.0).round() as i64;
-    Duration::minutes(minutes)
+    let minutes = now
+        .server_offset_ms
+        .saturating_add(30_000)
+        .div_euclid(60_000);
+    Duration::try_minutes(minutes).unwrap_or_else(Duration::zero)
 }
 
-fn render(
-    plan: &Plan,
-    p: &Pending<'_>,
-    device_shift: Duration,
-    localizer: &Localizer,
-) -> Notification {
-    let participant_zone = plan.zone();
-    let (kind_tag, title, body, link) = match &p.subject {
-        Subject::Window(w) => {
-            let closes = zone::local(participant_zone, w.closes);
-            let close_time = localizer.time(closes);
-            let (tag, title, body) = match p.kind {
-                NotificationKind::WindowClosing => (
-                    "close",
-                    localizer.text("window-closing-title", &[]),
-                    localizer.text(
-                        "window-closing-body",
-                        &[
-                            ("minutes", Arg::Number(i64::from(p.minutes_before))),
-                            ("close_time", Arg::Text(&close_time)),
-                        ],
-                    ),
-                ),
-                NotificationKind::WindowLate => {
-                    let late_ends = zone::local(participant_zone, w.late_ends);
-                    (
-                        "late",
-                        localizer.text("window-late-title", &[]),
-                        localizer.text(
-                            "window-late-body",
-                            &[
-                                ("late_time", Arg::Text(&localizer.time(late_ends))),
-                                ("late_date", Arg::Text(&localizer.date(late_ends))),
-                            ],
-                        ),
-                    )
-                }
-                _ => (
-                    "open",
-                    localizer.text("window-opens-title", &[]),
-                    localizer.text(
-                        "window-opens-body",
-                        &[
-                            ("close_time", Arg::Text(&close_time)),
-                            ("close_date", Arg::Text(&localizer.date(closes))),
-                        ],
-                    ),
-                ),
-            };
-            (tag, title, body, format!("{LINK_SCHEME}://window/{}", w.id))
-        }
-        Subject::Appointment(a) => {
-            let (title, body) = appointment_text(a, participant_zone, p.fire_at, localizer);
-            (
-                "appt",
-                title,
-                body,
-                format!("{LINK_SCHEME}://appointment/{}", a.id),
-            )
-        }
-    };
-    let fire_at_device = p.fire_at - device_shift;
-    let base = match p.kind {
-        NotificationKind::WindowClosing | NotificationKind::Appointment => {
-            format!("{kind_tag}-{}:{}", p.minutes_before, p.subject_id())
-        }
-        _ => format!("{kind_tag}:{}", p.subject_id()),
-    };
-    let hash = content_hash(&[
-        base.as_bytes(),
-        &fire_at_device.timestamp().to_be_bytes(),
-        title.as_bytes(),
-        body.as_bytes(),
-        link.as_bytes(),
-    ]);
-    Notification {
-        id: format!("{base}#{hash:016x}"),
-        kind: p.kind,
-        minutes_before: p.minutes_before,
-        subject_id: p.subject_id().to_owned(),
-        fire_at: p.fire_at,
-        fire_at_device,
-        fire_local: p.fire_at.with_timezone(&participant_zone).to_rfc3339(),
-        title,
-        body,
-        deep_link: link,
-    }
+/// `t` on the phone's clock; unchanged if the offset is absurd.
+fn on_device(t: DateTime<Utc>, shift: Duration) -> DateTime<Utc> {
+    t.checked_sub_signed(shift).unwrap_or(t)
 }
 
-/// Title and body for an appointment reminder. The time is shown where the
-/// appointment is, with the zone's abbreviation when that differs from the
-/// participant's zone; "today"/"tomorrow" are judged in that same zone.
-fn appointment_text(
-    a: &Appointment,
-    participant_zone: Tz,
-    fire_at: DateTime<Utc>,
-    l: &Localizer,
-) -> (String, String) {
-    let title_arg = if a.title.is_empty() {
-        "none"
-    } else {
-        a.title.as_str()
-    };
-    let title = l.text(
-        "appointment-title",
-        &[
-            ("kind", Arg::Text(a.kind.as_str())),
-            ("title", Arg::Text(title_arg)),
-        ],
-    );
-    let start: NaiveDateTime = a.local_start;
-    let fire_day = zone::local(a.zone, fire_at).date();
-    let day = match (start.date() - fire_day).num_days() {
-        0 => "today",
-        1 => "tomorrow",
-        _ => "other",
-    };
-    let zone_label = if a.zone == participant_zone {
-        "none".to_owned()
-    } else {
-        a.starts.with_timezone(&a.zone).format("%Z").to_string()
-    };
-    let place = if a.place.is_empty() {
-        "none"
-    } else {
-        a.place.as_str()
-    };
-    let body = l.text(
-        "appointment-body",
-        &[
-            ("day", Arg::Text(day)),
-            ("date", Arg::Text(&l.date(start))),
-            ("time", Arg::Text(&l.time(start))),
-            ("zone", Arg::Text(&zone_label)),
-            ("place", Arg::Text(place)),
-        ],
-    );
-    (title, body)
-}
-
-/// FNV-1a, 64 bit: a fixed, portable hash so ids are the same on every
-/// platform and release (std's hasher is neither).
-fn content_hash(parts: &[&[u8]]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
-    for part in parts {
-        for byte in part.iter().chain(std::iter::once(&0xff)) {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
-    }
-    hash
-}
-
+mod render;
 #[cfg(test)]
 mod tests;

@@ -1,3 +1,4 @@
+use super::render::content_hash;
 use super::*;
 use chrono::TimeZone;
 

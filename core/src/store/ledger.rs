@@ -23,7 +23,10 @@ struct Head {
 }
 
 /// Ledger rows by seq (each opened, or why not) and the recorded head.
-pub type LedgerRows = (Vec<(i64, Result<StoredLedgerEntry, StoreError>)>, Option<(u64, String)>);
+pub type LedgerRows = (
+    Vec<(i64, Result<StoredLedgerEntry, StoreError>)>,
+    Option<(u64, String)>,
+);
 
 /// The hash that starts the chain.
 pub const GENESIS_HASH_HEX: &str =

@@ -39,6 +39,11 @@ use crate::crypto::{
 pub const DB_FILE: &str = "checkin.sqlite";
 const KEY_CHECK_PLAINTEXT: &[u8] = b"checkin-storage-key-check-v1";
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Checkpoint the WAL every this many pages (~800 KB), and cut it back to
+/// [`WAL_SIZE_LIMIT`] afterwards: phones run short of storage, and a WAL
+/// left at its high-water mark holds space the queue may need.
+const WAL_AUTOCHECKPOINT_PAGES: u32 = 200;
+const WAL_SIZE_LIMIT: u32 = 512 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -115,6 +120,8 @@ impl Store {
             return Err(StoreError::Corrupt(format!("journal mode {mode}")));
         }
         configure(&writer)?;
+        writer.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
+        writer.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
         schema::migrate(&mut writer)?;
         let cipher = load_or_create_key(&mut writer, key_store)?;
         let reader = Connection::open_with_flags(

@@ -11,7 +11,7 @@ use rusqlite::{Connection, Transaction};
 use super::StoreError;
 
 /// The schema version this code writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Version 1, frozen: never edit this text once released; add a step.
 pub const V1: &str = "
@@ -68,6 +68,15 @@ CREATE TABLE ledger (
 ) STRICT;
 ";
 
+/// Version 2: the program server's TLS key pins (sealed JSON list), set
+/// at enrollment; the clock anchor (server time and device uptime seen at
+/// the last exchange).
+pub const V2: &str = "
+ALTER TABLE enrollment ADD COLUMN tls_pins BLOB;
+ALTER TABLE enrollment ADD COLUMN anchor_server_ms INTEGER;
+ALTER TABLE enrollment ADD COLUMN anchor_uptime_ms INTEGER;
+";
+
 /// Brings `conn` to [`CURRENT_VERSION`].
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -89,6 +98,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 fn upgrade_to(tx: &Transaction<'_>, version: u32) -> Result<(), StoreError> {
     match version {
         1 => tx.execute_batch(V1)?,
+        2 => tx.execute_batch(V2)?,
         _ => unreachable!("no migration step for version {version}"),
     }
     Ok(())

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use reqwest::{StatusCode, header::HeaderMap};
 use uuid::Uuid;
 
+use super::tls;
 use crate::crypto::signing::DeviceKey;
 use crate::error::Error;
 use crate::protocol::messages::{
@@ -33,6 +34,9 @@ pub enum SendOutcome {
         reason: String,
         retry_after: Option<Duration>,
     },
+    /// The server's TLS key is not the pinned one: not this item's fault,
+    /// and not to be retried blindly either.
+    PinMismatch,
     /// The device's clock is too far off; `server_time` lets it correct.
     ClockSkew { server_time: DateTime<Utc> },
     /// The server will never accept this check-in as it is.
@@ -58,23 +62,33 @@ pub struct Signer<'a> {
 pub struct Api {
     http: reqwest::Client,
     base: String,
-}
-
-fn rustls_config() -> Result<rustls::ClientConfig, Error> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-    Ok(rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| Error::Network(format!("TLS setup: {e}")))?
-        .with_root_certificates(roots)
-        .with_no_client_auth())
+    verifier: std::sync::Arc<tls::PinningVerifier>,
 }
 
 impl Api {
-    pub fn new(base_url: &str) -> Result<Self, Error> {
+    /// A client for `base_url`. With `pins`, the server's TLS key must be
+    /// one of them; without, it must chain to the webpki roots (and the
+    /// key seen is available from [`Api::seen_pin`] for pinning).
+    pub fn new(base_url: &str, pins: Vec<String>) -> Result<Self, Error> {
+        let url = reqwest::Url::parse(base_url).map_err(|_| Error::InvalidServerUrl)?;
+        match url.scheme() {
+            "https" => {}
+            "http" if tls::plain_http_allowed(&url) => {}
+            _ => return Err(Error::InvalidServerUrl),
+        }
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        let verifier = std::sync::Arc::new(
+            tls::PinningVerifier::new(provider.clone(), pins)
+                .map_err(|e| Error::Network(format!("TLS setup: {e}")))?,
+        );
+        let tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| Error::Network(format!("TLS setup: {e}")))?
+            .dangerous() // a custom verifier: pins first, webpki roots before any pin exists
+            .with_custom_certificate_verifier(verifier.clone())
+            .with_no_client_auth();
         let http = reqwest::Client::builder()
-            .use_preconfigured_tls(rustls_config()?)
+            .use_preconfigured_tls(tls)
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
             .user_agent(concat!("checkin-core/", env!("CARGO_PKG_VERSION")))
@@ -83,7 +97,13 @@ impl Api {
         Ok(Self {
             http,
             base: base_url.trim_end_matches('/').to_string(),
+            verifier,
         })
+    }
+
+    /// The pin of the TLS key the server showed, once a TLS request was made.
+    pub fn seen_pin(&self) -> Option<String> {
+        self.verifier.seen_pin()
     }
 
     fn url(&self, path: &str) -> String {
@@ -322,7 +342,11 @@ fn describe(e: &reqwest::Error) -> String {
 }
 
 fn network(e: reqwest::Error) -> Error {
-    Error::Network(describe(&e))
+    if tls::is_pin_mismatch(&e) {
+        Error::PinMismatch
+    } else {
+        Error::Network(describe(&e))
+    }
 }
 
 /// Decodes base64 from a server reply.

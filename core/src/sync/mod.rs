@@ -9,6 +9,7 @@
 
 pub mod backoff;
 pub mod http;
+pub mod tls;
 
 use std::time::Duration;
 
@@ -19,8 +20,16 @@ use tokio::time::Instant;
 use crate::clock::{Clock, ClockEstimate};
 use crate::crypto::signing::DeviceKey;
 use crate::error::Result;
+use crate::i18n::Localizer;
 use crate::ledger::LedgerEvent;
-use crate::protocol::{envelope, messages::CheckinResponse, receipt};
+use crate::plan::{self, Plan};
+use crate::policy::Policy;
+use crate::protocol::{
+    envelope,
+    messages::{CheckinResponse, PlanResponse},
+    receipt,
+};
+use crate::store::DocumentName;
 use crate::store::{OutboxItem, Store};
 use http::{Api, SendOutcome, Signer};
 
@@ -38,7 +47,7 @@ pub trait SyncListener: Send + Sync {
 }
 
 /// What one sync did, and when the shell should try again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncReport {
     pub delivered: u32,
     pub wedged: u32,
@@ -50,6 +59,13 @@ pub struct SyncReport {
     pub deadline_reached: bool,
     /// Why the last attempt failed, if it did (no personal data).
     pub last_error: Option<String>,
+    /// A new plan was received and stored (its changes are in the ledger).
+    pub plan_updated: bool,
+    /// A new policy version was received and stored.
+    pub policy_updated: bool,
+    /// The server sent a plan or policy that was refused; the stored one
+    /// stays in force.
+    pub document_error: Option<String>,
 }
 
 /// What a sync needs from the client.
@@ -61,11 +77,14 @@ pub(crate) struct SyncContext<'a> {
     pub device_id: uuid::Uuid,
     pub receipt_public_key: &'a [u8],
     pub clock_offset_ms: i64,
+    pub clock_anchor: Option<crate::clock::ClockAnchor>,
+    /// Describes plan changes for the ledger in the participant's language.
+    pub localizer: &'a Localizer,
 }
 
 impl SyncContext<'_> {
     fn now(&self) -> ClockEstimate {
-        ClockEstimate::read(self.clock, self.clock_offset_ms)
+        ClockEstimate::read_anchored(self.clock, self.clock_offset_ms, self.clock_anchor)
     }
 
     fn signer(&self) -> Signer<'_> {
@@ -88,8 +107,7 @@ impl SyncContext<'_> {
             wedged: 0,
             remaining: to_send as u32,
             next_retry_at: None,
-            deadline_reached: false,
-            last_error: None,
+            ..SyncReport::default()
         };
         let mut bytes_sent = 0u64;
         let mut skew_retries = 0;
@@ -153,6 +171,12 @@ impl SyncContext<'_> {
                     // The server or the network is in trouble: stop for now.
                     break;
                 }
+                SendOutcome::PinMismatch => {
+                    // Possibly an attack on the connection: keep the item,
+                    // stop, and tell the caller in a way it cannot miss.
+                    self.retry_later(&item, "pin_mismatch", None)?;
+                    return Err(crate::error::Error::PinMismatch);
+                }
                 SendOutcome::ClockSkew { server_time } if skew_retries < 1 => {
                     skew_retries += 1;
                     self.observe_server_time(server_time)?;
@@ -171,6 +195,13 @@ impl SyncContext<'_> {
                     report.remaining = report.remaining.saturating_sub(1);
                     report.last_error = Some(reason);
                 }
+            }
+        }
+        if Instant::now() < deadline {
+            let signer = self.signer();
+            if let Ok(Ok(resp)) = tokio::time::timeout_at(deadline, self.api.plan(&signer)).await {
+                self.observe_server_time(resp.server_time)?;
+                self.apply_documents(&resp, &mut report)?;
             }
         }
         report.next_retry_at = self
@@ -240,11 +271,89 @@ impl SyncContext<'_> {
         Ok(())
     }
 
+    /// Stores a new policy and plan if they are valid and new, with their
+    /// ledger entries; a bad one never replaces the good one stored.
+    fn apply_documents(&self, resp: &PlanResponse, report: &mut SyncReport) -> Result<()> {
+        let now = self.now();
+        let at = now.corrected();
+        let now_ms = at.timestamp_millis();
+        match serde_json::to_vec(&resp.policy)
+            .ok()
+            .map(|b| (Policy::from_json(&b), b))
+        {
+            Some((Ok(policy), bytes)) => {
+                let stored = self
+                    .store
+                    .document(DocumentName::Policy)?
+                    .and_then(|b| Policy::from_json(&b).ok());
+                if stored.as_ref().map(|p| p.version) != Some(policy.version) {
+                    self.store.write(|tx| {
+                        self.store
+                            .put_document(tx, DocumentName::Policy, &bytes, now_ms)?;
+                        self.store.append_ledger(
+                            tx,
+                            at,
+                            LedgerEvent::PolicyReceived {
+                                version: policy.version,
+                            },
+                        )?;
+                        Ok(())
+                    })?;
+                    report.policy_updated = true;
+                }
+            }
+            Some((Err(e), _)) => report.document_error = Some(format!("policy: {e}")),
+            None => report.document_error = Some("policy: not serializable".into()),
+        }
+        let Ok(bytes) = serde_json::to_vec(&resp.plan) else {
+            report.document_error = Some("plan: not serializable".into());
+            return Ok(());
+        };
+        let stored = self
+            .store
+            .document(DocumentName::Plan)?
+            .and_then(|b| Plan::from_json(&b).ok());
+        match plan::review_update(stored.as_ref(), &bytes, &now) {
+            Ok(update) => {
+                let same = stored.as_ref().is_some_and(|s| {
+                    s.plan_id() == update.plan.plan_id() && s.revision() == update.plan.revision()
+                });
+                if !same || !update.changes.is_empty() {
+                    let described = update
+                        .changes
+                        .iter()
+                        .map(|c| c.describe(self.localizer))
+                        .collect();
+                    self.store.write(|tx| {
+                        self.store
+                            .put_document(tx, DocumentName::Plan, &bytes, now_ms)?;
+                        self.store.append_ledger(
+                            tx,
+                            at,
+                            LedgerEvent::PlanReceived { changes: described },
+                        )?;
+                        Ok(())
+                    })?;
+                    report.plan_updated = true;
+                }
+            }
+            Err(e) => report.document_error = Some(format!("plan: {e}")),
+        }
+        Ok(())
+    }
+
     /// Records `server − device` from a server time seen just now.
     pub fn observe_server_time(&mut self, server_time: DateTime<Utc>) -> Result<()> {
         let offset = (server_time - self.clock.now()).num_milliseconds();
         self.clock_offset_ms = offset;
-        self.store.set_clock_offset(offset)?;
+        self.clock_anchor = self
+            .clock
+            .monotonic_ms()
+            .map(|uptime_ms| crate::clock::ClockAnchor {
+                server_ms: server_time.timestamp_millis(),
+                uptime_ms,
+            });
+        self.store.set_clock(offset, self.clock_anchor)?;
         Ok(())
     }
 }

@@ -130,3 +130,22 @@ fn a_rule_that_never_matches_stops_at_the_horizon() {
     let rule = Rule::parse("FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=30").expect("parses");
     assert_eq!(rule.dates(d(2026, 2, 1), d(2026, 2, 1)).next(), None);
 }
+
+#[test]
+fn monthly_byday_mixing_plain_and_ordinal_days_is_their_union() {
+    // RFC 5545: every Monday and the first Wednesday. (python-dateutil
+    // intersects the two and yields nothing, so this is pinned by hand.)
+    // September 2026: Wed 2nd; Mondays 7, 14, 21, 28.
+    let got = first("FREQ=MONTHLY;BYDAY=MO,1WE", d(2026, 9, 1), 6);
+    assert_eq!(
+        got,
+        vec![
+            d(2026, 9, 2),
+            d(2026, 9, 7),
+            d(2026, 9, 14),
+            d(2026, 9, 21),
+            d(2026, 9, 28),
+            d(2026, 10, 5)
+        ]
+    );
+}
