@@ -1,0 +1,194 @@
+//! `CheckinClient`: the one object a shell talks to, a thin handle on the
+//! core's `CheckinClient`. Each method converts its arguments, calls the
+//! core, and converts the result; work that can take long (network, image
+//! processing, sealing) is `suspend` in Kotlin and `async` in Swift and runs
+//! on the facade's runtime.
+
+use std::io::Read;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use checkin_core::clock::SystemClock;
+use checkin_core::sync::SyncListener as CoreSyncListener;
+
+use crate::key_store::ForeignKeyStore;
+use crate::listener::ForeignSyncListener;
+use crate::types::parse_id;
+use crate::{
+    Cancellation, CheckinError, CheckinSummary, ClientConfig, EnrollmentSummary, KeyStore,
+    LedgerEntry, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport, WindowRef, runtime,
+};
+
+/// The check-in core for one participant on one device.
+///
+/// Open one per data directory and keep it for the app's life; close it
+/// (Kotlin `close()`/`use {}`, Swift: drop the last reference) when done.
+#[derive(uniffi::Object)]
+pub struct CheckinClient {
+    inner: Arc<checkin_core::CheckinClient>,
+}
+
+#[uniffi::export]
+impl CheckinClient {
+    /// Opens (or creates) the client's encrypted store in `config.data_dir`;
+    /// `key_store` wraps the storage key (asked once, here).
+    #[uniffi::constructor]
+    pub fn open(
+        config: ClientConfig,
+        key_store: Arc<dyn KeyStore>,
+    ) -> Result<Arc<Self>, CheckinError> {
+        let inner = checkin_core::CheckinClient::open(
+            config.into(),
+            &ForeignKeyStore(key_store),
+            Arc::new(SystemClock::default()),
+        )?;
+        Ok(Arc::new(Self {
+            inner: Arc::new(inner),
+        }))
+    }
+
+    /// Whether this device has enrolled with a program.
+    pub fn is_enrolled(&self) -> Result<bool, CheckinError> {
+        Ok(self.inner.is_enrolled()?)
+    }
+
+    /// Enrolls this device with the program at `server_url` using the
+    /// participant's one-time code; pins the program's keys.
+    pub async fn enroll(
+        &self,
+        server_url: String,
+        code: String,
+    ) -> Result<EnrollmentSummary, CheckinError> {
+        let inner = self.inner.clone();
+        runtime::run(async move { Ok(inner.enroll(&server_url, &code).await?.into()) }).await
+    }
+
+    /// The program's current policy (the default before enrollment).
+    pub fn policy(&self) -> Result<Policy, CheckinError> {
+        Ok(self.inner.policy()?.into())
+    }
+
+    /// The plan as last received from the program, as JSON text.
+    pub fn plan_json(&self) -> Result<Option<String>, CheckinError> {
+        Ok(self.inner.plan_json()?.map(|plan| plan.to_string()))
+    }
+
+    /// Starts a check-in, for `window` if it answers a scheduled one.
+    /// Returns its id. The draft survives the app being killed.
+    pub fn start_checkin(&self, window: Option<WindowRef>) -> Result<String, CheckinError> {
+        Ok(self
+            .inner
+            .start_checkin(window.map(Into::into))?
+            .to_string())
+    }
+
+    /// Processes a camera photo (JPEG bytes) under the policy and attaches
+    /// it to check-in `checkin_id`, replacing any earlier one.
+    pub async fn attach_photo(
+        &self,
+        checkin_id: String,
+        jpeg: Vec<u8>,
+    ) -> Result<PhotoQuality, CheckinError> {
+        let inner = self.inner.clone();
+        let id = parse_id(&checkin_id)?;
+        runtime::run_blocking(move || Ok(inner.attach_photo(id, &jpeg)?.into())).await
+    }
+
+    /// As `attach_photo`, reading the photo from the file at `path` (e.g. the
+    /// camera's output file), so the bytes never cross the boundary.
+    pub async fn attach_photo_file(
+        &self,
+        checkin_id: String,
+        path: String,
+    ) -> Result<PhotoQuality, CheckinError> {
+        let inner = self.inner.clone();
+        let id = parse_id(&checkin_id)?;
+        runtime::run_blocking(move || {
+            // Read at most one byte over the policy's limit: the core then
+            // refuses an oversized file as it would oversized bytes.
+            let limit = inner.policy()?.photo_policy().max_input_bytes;
+            let mut jpeg = Vec::new();
+            std::fs::File::open(&path)
+                .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut jpeg))
+                .map_err(|e| CheckinError::InvalidInput {
+                    reason: format!("cannot read the photo file: {}", e.kind()),
+                })?;
+            Ok(inner.attach_photo(id, &jpeg)?.into())
+        })
+        .await
+    }
+
+    /// Abandons a check-in in progress; nothing of it is kept.
+    pub fn discard_checkin(&self, checkin_id: String) -> Result<(), CheckinError> {
+        Ok(self.inner.discard_checkin(parse_id(&checkin_id)?)?)
+    }
+
+    /// Seals the check-in to the program, signs it and queues it with its
+    /// ledger entry. From here it is never lost; `sync` delivers it.
+    pub async fn submit(&self, checkin_id: String) -> Result<CheckinSummary, CheckinError> {
+        let inner = self.inner.clone();
+        let id = parse_id(&checkin_id)?;
+        runtime::run_blocking(move || Ok(inner.submit(id)?.into())).await
+    }
+
+    /// Sends queued check-ins until done or for at most `max_seconds` (fit it
+    /// to the OS's background window), telling `listener` as it goes.
+    /// Cancel it with `cancellation`, or in Kotlin by cancelling the
+    /// coroutine; a cancelled sync leaves every check-in whole and queued.
+    pub async fn sync(
+        &self,
+        max_seconds: u32,
+        listener: Option<Arc<dyn SyncListener>>,
+        cancellation: Option<Arc<Cancellation>>,
+    ) -> Result<SyncReport, CheckinError> {
+        let inner = self.inner.clone();
+        runtime::run(async move {
+            let deadline =
+                tokio::time::Instant::now() + Duration::from_secs(u64::from(max_seconds));
+            let listener = listener.map(ForeignSyncListener);
+            let listener = listener.as_ref().map(|l| l as &dyn CoreSyncListener);
+            let sync = inner.sync(deadline, listener);
+            let report = match cancellation {
+                Some(cancellation) => tokio::select! {
+                    biased;
+                    _ = cancellation.cancelled() => return Err(CheckinError::Cancelled),
+                    report = sync => report,
+                },
+                None => sync.await,
+            };
+            Ok(report?.into())
+        })
+        .await
+    }
+
+    /// The network is back: waiting check-ins become due now.
+    pub fn network_available(&self) -> Result<(), CheckinError> {
+        Ok(self.inner.network_available()?)
+    }
+
+    /// Every submitted check-in, oldest first, with its state and receipt.
+    pub fn outbox(&self) -> Result<Vec<OutboxItem>, CheckinError> {
+        Ok(self.inner.outbox()?.into_iter().map(Into::into).collect())
+    }
+
+    /// Puts a wedged check-in back in the queue; false if it was not wedged.
+    pub fn retry_wedged(&self, checkin_id: String) -> Result<bool, CheckinError> {
+        Ok(self.inner.retry_wedged(parse_id(&checkin_id)?)?)
+    }
+
+    /// The participant's ledger, oldest first, after checking its hash chain.
+    pub fn ledger(&self) -> Result<Vec<LedgerEntry>, CheckinError> {
+        match self.inner.ledger()? {
+            Ok(entries) => Ok(entries.into_iter().map(Into::into).collect()),
+            Err(fault) => Err(CheckinError::LedgerBroken {
+                reason: fault.to_string(),
+            }),
+        }
+    }
+
+    /// The best estimate of the current time (device clock corrected by the
+    /// server's), the time the core judges windows by.
+    pub fn corrected_now(&self) -> Result<SystemTime, CheckinError> {
+        Ok(self.inner.corrected_now()?.into())
+    }
+}

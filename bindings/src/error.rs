@@ -1,0 +1,173 @@
+//! Errors crossing the boundary, and the one place core errors are mapped.
+//!
+//! `CheckinError` is what every facade call throws: flat (Kotlin and Swift
+//! see a variant and a message). The variant tells the shell what to do
+//! (retry later, ask the participant, report a bug); the message is the
+//! core's, which never carries a photo, a location, a name or a key.
+//! `KeyAccessError` and `ListenerError` are thrown by the shells' own
+//! implementations into Rust (flat errors cannot be lifted from foreign code).
+
+use checkin_core::crypto::{CryptoError, keystore::KeyStoreError};
+use checkin_core::store::StoreError;
+
+/// What went wrong in a call into the check-in core.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+#[uniffi(flat_error)]
+pub enum CheckinError {
+    /// Enroll first.
+    #[error("this device is not enrolled yet")]
+    NotEnrolled,
+    /// The device is enrolled already; there is nothing to do.
+    #[error("this device is already enrolled")]
+    AlreadyEnrolled,
+    /// The code is wrong: ask the participant to check it.
+    #[error("the enrollment code is not valid")]
+    EnrollmentCodeInvalid,
+    /// The code was used: the participant needs a new one from the program.
+    #[error("the enrollment code was already used")]
+    EnrollmentCodeUsed,
+    /// No check-in in progress with that id (submitted or discarded already).
+    #[error("no check-in in progress with that id")]
+    CheckinNotFound,
+    /// The policy asks for evidence the check-in lacks; capture it.
+    #[error("{reason}")]
+    MissingEvidence { reason: String },
+    /// The photo fails the policy's quality rules; retake it.
+    #[error("{reason}")]
+    PhotoRejected { reason: String },
+    /// The media could not be used (empty, too large, not a supported format).
+    #[error("{reason}")]
+    InvalidMedia { reason: String },
+    /// The caller passed something the library rejects; fix the call.
+    #[error("invalid input: {reason}")]
+    InvalidInput { reason: String },
+    /// The device is out of storage; free some and retry.
+    #[error("the device storage is full")]
+    StorageFull,
+    /// The local store failed or is damaged.
+    #[error("{reason}")]
+    Storage { reason: String },
+    /// The platform key store failed; local data is unreadable until it works.
+    #[error("{reason}")]
+    KeyStore { reason: String },
+    /// The server could not be reached; sync again later.
+    #[error("{reason}")]
+    Network { reason: String },
+    /// The server refused the request.
+    #[error("{reason}")]
+    Server { reason: String },
+    /// The server's reply or policy did not follow the protocol.
+    #[error("{reason}")]
+    ServerReply { reason: String },
+    /// A receipt did not verify; the check-in stays queued.
+    #[error("{reason}")]
+    ReceiptRejected { reason: String },
+    /// The server's key does not match the one pinned at enrollment.
+    #[error("the server's key does not match the one pinned at enrollment")]
+    PinMismatch,
+    /// The ledger's hash chain is broken: the stored ledger was altered.
+    #[error("the ledger failed its check: {reason}")]
+    LedgerBroken { reason: String },
+    /// The operation was cancelled by the caller.
+    #[error("the operation was cancelled")]
+    Cancelled,
+    /// A bug or an exhausted resource in the library; report it.
+    #[error("internal error: {reason}")]
+    Internal { reason: String },
+}
+
+impl From<checkin_core::Error> for CheckinError {
+    fn from(error: checkin_core::Error) -> Self {
+        use checkin_core::Error as Core;
+        let reason = error.to_string();
+        match error {
+            Core::NotEnrolled => Self::NotEnrolled,
+            Core::AlreadyEnrolled => Self::AlreadyEnrolled,
+            Core::EnrollmentCodeInvalid => Self::EnrollmentCodeInvalid,
+            Core::EnrollmentCodeUsed => Self::EnrollmentCodeUsed,
+            Core::DraftNotFound => Self::CheckinNotFound,
+            Core::MissingEvidence(_) => Self::MissingEvidence { reason },
+            Core::QualityBlocks(_) => Self::PhotoRejected { reason },
+            Core::Media(_) => Self::InvalidMedia { reason },
+            Core::Store(StoreError::DiskFull) => Self::StorageFull,
+            Core::Store(StoreError::KeyUnavailable(_) | StoreError::WrongStorageKey)
+            | Core::Crypto(CryptoError::KeyStore(_)) => Self::KeyStore { reason },
+            Core::Store(_) => Self::Storage { reason },
+            Core::Crypto(_) => Self::Internal { reason },
+            Core::Policy(_) | Core::Protocol(_) => Self::ServerReply { reason },
+            Core::Receipt(_) => Self::ReceiptRejected { reason },
+            Core::Network(_) => Self::Network { reason },
+            Core::Server { .. } => Self::Server { reason },
+            Core::PinMismatch => Self::PinMismatch,
+            Core::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+/// A failure of the platform key store, thrown by a shell's `KeyStore`.
+///
+/// Kotlin sees `KeyAccessException`, Swift `KeyAccessError`.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum KeyAccessError {
+    /// The platform key does not exist (data restored to a new phone, key
+    /// store reset). The local data cannot be recovered.
+    #[error("the platform key is missing")]
+    KeyMissing,
+    /// The key exists but cannot be used now (device locked, user
+    /// authentication required); retrying later may work.
+    #[error("the platform key store is unavailable: {reason}")]
+    Unavailable { reason: String },
+    /// The wrapped bytes were not made by this key store's key.
+    #[error("the wrapped key does not match the platform key")]
+    WrongKey,
+    /// The implementation threw something it did not declare.
+    #[error("unexpected key store failure: {reason}")]
+    Unexpected { reason: String },
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for KeyAccessError {
+    fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        Self::Unexpected {
+            reason: error.reason,
+        }
+    }
+}
+
+impl From<KeyAccessError> for KeyStoreError {
+    fn from(error: KeyAccessError) -> Self {
+        match error {
+            KeyAccessError::KeyMissing => Self::KeyMissing,
+            KeyAccessError::WrongKey => Self::WrongKey,
+            KeyAccessError::Unavailable { reason } => Self::Unavailable(reason),
+            unexpected @ KeyAccessError::Unexpected { .. } => {
+                Self::Unavailable(unexpected.to_string())
+            }
+        }
+    }
+}
+
+impl From<KeyStoreError> for KeyAccessError {
+    fn from(error: KeyStoreError) -> Self {
+        match error {
+            KeyStoreError::KeyMissing => Self::KeyMissing,
+            KeyStoreError::WrongKey => Self::WrongKey,
+            KeyStoreError::Unavailable(reason) => Self::Unavailable { reason },
+        }
+    }
+}
+
+/// A failure inside a shell's listener. The library ignores it: a broken
+/// progress display never stops a delivery.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum ListenerError {
+    #[error("listener failed: {reason}")]
+    Failed { reason: String },
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for ListenerError {
+    fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        Self::Failed {
+            reason: error.reason,
+        }
+    }
+}

@@ -1,0 +1,489 @@
+//! Records and enums the facade exports, mirrored from the core's types, and
+//! every conversion between the two: the one place that knows both shapes.
+//!
+//! Ids cross as strings (UUIDs), times as `SystemTime` (Kotlin
+//! `java.time.Instant`, Swift `Date`), free-form JSON (locations, plans) as
+//! JSON text. Nothing is computed here that the core's types do not hold.
+
+use std::time::SystemTime;
+
+use checkin_core::{checkin, ledger, policy, protocol, store, sync};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::CheckinError;
+
+/// How a client is set up.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct ClientConfig {
+    /// A directory only this app can read (Android `filesDir`, iOS Application Support).
+    pub data_dir: String,
+    /// The participant's language (BCP 47), e.g. `es`.
+    pub locale: String,
+    /// `android`, `ios` or `desktop`; sent at enrollment.
+    pub platform: String,
+}
+
+impl From<ClientConfig> for checkin_core::ClientConfig {
+    fn from(c: ClientConfig) -> Self {
+        Self {
+            data_dir: c.data_dir.into(),
+            locale: c.locale,
+            platform: c.platform,
+        }
+    }
+}
+
+/// What enrollment established, for the shell to show.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct EnrollmentSummary {
+    pub device_id: String,
+    pub program_name: String,
+    pub device_key_id: String,
+    pub receipt_key_id: String,
+    pub policy_version: u32,
+}
+
+impl From<checkin_core::EnrollmentSummary> for EnrollmentSummary {
+    fn from(s: checkin_core::EnrollmentSummary) -> Self {
+        Self {
+            device_id: s.device_id.to_string(),
+            program_name: s.program_name,
+            device_key_id: s.device_key_id,
+            receipt_key_id: s.receipt_key_id,
+            policy_version: s.policy_version,
+        }
+    }
+}
+
+/// Whether a kind of evidence is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Requirement {
+    Required,
+    Optional,
+    Off,
+}
+
+impl From<policy::Requirement> for Requirement {
+    fn from(r: policy::Requirement) -> Self {
+        match r {
+            policy::Requirement::Required => Self::Required,
+            policy::Requirement::Optional => Self::Optional,
+            policy::Requirement::Off => Self::Off,
+        }
+    }
+}
+
+/// How location is taken, if at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum LocationMode {
+    None,
+    Precise,
+    Coarse,
+    Area,
+}
+
+impl From<policy::LocationMode> for LocationMode {
+    fn from(m: policy::LocationMode) -> Self {
+        match m {
+            policy::LocationMode::None => Self::None,
+            policy::LocationMode::Precise => Self::Precise,
+            policy::LocationMode::Coarse => Self::Coarse,
+            policy::LocationMode::Area => Self::Area,
+        }
+    }
+}
+
+/// What the program's policy asks of a check-in (docs/policy.md).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Policy {
+    pub version: u32,
+    pub program_name: String,
+    pub program_contact: String,
+    pub privacy_notice_url: String,
+    pub photo: Requirement,
+    pub voice: Requirement,
+    pub location: LocationMode,
+    /// Longest edge of the photo that is sent, in pixels.
+    pub photo_long_edge_px: u32,
+    /// Whether faces other than the participant's are blurred before sealing.
+    pub blur_bystanders: bool,
+    /// Days the device keeps delivered check-ins' summaries.
+    pub device_retention_days: u32,
+}
+
+impl From<policy::Policy> for Policy {
+    fn from(p: policy::Policy) -> Self {
+        Self {
+            version: p.version,
+            program_name: p.program.name,
+            program_contact: p.program.contact,
+            privacy_notice_url: p.program.privacy_notice_url,
+            photo: p.evidence.photo.into(),
+            voice: p.evidence.voice.into(),
+            location: p.evidence.location.into(),
+            photo_long_edge_px: p.photo.long_edge_px,
+            blur_bystanders: p.photo.blur_bystanders,
+            device_retention_days: p.retention.device_days,
+        }
+    }
+}
+
+/// The schedule window a check-in answers.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct WindowRef {
+    pub id: String,
+    pub opens_at: SystemTime,
+    pub closes_at: SystemTime,
+}
+
+impl From<protocol::envelope::WindowRef> for WindowRef {
+    fn from(w: protocol::envelope::WindowRef) -> Self {
+        Self {
+            id: w.id,
+            opens_at: w.opens_at.into(),
+            closes_at: w.closes_at.into(),
+        }
+    }
+}
+
+impl From<WindowRef> for protocol::envelope::WindowRef {
+    fn from(w: WindowRef) -> Self {
+        Self {
+            id: w.id,
+            opens_at: w.opens_at.into(),
+            closes_at: w.closes_at.into(),
+        }
+    }
+}
+
+/// What the quality check found in a photo, for the shell to tell the
+/// participant what to fix. `issues` are stable ids (e.g. `photo-too-dark`)
+/// the shell localizes.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct PhotoQuality {
+    pub issues: Vec<String>,
+    /// The photo cannot be submitted as it is.
+    pub blocking: bool,
+    pub faces: u32,
+    pub mean_luma: f32,
+    pub sharpness: f32,
+}
+
+impl From<checkin::PhotoQuality> for PhotoQuality {
+    fn from(q: checkin::PhotoQuality) -> Self {
+        Self {
+            issues: q.issues,
+            blocking: q.blocking,
+            faces: q.faces,
+            mean_luma: q.mean_luma,
+            sharpness: q.sharpness,
+        }
+    }
+}
+
+/// The raw clock evidence behind a capture time.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ClockEvidence {
+    pub device_time: SystemTime,
+    pub server_offset_ms: i64,
+    pub uptime_ms: Option<u64>,
+}
+
+impl From<protocol::envelope::ClockEvidence> for ClockEvidence {
+    fn from(c: protocol::envelope::ClockEvidence) -> Self {
+        Self {
+            device_time: c.device_time.into(),
+            server_offset_ms: c.server_offset_ms,
+            uptime_ms: c.uptime_ms,
+        }
+    }
+}
+
+/// The kind of one part of a sealed envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum PartKind {
+    Record,
+    Photo,
+    Voice,
+}
+
+impl From<protocol::envelope::PartKind> for PartKind {
+    fn from(k: protocol::envelope::PartKind) -> Self {
+        match k {
+            protocol::envelope::PartKind::Record => Self::Record,
+            protocol::envelope::PartKind::Photo => Self::Photo,
+            protocol::envelope::PartKind::Voice => Self::Voice,
+        }
+    }
+}
+
+/// One part of a sealed envelope: kind, type, size and digest.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PartDescriptor {
+    pub kind: PartKind,
+    pub media_type: String,
+    pub size: u64,
+    pub sha256_hex: String,
+}
+
+impl From<protocol::envelope::PartDescriptor> for PartDescriptor {
+    fn from(p: protocol::envelope::PartDescriptor) -> Self {
+        Self {
+            kind: p.kind.into(),
+            media_type: p.media_type,
+            size: p.size,
+            sha256_hex: p.sha256_hex,
+        }
+    }
+}
+
+/// Exactly what one check-in collected and sent.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CheckinSummary {
+    pub checkin_id: String,
+    pub window: Option<WindowRef>,
+    pub captured_at: SystemTime,
+    pub clock: ClockEvidence,
+    pub policy_version: Option<u32>,
+    pub parts: Vec<PartDescriptor>,
+    /// The location value sent, as JSON text exactly as sealed, if any.
+    pub location_json: Option<String>,
+    pub bystanders_blurred: u32,
+    pub envelope_sha256_hex: String,
+    pub envelope_size: u64,
+}
+
+impl From<checkin::CheckinSummary> for CheckinSummary {
+    fn from(s: checkin::CheckinSummary) -> Self {
+        Self {
+            checkin_id: s.checkin_id.to_string(),
+            window: s.window.map(Into::into),
+            captured_at: s.captured_at.into(),
+            clock: s.clock.into(),
+            policy_version: s.policy_version,
+            parts: s.parts.into_iter().map(Into::into).collect(),
+            location_json: s.location.map(|l| l.to_string()),
+            bystanders_blurred: s.bystanders_blurred,
+            envelope_sha256_hex: s.envelope_sha256_hex,
+            envelope_size: s.envelope_size,
+        }
+    }
+}
+
+/// The program's signed receipt for a delivered check-in.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Receipt {
+    pub checkin_id: String,
+    pub envelope_sha256_hex: String,
+    pub received_at: SystemTime,
+    pub captured_at: SystemTime,
+    pub receipt_key_id: String,
+    /// The signed bytes, base64, so anyone can re-verify.
+    pub receipt_b64: String,
+    /// The program's Ed25519 signature over them, base64.
+    pub signature_b64: String,
+}
+
+impl From<protocol::receipt::Receipt> for Receipt {
+    fn from(r: protocol::receipt::Receipt) -> Self {
+        Self {
+            checkin_id: r.checkin_id.to_string(),
+            envelope_sha256_hex: r.envelope_sha256_hex,
+            received_at: r.received_at.into(),
+            captured_at: r.captured_at.into(),
+            receipt_key_id: r.receipt_key_id,
+            receipt_b64: r.receipt_b64,
+            signature_b64: r.signature_b64,
+        }
+    }
+}
+
+/// Where a submitted check-in is on its way to the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum OutboxState {
+    Queued,
+    Sending,
+    Delivered,
+    /// Refused for good by the server; kept with the reason, see `retry_wedged`.
+    Wedged,
+}
+
+impl From<store::OutboxState> for OutboxState {
+    fn from(s: store::OutboxState) -> Self {
+        match s {
+            store::OutboxState::Queued => Self::Queued,
+            store::OutboxState::Sending => Self::Sending,
+            store::OutboxState::Delivered => Self::Delivered,
+            store::OutboxState::Wedged => Self::Wedged,
+        }
+    }
+}
+
+/// A submitted check-in with its state and, once delivered, its receipt.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct OutboxItem {
+    pub checkin_id: String,
+    pub state: OutboxState,
+    pub summary: CheckinSummary,
+    pub receipt: Option<Receipt>,
+    pub attempts: u32,
+    pub next_attempt_at: SystemTime,
+    pub last_error: Option<String>,
+    pub submitted_at: SystemTime,
+}
+
+impl From<store::OutboxItem> for OutboxItem {
+    fn from(i: store::OutboxItem) -> Self {
+        Self {
+            checkin_id: i.checkin_id.to_string(),
+            state: i.state.into(),
+            summary: i.summary.into(),
+            receipt: i.receipt.map(Into::into),
+            attempts: i.attempts,
+            next_attempt_at: millis(i.next_attempt_at_ms),
+            last_error: i.last_error,
+            submitted_at: millis(i.submitted_at_ms),
+        }
+    }
+}
+
+/// Progress of a running sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct SyncProgress {
+    pub sent: u32,
+    pub remaining: u32,
+    pub bytes_sent: u64,
+}
+
+impl From<sync::SyncProgress> for SyncProgress {
+    fn from(p: sync::SyncProgress) -> Self {
+        Self {
+            sent: p.sent,
+            remaining: p.remaining,
+            bytes_sent: p.bytes_sent,
+        }
+    }
+}
+
+/// What one sync did, and when the shell should try again.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SyncReport {
+    pub delivered: u32,
+    pub wedged: u32,
+    pub remaining: u32,
+    /// The earliest time a waiting check-in may be retried, if any wait.
+    pub next_retry_at: Option<SystemTime>,
+    pub deadline_reached: bool,
+    /// Why the last attempt failed, if it did (no personal data).
+    pub last_error: Option<String>,
+}
+
+impl From<sync::SyncReport> for SyncReport {
+    fn from(r: sync::SyncReport) -> Self {
+        Self {
+            delivered: r.delivered,
+            wedged: r.wedged,
+            remaining: r.remaining,
+            next_retry_at: r.next_retry_at.map(Into::into),
+            deadline_reached: r.deadline_reached,
+            last_error: r.last_error,
+        }
+    }
+}
+
+/// What happened, as recorded in the participant's ledger.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum LedgerEvent {
+    /// The device enrolled with a program and pinned its keys.
+    Enrolled {
+        program_id: String,
+        program_name: String,
+        device_key_id: String,
+        encryption_key_id: String,
+        receipt_key_id: String,
+    },
+    /// A policy version was received and stored.
+    PolicyReceived { version: u32 },
+    /// A plan was received; `changes` says what changed, in plain words.
+    PlanReceived { changes: Vec<String> },
+    /// A check-in was sealed and queued: exactly what it contains.
+    CheckinSubmitted { summary: CheckinSummary },
+    /// The program's verified receipt for a check-in.
+    CheckinDelivered {
+        checkin_id: String,
+        receipt: Receipt,
+    },
+    /// A check-in the server refused for good, with the reason.
+    CheckinWedged { checkin_id: String, reason: String },
+}
+
+impl From<ledger::LedgerEvent> for LedgerEvent {
+    fn from(e: ledger::LedgerEvent) -> Self {
+        use ledger::LedgerEvent as Core;
+        match e {
+            Core::Enrolled {
+                program_id,
+                program_name,
+                device_key_id,
+                encryption_key_id,
+                receipt_key_id,
+            } => Self::Enrolled {
+                program_id,
+                program_name,
+                device_key_id,
+                encryption_key_id,
+                receipt_key_id,
+            },
+            Core::PolicyReceived { version } => Self::PolicyReceived { version },
+            Core::PlanReceived { changes } => Self::PlanReceived { changes },
+            Core::CheckinSubmitted { summary } => Self::CheckinSubmitted {
+                summary: summary.into(),
+            },
+            Core::CheckinDelivered {
+                checkin_id,
+                receipt,
+            } => Self::CheckinDelivered {
+                checkin_id: checkin_id.to_string(),
+                receipt: receipt.into(),
+            },
+            Core::CheckinWedged { checkin_id, reason } => Self::CheckinWedged {
+                checkin_id: checkin_id.to_string(),
+                reason,
+            },
+        }
+    }
+}
+
+/// One entry of the hash-chained ledger.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LedgerEntry {
+    pub seq: u64,
+    pub at: SystemTime,
+    pub prev_hash_hex: String,
+    pub event: LedgerEvent,
+}
+
+impl From<ledger::LedgerEntry> for LedgerEntry {
+    fn from(e: ledger::LedgerEntry) -> Self {
+        Self {
+            seq: e.seq,
+            at: e.at.into(),
+            prev_hash_hex: e.prev_hash_hex,
+            event: e.event.into(),
+        }
+    }
+}
+
+/// Parses an id the facade handed out earlier.
+pub(crate) fn parse_id(id: &str) -> Result<Uuid, CheckinError> {
+    Uuid::parse_str(id).map_err(|_| CheckinError::InvalidInput {
+        reason: "not an id this library issued".into(),
+    })
+}
+
+fn millis(ms: i64) -> SystemTime {
+    DateTime::<Utc>::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .into()
+}

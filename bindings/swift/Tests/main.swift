@@ -1,0 +1,4 @@
+// Entry point of the Swift test executable (scripts/bindings/test-swift.sh).
+let run = TestRun()
+await checkinTests(run)
+run.finish()
