@@ -16,7 +16,7 @@ use crate::listener::ForeignSyncListener;
 use crate::types::parse_id;
 use crate::{
     Cancellation, CheckinError, CheckinSummary, ClientConfig, EnrollmentSummary, KeyStore,
-    LedgerEntry, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport, WindowRef, runtime,
+    LedgerEntry, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport, runtime,
 };
 
 /// The check-in core for one participant on one device.
@@ -68,18 +68,20 @@ impl CheckinClient {
         Ok(self.inner.policy()?.into())
     }
 
-    /// The plan as last received from the program, as JSON text.
+    /// The plan as last received from the program, as JSON text
+    /// (format: docs/plan.md).
     pub fn plan_json(&self) -> Result<Option<String>, CheckinError> {
-        Ok(self.inner.plan_json()?.map(|plan| plan.to_string()))
-    }
-
-    /// Starts a check-in, for `window` if it answers a scheduled one.
-    /// Returns its id. The draft survives the app being killed.
-    pub fn start_checkin(&self, window: Option<WindowRef>) -> Result<String, CheckinError> {
         Ok(self
             .inner
-            .start_checkin(window.map(Into::into))?
-            .to_string())
+            .plan()?
+            .map(|plan| String::from_utf8_lossy(&plan.to_json()).into_owned()))
+    }
+
+    /// Starts a check-in for the plan's window `window_id` (from `due()` or
+    /// a notification's link), or an unscheduled one with `null`/`nil`.
+    /// Returns its id. The draft survives the app being killed.
+    pub fn start_checkin(&self, window_id: Option<String>) -> Result<String, CheckinError> {
+        Ok(self.inner.start_checkin(window_id.as_deref())?.to_string())
     }
 
     /// Processes a camera photo (JPEG bytes) under the policy and attaches

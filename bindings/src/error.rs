@@ -65,6 +65,13 @@ pub enum CheckinError {
     /// The server's key does not match the one pinned at enrollment.
     #[error("the server's key does not match the one pinned at enrollment")]
     PinMismatch,
+    /// The server address is not https (plain http only to loopback).
+    #[error("the server address must be https")]
+    InvalidServerUrl,
+    /// The plan refused the request (e.g. an unknown window id) or the
+    /// server sent a plan the core cannot follow.
+    #[error("plan: {reason}")]
+    Plan { reason: String },
     /// The ledger's hash chain is broken: the stored ledger was altered.
     #[error("the ledger failed its check: {reason}")]
     LedgerBroken { reason: String },
@@ -99,6 +106,8 @@ impl From<checkin_core::Error> for CheckinError {
             Core::Network(_) => Self::Network { reason },
             Core::Server { .. } => Self::Server { reason },
             Core::PinMismatch => Self::PinMismatch,
+            Core::InvalidServerUrl => Self::InvalidServerUrl,
+            Core::Plan(_) => Self::Plan { reason },
             Core::Cancelled => Self::Cancelled,
         }
     }
