@@ -21,7 +21,7 @@ func checkinTests(_ run: TestRun) async {
         try expectEqual(try client.policy().version, enrollment.policyVersion)
         try expectEqual(try client.policy().photo, .required)
 
-        let checkinId = try client.startCheckin(window: nil)
+        let checkinId = try client.startCheckin(windowId: nil)
         let quality = try await client.attachPhoto(checkinId: checkinId, jpeg: cameraPng())
         try expect(!quality.blocking, "quality issues: \(quality.issues)")
         let summary = try await client.submit(checkinId: checkinId)
@@ -55,8 +55,8 @@ func checkinTests(_ run: TestRun) async {
         let png = cameraPng(seed: 7)
         let path = makeTempDir("photo") + "/camera.png"
         try png.write(to: URL(fileURLWithPath: path))
-        let fromBytes = try await client.attachPhoto(checkinId: try client.startCheckin(window: nil), jpeg: png)
-        let fromPath = try await client.attachPhotoFile(checkinId: try client.startCheckin(window: nil), path: path)
+        let fromBytes = try await client.attachPhoto(checkinId: try client.startCheckin(windowId: nil), jpeg: png)
+        let fromPath = try await client.attachPhotoFile(checkinId: try client.startCheckin(windowId: nil), path: path)
         try expectEqual(fromBytes, fromPath)
     }
 
@@ -64,9 +64,9 @@ func checkinTests(_ run: TestRun) async {
         let client = try openClient()
         let wrong = try await expectThrows(CheckinError.self) { try await client.enroll(serverUrl: server.baseUrl, code: "WRONG") }
         try expectEqual(wrong, .EnrollmentCodeInvalid(message: "the enrollment code is not valid"))
-        try await expectThrows(CheckinError.self) { try client.startCheckin(window: nil) }
+        try await expectThrows(CheckinError.self) { try client.startCheckin(windowId: nil) }
         _ = try await client.enroll(serverUrl: server.baseUrl, code: freshCode())
-        let checkinId = try client.startCheckin(window: nil)
+        let checkinId = try client.startCheckin(windowId: nil)
         let missing = try await expectThrows(CheckinError.self) { try await client.submit(checkinId: checkinId) }
         guard case .MissingEvidence = missing else { throw TestFailure(description: "got \(missing)") }
         let media = try await expectThrows(CheckinError.self) {
@@ -107,7 +107,7 @@ func checkinTests(_ run: TestRun) async {
         }
         let client = try openClient()
         _ = try await client.enroll(serverUrl: server.baseUrl, code: freshCode())
-        let checkinId = try client.startCheckin(window: nil)
+        let checkinId = try client.startCheckin(windowId: nil)
         _ = try await client.attachPhoto(checkinId: checkinId, jpeg: cameraPng())
         _ = try await client.submit(checkinId: checkinId)
         try expectEqual(try await client.sync(maxSeconds: 30, listener: Throwing(), cancellation: nil).delivered, 1)
@@ -124,7 +124,7 @@ func checkinTests(_ run: TestRun) async {
         let port = own.port
         let client = try openClient()
         _ = try await client.enroll(serverUrl: own.baseUrl, code: own.codes[0])
-        let checkinId = try client.startCheckin(window: nil)
+        let checkinId = try client.startCheckin(windowId: nil)
         _ = try await client.attachPhoto(checkinId: checkinId, jpeg: cameraPng())
         _ = try await client.submit(checkinId: checkinId)
         own.stop()

@@ -18,7 +18,7 @@ func checkInOnce(dataDir: String, keyStore: KeyStore, serverUrl: String, code: S
     if try !client.isEnrolled() {
         _ = try await client.enroll(serverUrl: serverUrl, code: code)
     }
-    let checkinId = try client.startCheckin(window: nil)
+    let checkinId = try client.startCheckin(windowId: nil)
     let quality = try await client.attachPhoto(checkinId: checkinId, jpeg: photo)
     if quality.blocking {
         try client.discardCheckin(checkinId: checkinId) // show quality.issues and retake

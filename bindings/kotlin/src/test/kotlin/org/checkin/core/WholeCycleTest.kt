@@ -32,7 +32,7 @@ class WholeCycleTest : ServerFixture() {
             assertEquals(Requirement.REQUIRED, policy.photo)
             assertNotNull(client.planJson())
 
-            val checkinId = client.startCheckin(window = null)
+            val checkinId = client.startCheckin(windowId = null)
             val quality = client.attachPhoto(checkinId, cameraJpeg())
             assertFalse(quality.blocking, "quality issues: ${quality.issues}")
             val summary = client.submit(checkinId)

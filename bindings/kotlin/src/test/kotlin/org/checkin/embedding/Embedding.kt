@@ -43,7 +43,7 @@ class AesKeyStore(private val platformKey: () -> SecretKey) : KeyStore {
 suspend fun checkInOnce(dataDir: File, keyStore: KeyStore, serverUrl: String, code: String, photo: File): Receipt? =
     CheckinClient.open(ClientConfig(dataDir.path, locale = "es", platform = "android"), keyStore).use { client ->
         if (!client.isEnrolled()) client.enroll(serverUrl, code)
-        val checkinId = client.startCheckin(window = null)
+        val checkinId = client.startCheckin(windowId = null)
         val quality = client.attachPhotoFile(checkinId, photo.path)
         if (quality.blocking) {
             client.discardCheckin(checkinId) // show quality.issues to the participant and retake
