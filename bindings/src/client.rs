@@ -15,8 +15,8 @@ use crate::key_store::ForeignKeyStore;
 use crate::listener::ForeignSyncListener;
 use crate::types::parse_id;
 use crate::{
-    Cancellation, CheckinError, CheckinSummary, ClientConfig, EnrollmentSummary, KeyStore,
-    LedgerEntry, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport, WindowRef, runtime,
+    Cancellation, CheckinError, CheckinSummary, ClientConfig, Due, EnrollmentSummary, KeyStore,
+    LedgerEntry, Notification, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport, runtime,
 };
 
 /// The check-in core for one participant on one device.
@@ -52,8 +52,9 @@ impl CheckinClient {
         Ok(self.inner.is_enrolled()?)
     }
 
-    /// Enrolls this device with the program at `server_url` using the
-    /// participant's one-time code; pins the program's keys.
+    /// Enrolls this device with the program at `server_url` (https; plain
+    /// http only to loopback) using the participant's one-time code; pins
+    /// the program's keys, and over https the server's TLS key seen now.
     pub async fn enroll(
         &self,
         server_url: String,
@@ -61,6 +62,24 @@ impl CheckinClient {
     ) -> Result<EnrollmentSummary, CheckinError> {
         let inner = self.inner.clone();
         runtime::run(async move { Ok(inner.enroll(&server_url, &code).await?.into()) }).await
+    }
+
+    /// As `enroll`, with the TLS key pins the program hands out (base64
+    /// SHA-256 of the server key's SubjectPublicKeyInfo).
+    pub async fn enroll_with_pins(
+        &self,
+        server_url: String,
+        code: String,
+        tls_pins: Vec<String>,
+    ) -> Result<EnrollmentSummary, CheckinError> {
+        let inner = self.inner.clone();
+        runtime::run(async move {
+            Ok(inner
+                .enroll_with_pins(&server_url, &code, tls_pins)
+                .await?
+                .into())
+        })
+        .await
     }
 
     /// The program's current policy (the default before enrollment).

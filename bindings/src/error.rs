@@ -56,6 +56,9 @@ pub enum CheckinError {
     /// The server refused the request.
     #[error("{reason}")]
     Server { reason: String },
+    /// The plan is unusable, or has no window with the id given.
+    #[error("{reason}")]
+    Plan { reason: String },
     /// The server's reply or policy did not follow the protocol.
     #[error("{reason}")]
     ServerReply { reason: String },
@@ -94,7 +97,9 @@ impl From<checkin_core::Error> for CheckinError {
             | Core::Crypto(CryptoError::KeyStore(_)) => Self::KeyStore { reason },
             Core::Store(_) => Self::Storage { reason },
             Core::Crypto(_) => Self::Internal { reason },
+            Core::Plan(_) => Self::Plan { reason },
             Core::Policy(_) | Core::Protocol(_) => Self::ServerReply { reason },
+            Core::InvalidServerUrl => Self::InvalidInput { reason },
             Core::Receipt(_) => Self::ReceiptRejected { reason },
             Core::Network(_) => Self::Network { reason },
             Core::Server { .. } => Self::Server { reason },
