@@ -15,8 +15,8 @@ use crate::key_store::ForeignKeyStore;
 use crate::listener::ForeignSyncListener;
 use crate::types::parse_id;
 use crate::{
-    Cancellation, CheckinError, CheckinSummary, ClientConfig, EnrollmentSummary, KeyStore,
-    LedgerEntry, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport, runtime,
+    Cancellation, CheckinError, CheckinSummary, ClientConfig, Due, EnrollmentSummary, KeyStore,
+    LedgerEntry, Notification, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport, runtime,
 };
 
 /// The check-in core for one participant on one device.
@@ -52,8 +52,9 @@ impl CheckinClient {
         Ok(self.inner.is_enrolled()?)
     }
 
-    /// Enrolls this device with the program at `server_url` using the
-    /// participant's one-time code; pins the program's keys.
+    /// Enrolls this device with the program at `server_url` (https; plain
+    /// http only to loopback) using the participant's one-time code; pins
+    /// the program's keys, and over https the server's TLS key seen now.
     pub async fn enroll(
         &self,
         server_url: String,
@@ -61,6 +62,50 @@ impl CheckinClient {
     ) -> Result<EnrollmentSummary, CheckinError> {
         let inner = self.inner.clone();
         runtime::run(async move { Ok(inner.enroll(&server_url, &code).await?.into()) }).await
+    }
+
+    /// As `enroll`, with the TLS key pins the program hands out (base64
+    /// SHA-256 of the server key's SubjectPublicKeyInfo).
+    pub async fn enroll_with_pins(
+        &self,
+        server_url: String,
+        code: String,
+        tls_pins: Vec<String>,
+    ) -> Result<EnrollmentSummary, CheckinError> {
+        let inner = self.inner.clone();
+        runtime::run(async move {
+            Ok(inner
+                .enroll_with_pins(&server_url, &code, tls_pins)
+                .await?
+                .into())
+        })
+        .await
+    }
+
+    /// The current or next check-in window and its state, or none before
+    /// enrollment.
+    pub fn due(&self) -> Result<Option<Due>, CheckinError> {
+        Ok(self.inner.due()?.map(Into::into))
+    }
+
+    /// The notifications the phone should hold right now, soonest first,
+    /// at most `max` (on iOS: 64 minus the app's own). Reconcile by id.
+    pub fn notifications(&self, max: u32) -> Result<Vec<Notification>, CheckinError> {
+        Ok(self
+            .inner
+            .notifications(max as usize)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// When the shell should next run background work (sync, refill the
+    /// notifications), as milliseconds since the epoch.
+    pub fn next_wakeup_ms(&self, max: u32) -> Result<Option<i64>, CheckinError> {
+        Ok(self
+            .inner
+            .next_wakeup(max as usize)?
+            .map(|t| t.timestamp_millis()))
     }
 
     /// The program's current policy (the default before enrollment).

@@ -56,6 +56,9 @@ pub enum CheckinError {
     /// The server refused the request.
     #[error("{reason}")]
     Server { reason: String },
+    /// The plan is unusable, or has no window with the id given.
+    #[error("{reason}")]
+    Plan { reason: String },
     /// The server's reply or policy did not follow the protocol.
     #[error("{reason}")]
     ServerReply { reason: String },
@@ -65,13 +68,6 @@ pub enum CheckinError {
     /// The server's key does not match the one pinned at enrollment.
     #[error("the server's key does not match the one pinned at enrollment")]
     PinMismatch,
-    /// The server address is not https (plain http only to loopback).
-    #[error("the server address must be https")]
-    InvalidServerUrl,
-    /// The plan refused the request (e.g. an unknown window id) or the
-    /// server sent a plan the core cannot follow.
-    #[error("plan: {reason}")]
-    Plan { reason: String },
     /// The ledger's hash chain is broken: the stored ledger was altered.
     #[error("the ledger failed its check: {reason}")]
     LedgerBroken { reason: String },
@@ -101,13 +97,13 @@ impl From<checkin_core::Error> for CheckinError {
             | Core::Crypto(CryptoError::KeyStore(_)) => Self::KeyStore { reason },
             Core::Store(_) => Self::Storage { reason },
             Core::Crypto(_) => Self::Internal { reason },
+            Core::Plan(_) => Self::Plan { reason },
             Core::Policy(_) | Core::Protocol(_) => Self::ServerReply { reason },
+            Core::InvalidServerUrl => Self::InvalidInput { reason },
             Core::Receipt(_) => Self::ReceiptRejected { reason },
             Core::Network(_) => Self::Network { reason },
             Core::Server { .. } => Self::Server { reason },
             Core::PinMismatch => Self::PinMismatch,
-            Core::InvalidServerUrl => Self::InvalidServerUrl,
-            Core::Plan(_) => Self::Plan { reason },
             Core::Cancelled => Self::Cancelled,
         }
     }

@@ -7,7 +7,7 @@
 
 use std::time::SystemTime;
 
-use checkin_core::{checkin, ledger, policy, protocol, store, sync};
+use checkin_core::{checkin, ledger, plan, policy, protocol, remind, store, sync};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -147,12 +147,199 @@ impl From<protocol::envelope::WindowRef> for WindowRef {
     }
 }
 
-impl From<WindowRef> for protocol::envelope::WindowRef {
-    fn from(w: WindowRef) -> Self {
+/// How much location a check-in for a window carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum LocationPrecision {
+    None,
+    Area,
+    Coarse,
+    Precise,
+}
+
+impl From<plan::LocationPrecision> for LocationPrecision {
+    fn from(p: plan::LocationPrecision) -> Self {
+        match p {
+            plan::LocationPrecision::None => Self::None,
+            plan::LocationPrecision::Area => Self::Area,
+            plan::LocationPrecision::Coarse => Self::Coarse,
+            plan::LocationPrecision::Precise => Self::Precise,
+        }
+    }
+}
+
+/// What a check-in for a window must contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct Requirements {
+    pub photo: bool,
+    pub voice: bool,
+    pub location: LocationPrecision,
+}
+
+impl From<plan::Requirements> for Requirements {
+    fn from(r: plan::Requirements) -> Self {
+        Self {
+            photo: r.photo,
+            voice: r.voice,
+            location: r.location.into(),
+        }
+    }
+}
+
+/// How a window's local start became an instant across DST changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Resolution {
+    /// The local time exists exactly once.
+    Exact,
+    /// The local time fell in a DST gap and was moved forward by the gap.
+    ShiftedOverGap,
+    /// The local time happened twice; the first instant was taken.
+    FirstOfTwo,
+}
+
+impl From<plan::zone::Resolution> for Resolution {
+    fn from(r: plan::zone::Resolution) -> Self {
+        match r {
+            plan::zone::Resolution::Exact => Self::Exact,
+            plan::zone::Resolution::ShiftedOverGap => Self::ShiftedOverGap,
+            plan::zone::Resolution::FirstOfTwo => Self::FirstOfTwo,
+        }
+    }
+}
+
+/// One scheduled check-in window of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CheckinWindow {
+    /// `<schedule id>@<local start>`; pass it to `start_checkin`.
+    pub id: String,
+    pub schedule_id: String,
+    /// The local start as configured in the plan's zone (ISO 8601, no offset).
+    pub local_start: String,
+    pub resolution: Resolution,
+    pub opens: SystemTime,
+    /// A check-in before this is on time.
+    pub closes: SystemTime,
+    /// A check-in before this is still on time (grace).
+    pub grace_ends: SystemTime,
+    /// A check-in before this is accepted as late.
+    pub late_ends: SystemTime,
+    pub requires: Requirements,
+}
+
+impl From<plan::CheckinWindow> for CheckinWindow {
+    fn from(w: plan::CheckinWindow) -> Self {
         Self {
             id: w.id,
-            opens_at: w.opens_at.into(),
-            closes_at: w.closes_at.into(),
+            schedule_id: w.schedule_id,
+            local_start: w.local_start.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            resolution: w.resolution.into(),
+            opens: w.opens.into(),
+            closes: w.closes.into(),
+            grace_ends: w.grace_ends.into(),
+            late_ends: w.late_ends.into(),
+            requires: w.requires.into(),
+        }
+    }
+}
+
+/// Where the participant stands with a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum WindowState {
+    Upcoming,
+    Open,
+    InGrace,
+    Late,
+    Missed,
+    Done,
+}
+
+impl From<plan::WindowState> for WindowState {
+    fn from(s: plan::WindowState) -> Self {
+        match s {
+            plan::WindowState::Upcoming => Self::Upcoming,
+            plan::WindowState::Open => Self::Open,
+            plan::WindowState::InGrace => Self::InGrace,
+            plan::WindowState::Late => Self::Late,
+            plan::WindowState::Missed => Self::Missed,
+            plan::WindowState::Done => Self::Done,
+        }
+    }
+}
+
+/// The window to act on now.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Due {
+    pub window: CheckinWindow,
+    pub state: WindowState,
+    /// What a check-in for this window must contain.
+    pub requires: Requirements,
+}
+
+impl From<plan::Due> for Due {
+    fn from(d: plan::Due) -> Self {
+        Self {
+            window: d.window.into(),
+            state: d.state.into(),
+            requires: d.requires.into(),
+        }
+    }
+}
+
+/// What a notification is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum NotificationKind {
+    WindowOpens,
+    WindowClosing,
+    WindowLate,
+    Appointment,
+}
+
+impl From<remind::NotificationKind> for NotificationKind {
+    fn from(k: remind::NotificationKind) -> Self {
+        match k {
+            remind::NotificationKind::WindowOpens => Self::WindowOpens,
+            remind::NotificationKind::WindowClosing => Self::WindowClosing,
+            remind::NotificationKind::WindowLate => Self::WindowLate,
+            remind::NotificationKind::Appointment => Self::Appointment,
+        }
+    }
+}
+
+/// One notification for the shell to schedule; reconcile by `id`.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Notification {
+    /// Stable id: scheduling the same id twice changes nothing.
+    pub id: String,
+    pub kind: NotificationKind,
+    /// For `WindowClosing` and `Appointment`; 0 otherwise.
+    pub minutes_before: u32,
+    /// The window id or appointment id it is about.
+    pub subject_id: String,
+    /// When it should fire, in true (server) time.
+    pub fire_at: SystemTime,
+    /// The same moment on the phone's own clock: give this to the OS scheduler.
+    pub fire_at_device: SystemTime,
+    /// `fire_at` in the participant's zone, RFC 3339 with offset.
+    pub fire_local: String,
+    /// Localized title and body.
+    pub title: String,
+    pub body: String,
+    /// `checkin://window/<id>` or `checkin://appointment/<id>`.
+    pub deep_link: String,
+}
+
+impl From<remind::Notification> for Notification {
+    fn from(n: remind::Notification) -> Self {
+        Self {
+            id: n.id,
+            kind: n.kind.into(),
+            minutes_before: n.minutes_before,
+            subject_id: n.subject_id,
+            fire_at: n.fire_at.into(),
+            fire_at_device: n.fire_at_device.into(),
+            fire_local: n.fire_local,
+            title: n.title,
+            body: n.body,
+            deep_link: n.deep_link,
         }
     }
 }
