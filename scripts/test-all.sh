@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Every test of the project, as CI runs it:
+#   formatting and lints (warnings denied) → Rust tests (core, reference
+#   server, facade) → a short bounded fuzz run of the media parsers →
+#   the Kotlin (JVM) and Swift (Linux) binding suites against the host library.
+# Installs what it needs (needs root for apt, tmpfs and the Swift root).
+#
+#   scripts/test-all.sh              # everything
+#   FUZZ_SECONDS=0 scripts/test-all.sh     # without fuzzing
+#   BINDINGS=0 scripts/test-all.sh         # without the Kotlin and Swift suites
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+step() { printf '\n=== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+
+step "dependencies"
+scripts/install-deps.sh
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy (warnings denied)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests"
+cargo test --workspace --locked
+
+if [[ "${FUZZ_SECONDS:-20}" != 0 ]]; then
+    step "fuzzing the photo and voice parsers (${FUZZ_SECONDS:-20} s each)"
+    scripts/media/fuzz.sh "${FUZZ_SECONDS:-20}"
+fi
+
+if [[ "${BINDINGS:-1}" != 0 ]]; then
+    step "Kotlin and Swift bindings"
+    bash .ci/bindings-test.sh
+fi
+step "all tests passed"
