@@ -40,7 +40,7 @@ impl CheckinClient {
         let inner = checkin_core::CheckinClient::open(
             config.into(),
             &ForeignKeyStore(key_store),
-            Arc::new(SystemClock::default()),
+            Arc::new(SystemClock),
         )?;
         Ok(Arc::new(Self {
             inner: Arc::new(inner),

@@ -28,12 +28,8 @@ fn bench(c: &mut Criterion) {
     let server = rt
         .block_on(ReferenceServer::start(ServerConfig::new(server_dir.path())))
         .expect("server");
-    let client = CheckinClient::open(
-        config(device_dir.path()),
-        &ks,
-        Arc::new(SystemClock::default()),
-    )
-    .expect("open");
+    let client =
+        CheckinClient::open(config(device_dir.path()), &ks, Arc::new(SystemClock)).expect("open");
     rt.block_on(client.enroll(&server.base_url(), &server.issue_enrollment_code()))
         .expect("enroll");
     // Incompressible bytes stand in for an already-compressed photo.
@@ -73,12 +69,8 @@ fn bench(c: &mut Criterion) {
     drop(client);
     c.bench_function("open the store (unwrap key, check key, migrate)", |b| {
         b.iter(|| {
-            CheckinClient::open(
-                config(device_dir.path()),
-                &ks,
-                Arc::new(SystemClock::default()),
-            )
-            .expect("open")
+            CheckinClient::open(config(device_dir.path()), &ks, Arc::new(SystemClock))
+                .expect("open")
         })
     });
     rt.block_on(server.shutdown());

@@ -89,7 +89,7 @@ async fn main() -> DemoResult<()> {
         locale: "es".into(),
         platform: "desktop".into(),
     };
-    let client = CheckinClient::open(config, &key_store, Arc::new(SystemClock::default()))?;
+    let client = CheckinClient::open(config, &key_store, Arc::new(SystemClock))?;
     let enrolled = client.enroll(&server.base_url(), &code).await?;
     println!(
         "    enrolled with \"{}\" as device {}",

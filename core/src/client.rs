@@ -25,6 +25,17 @@ use crate::remind::{self, Notification};
 use crate::store::{DocumentName, EnrollmentRecord, OutboxItem, Store};
 use crate::sync::{SyncContext, SyncListener, SyncReport, http::Api};
 
+/// The network as the shell sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Connectivity {
+    Online,
+    /// Online, but the participant pays by the byte (cellular, roaming).
+    /// Check-ins are still sent: each is one sealed unit of at most ~100 KB
+    /// at the default policy, and a late check-in costs more than data.
+    Metered,
+    Offline,
+}
+
 /// How a client is set up.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {
@@ -61,6 +72,8 @@ pub struct CheckinClient {
     config: ClientConfig,
     /// One sync at a time: a second caller waits, then finds nothing to send.
     sync_lock: tokio::sync::Mutex<()>,
+    /// What the shell last said about the network.
+    connectivity: std::sync::Mutex<Connectivity>,
 }
 
 impl std::fmt::Debug for CheckinClient {
@@ -103,6 +116,7 @@ impl CheckinClient {
             clock,
             config,
             sync_lock: tokio::sync::Mutex::new(()),
+            connectivity: std::sync::Mutex::new(Connectivity::Online),
         })
     }
 
@@ -534,6 +548,19 @@ impl CheckinClient {
                 ..SyncReport::default()
             });
         };
+        if self.connectivity() == Connectivity::Offline {
+            // Nothing to try: report what waits, and when the shell said we
+            // would retry anyway (it calls again when the network returns).
+            return Ok(SyncReport {
+                remaining: self.store.outbox_counts()?.0 as u32,
+                next_retry_at: self
+                    .store
+                    .next_retry_at_ms()?
+                    .and_then(crate::protocol::wire_time::from_millis),
+                last_error: Some("offline".into()),
+                ..SyncReport::default()
+            });
+        }
         let enrolled = self.enrolled()?;
         let api = Api::new(
             &enrolled.record.server_url,
@@ -556,8 +583,23 @@ impl CheckinClient {
     /// The shell says the network is back: waiting check-ins become due
     /// now instead of at their backoff time.
     pub fn network_available(&self) -> Result<()> {
-        self.store.reset_backoff()?;
+        self.set_connectivity(Connectivity::Online)
+    }
+
+    /// The shell reports the network as the OS sees it. Going offline stops
+    /// syncs from trying (and draining the battery); coming back makes
+    /// every waiting check-in due at once.
+    pub fn set_connectivity(&self, now: Connectivity) -> Result<()> {
+        let mut current = self.connectivity.lock().unwrap_or_else(|e| e.into_inner());
+        *current = now;
+        if now != Connectivity::Offline {
+            self.store.reset_backoff()?;
+        }
         Ok(())
+    }
+
+    pub fn connectivity(&self) -> Connectivity {
+        *self.connectivity.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Every submitted check-in, oldest first, with its state and receipt.

@@ -19,7 +19,7 @@ pub mod remind;
 pub mod store;
 pub mod sync;
 
-pub use client::{CheckinClient, ClientConfig, EnrollmentSummary};
+pub use client::{CheckinClient, ClientConfig, Connectivity, EnrollmentSummary};
 pub use error::{Error, Result};
 
 /// The version of this crate.

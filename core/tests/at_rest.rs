@@ -44,7 +44,7 @@ async fn scan_after(checkins: usize) {
         locale: RECORD_MARKER.into(),
         ..support::config(device_dir.path())
     };
-    let client = CheckinClient::open(config, &ks, Arc::new(SystemClock::default())).expect("open");
+    let client = CheckinClient::open(config, &ks, Arc::new(SystemClock)).expect("open");
     client
         .enroll(&server.base_url(), &server.issue_enrollment_code())
         .await
@@ -120,6 +120,12 @@ async fn no_marker_is_readable_from_the_device_storage() {
     scan_after(3).await;
 }
 
+/// The same scan with a thousand check-ins queued (issue 5).
+#[tokio::test]
+async fn no_marker_is_readable_with_a_thousand_checkins_queued() {
+    scan_after(1000).await;
+}
+
 #[tokio::test]
 async fn a_wrong_or_missing_storage_key_is_a_typed_error() {
     let s = enrolled().await;
@@ -127,8 +133,8 @@ async fn a_wrong_or_missing_storage_key_is_a_typed_error() {
     let dir = s.device_dir.path().to_path_buf();
     drop(s.client);
     let other = SoftwareKeyStore::random().expect("ks");
-    let err = CheckinClient::open(config(&dir), &other, Arc::new(SystemClock::default()))
-        .expect_err("wrong key");
+    let err =
+        CheckinClient::open(config(&dir), &other, Arc::new(SystemClock)).expect_err("wrong key");
     assert!(
         matches!(
             err,
@@ -137,7 +143,7 @@ async fn a_wrong_or_missing_storage_key_is_a_typed_error() {
         "{err:?}"
     );
     // The right key still opens everything that was there.
-    let again = CheckinClient::open(config(&dir), &s.key_store, Arc::new(SystemClock::default()))
-        .expect("reopen");
+    let again =
+        CheckinClient::open(config(&dir), &s.key_store, Arc::new(SystemClock)).expect("reopen");
     assert_eq!(again.outbox().expect("outbox").len(), 1);
 }

@@ -37,7 +37,7 @@ fn client(dir: &Path) -> CheckinClient {
         locale: "en".into(),
         platform: "test".into(),
     };
-    CheckinClient::open(config, &ks, Arc::new(SystemClock::default())).expect("open")
+    CheckinClient::open(config, &ks, Arc::new(SystemClock)).expect("open")
 }
 
 fn tiny_photo(seed: u8) -> Vec<u8> {

@@ -54,8 +54,7 @@ async fn a_full_disk_is_a_typed_error_and_the_queue_survives() {
     let server = start_server(server_dir.path()).await;
     let addr = server.addr();
     let ks = checkin_core::crypto::keystore::SoftwareKeyStore::random().expect("ks");
-    let client =
-        CheckinClient::open(config(&device), &ks, Arc::new(SystemClock::default())).expect("open");
+    let client = CheckinClient::open(config(&device), &ks, Arc::new(SystemClock)).expect("open");
     client
         .enroll(&server.base_url(), &server.issue_enrollment_code())
         .await
@@ -99,7 +98,7 @@ async fn a_full_disk_is_a_typed_error_and_the_queue_survives() {
     };
     check(&client);
     drop(client);
-    let client = CheckinClient::open(config(&device), &ks, Arc::new(SystemClock::default()))
+    let client = CheckinClient::open(config(&device), &ks, Arc::new(SystemClock))
         .expect("reopen on a full disk");
     check(&client);
 

@@ -231,3 +231,29 @@ async fn a_poisoned_checkin_is_wedged_and_the_ones_behind_it_still_go() {
     assert_eq!(r.delivered, 1);
     assert_eq!(s.server.checkin_count(&ids[0].to_string()), 1);
 }
+
+#[tokio::test]
+async fn offline_syncs_do_not_try_and_coming_back_sends_at_once() {
+    let s = enrolled().await;
+    let id = submit_photo_checkin(&s.client, 120);
+    s.client
+        .set_connectivity(checkin_core::Connectivity::Offline)
+        .expect("offline");
+    let seen = s.server.faults().requests(Route::Checkins);
+    let r = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!((r.delivered, r.remaining), (0, 1));
+    assert_eq!(
+        s.server.faults().requests(Route::Checkins),
+        seen,
+        "no request while offline"
+    );
+    s.client
+        .set_connectivity(checkin_core::Connectivity::Metered)
+        .expect("metered");
+    let r = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!(
+        r.delivered, 1,
+        "a check-in is sent on a metered network too"
+    );
+    assert_eq!(s.server.checkin_count(&id.to_string()), 1);
+}

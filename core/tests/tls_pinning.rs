@@ -41,12 +41,8 @@ async fn a_pinned_key_is_required_on_every_connection() {
     let addr = server.addr();
     assert!(server.base_url().starts_with("https://"));
     let ks = SoftwareKeyStore::random().expect("ks");
-    let client = CheckinClient::open(
-        config(device_dir.path()),
-        &ks,
-        Arc::new(SystemClock::default()),
-    )
-    .expect("open");
+    let client =
+        CheckinClient::open(config(device_dir.path()), &ks, Arc::new(SystemClock)).expect("open");
 
     // Without a pin, a self-signed certificate does not chain to the roots.
     let err = client
@@ -118,12 +114,8 @@ async fn a_pinned_key_is_required_on_every_connection() {
 async fn plain_http_is_refused_except_to_loopback() {
     let device_dir = tempfile::tempdir().expect("dir");
     let ks = SoftwareKeyStore::random().expect("ks");
-    let client = CheckinClient::open(
-        config(device_dir.path()),
-        &ks,
-        Arc::new(SystemClock::default()),
-    )
-    .expect("open");
+    let client =
+        CheckinClient::open(config(device_dir.path()), &ks, Arc::new(SystemClock)).expect("open");
     for url in [
         "http://program.example",
         "http://10.0.0.1:8080",

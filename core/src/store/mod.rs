@@ -269,6 +269,20 @@ fn load_or_create_key(
     }
 }
 
+impl Store {
+    /// Runs `f` in one write transaction: all of it is stored, or none.
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.writer();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,19 +325,5 @@ mod tests {
             matches!(err, StoreError::KeyUnavailable(KeyStoreError::KeyMissing)),
             "{err:?}"
         );
-    }
-}
-
-impl Store {
-    /// Runs `f` in one write transaction: all of it is stored, or none.
-    pub(crate) fn write<T>(
-        &self,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        let mut conn = self.writer();
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
     }
 }

@@ -44,12 +44,8 @@ pub async fn enrolled() -> Setup {
     let device_dir = tempfile::tempdir().expect("dir");
     let server = start_server(server_dir.path()).await;
     let key_store = SoftwareKeyStore::random().expect("key store");
-    let client = CheckinClient::open(
-        config(device_dir.path()),
-        &key_store,
-        Arc::new(SystemClock::default()),
-    )
-    .expect("open");
+    let client = CheckinClient::open(config(device_dir.path()), &key_store, Arc::new(SystemClock))
+        .expect("open");
     let code = server.issue_enrollment_code();
     client
         .enroll(&server.base_url(), &code)
