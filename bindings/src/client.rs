@@ -16,7 +16,8 @@ use crate::listener::ForeignSyncListener;
 use crate::types::parse_id;
 use crate::{
     Cancellation, CheckinError, CheckinSummary, ClientConfig, Due, EnrollmentSummary, KeyStore,
-    LedgerEntry, Notification, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport, runtime,
+    LedgerEntry, Notification, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport,
+    VoiceQuality, runtime,
 };
 
 /// The check-in core for one participant on one device.
@@ -161,6 +162,39 @@ impl CheckinClient {
                     reason: format!("cannot read the photo file: {}", e.kind()),
                 })?;
             Ok(inner.attach_photo(id, &jpeg)?.into())
+        })
+        .await
+    }
+
+    /// Processes a voice recording (WAV bytes) under the policy and attaches
+    /// it to check-in `checkin_id`, replacing any earlier one.
+    pub async fn attach_voice(
+        &self,
+        checkin_id: String,
+        wav: Vec<u8>,
+    ) -> Result<VoiceQuality, CheckinError> {
+        let inner = self.inner.clone();
+        let id = parse_id(&checkin_id)?;
+        runtime::run_blocking(move || Ok(inner.attach_voice(id, &wav)?.into())).await
+    }
+
+    /// As `attach_voice`, reading the recording from the file at `path`.
+    pub async fn attach_voice_file(
+        &self,
+        checkin_id: String,
+        path: String,
+    ) -> Result<VoiceQuality, CheckinError> {
+        let inner = self.inner.clone();
+        let id = parse_id(&checkin_id)?;
+        runtime::run_blocking(move || {
+            let limit = inner.policy()?.voice_policy().max_input_bytes;
+            let mut wav = Vec::new();
+            std::fs::File::open(&path)
+                .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut wav))
+                .map_err(|e| CheckinError::InvalidInput {
+                    reason: format!("cannot read the recording file: {}", e.kind()),
+                })?;
+            Ok(inner.attach_voice(id, &wav)?.into())
         })
         .await
     }

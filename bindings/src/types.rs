@@ -369,6 +369,28 @@ impl From<checkin::PhotoQuality> for PhotoQuality {
     }
 }
 
+/// What the voice check found: speech present, level, and stable issue ids
+/// (e.g. `voice-no-speech`) the shell localizes.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct VoiceQuality {
+    pub issues: Vec<String>,
+    /// The recording cannot be submitted as it is.
+    pub blocking: bool,
+    pub speech_ms: u32,
+    pub speech_dbfs: f32,
+}
+
+impl From<checkin::VoiceQuality> for VoiceQuality {
+    fn from(q: checkin::VoiceQuality) -> Self {
+        Self {
+            issues: q.issues,
+            blocking: q.blocking,
+            speech_ms: q.speech_ms,
+            speech_dbfs: q.speech_dbfs,
+        }
+    }
+}
+
 /// The raw clock evidence behind a capture time.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ClockEvidence {

@@ -34,7 +34,7 @@ fn demo_dir() -> PathBuf {
 }
 
 fn sample_photo() -> DemoResult<Vec<u8>> {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/media/photo/face.jpg");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/media/portrait.jpg");
     if let Ok(bytes) = std::fs::read(&fixture) {
         return Ok(bytes);
     }

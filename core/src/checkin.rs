@@ -23,6 +23,41 @@ pub struct DraftPhoto {
     pub bystanders_blurred: u32,
 }
 
+/// The voice recording as attached to a draft: already Ogg Opus, 16 kHz
+/// mono, no tags.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DraftVoice {
+    #[serde(with = "b64")]
+    pub ogg_opus: Vec<u8>,
+    pub duration_ms: u32,
+    pub quality: VoiceQuality,
+}
+
+/// What the voice check found, in the form that goes into the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoiceQuality {
+    /// Stable ids of the issues found (e.g. `voice-no-speech`).
+    pub issues: Vec<String>,
+    pub blocking: bool,
+    pub speech_ms: u32,
+    pub speech_dbfs: f32,
+}
+
+impl From<&media::VoiceReport> for VoiceQuality {
+    fn from(r: &media::VoiceReport) -> Self {
+        Self {
+            issues: r
+                .findings
+                .iter()
+                .map(|f| f.issue.message_id().to_string())
+                .collect(),
+            blocking: r.blocks_submit(),
+            speech_ms: r.speech_ms,
+            speech_dbfs: r.speech_dbfs,
+        }
+    }
+}
+
 /// What the quality check found, in the form that goes into the record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PhotoQuality {
@@ -65,6 +100,8 @@ pub struct Draft {
     #[serde(with = "wire_time")]
     pub started_at: DateTime<Utc>,
     pub photo: Option<DraftPhoto>,
+    #[serde(default)]
+    pub voice: Option<DraftVoice>,
 }
 
 /// The JSON record inside the envelope (docs/protocol.md, "Body").
@@ -77,6 +114,8 @@ pub struct CheckinRecord {
     pub location: Option<serde_json::Value>,
     pub evidence: Vec<String>,
     pub photo_quality: Option<PhotoQuality>,
+    #[serde(default)]
+    pub voice_quality: Option<VoiceQuality>,
     pub bystanders_blurred: u32,
     pub locale: String,
 }

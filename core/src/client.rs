@@ -10,7 +10,9 @@ use chrono::{DateTime, Utc};
 use ring::rand::SystemRandom;
 use uuid::Uuid;
 
-use crate::checkin::{CheckinRecord, CheckinSummary, Draft, DraftPhoto, PhotoQuality};
+use crate::checkin::{
+    CheckinRecord, CheckinSummary, Draft, DraftPhoto, DraftVoice, PhotoQuality, VoiceQuality,
+};
 use crate::clock::{Clock, ClockEstimate};
 use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
 use crate::error::{Error, Result};
@@ -390,6 +392,7 @@ impl CheckinClient {
             window,
             started_at: self.now()?.corrected(),
             photo: None,
+            voice: None,
         };
         self.store.put_draft(&draft)?;
         Ok(draft.id)
@@ -418,6 +421,23 @@ impl CheckinClient {
         Ok(quality)
     }
 
+    /// Processes a voice recording (WAV) under the program's policy and
+    /// attaches it, replacing any earlier one. Returns the quality report
+    /// (speech present, too quiet, clipped, too short or long).
+    pub fn attach_voice(&self, draft_id: Uuid, wav: &[u8]) -> Result<VoiceQuality> {
+        let mut draft = self.draft(draft_id)?;
+        let policy = self.policy()?;
+        let processed = media::process_voice(wav, &policy.voice_policy())?;
+        let quality = VoiceQuality::from(&processed.report);
+        draft.voice = Some(DraftVoice {
+            ogg_opus: processed.ogg_opus,
+            duration_ms: processed.duration_ms,
+            quality: quality.clone(),
+        });
+        self.store.put_draft(&draft)?;
+        Ok(quality)
+    }
+
     /// Abandons a check-in in progress; nothing of it is kept.
     pub fn discard_checkin(&self, draft_id: Uuid) -> Result<()> {
         self.store.discard_draft(draft_id)?;
@@ -432,6 +452,14 @@ impl CheckinClient {
         let policy = self.policy()?;
         if policy.evidence.photo == Requirement::Required && draft.photo.is_none() {
             return Err(Error::MissingEvidence("photo"));
+        }
+        if policy.evidence.voice == Requirement::Required && draft.voice.is_none() {
+            return Err(Error::MissingEvidence("voice"));
+        }
+        if let Some(v) = &draft.voice
+            && v.quality.blocking
+        {
+            return Err(Error::QualityBlocks(v.quality.issues.join(", ")));
         }
         if let Some(p) = &draft.photo
             && p.quality.blocking
@@ -454,6 +482,14 @@ impl CheckinClient {
                 bytes: photo.jpeg.clone(),
             });
         }
+        if let Some(voice) = &draft.voice {
+            evidence.push("voice".to_string());
+            parts.push(Part {
+                kind: PartKind::Voice,
+                media_type: "audio/ogg; codecs=opus".into(),
+                bytes: voice.ogg_opus.clone(),
+            });
+        }
         let record = CheckinRecord {
             v: 1,
             checkin_id: draft.id,
@@ -461,6 +497,7 @@ impl CheckinClient {
             location: None,
             evidence,
             photo_quality: draft.photo.as_ref().map(|p| p.quality.clone()),
+            voice_quality: draft.voice.as_ref().map(|v| v.quality.clone()),
             bystanders_blurred: draft.photo.as_ref().map_or(0, |p| p.bystanders_blurred),
             locale: self.config.locale.clone(),
         };

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::media::PhotoPolicy;
+use crate::media::{PhotoPolicy, VoicePolicy};
 
 /// Whether a kind of evidence is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -161,6 +161,20 @@ impl Policy {
             jpeg_quality: self.photo.jpeg_quality,
             blur_bystanders: self.photo.blur_bystanders,
             ..PhotoPolicy::default()
+        }
+    }
+
+    /// The voice pipeline's settings under this policy.
+    pub fn voice_policy(&self) -> VoicePolicy {
+        let defaults = VoicePolicy::default();
+        VoicePolicy {
+            opus_bitrate: self.voice.bitrate_bps,
+            max_duration_ms: self
+                .voice
+                .max_seconds
+                .saturating_mul(1000)
+                .min(defaults.max_duration_ms),
+            ..defaults
         }
     }
 }

@@ -147,3 +147,52 @@ async fn an_envelope_for_keys_the_server_no_longer_has_is_wedged_with_a_clear_re
     let ledger = s.client.ledger().expect("read").expect("verifies");
     assert!(ledger.iter().any(|e| matches!(&e.event, LedgerEvent::CheckinWedged { checkin_id, .. } if *checkin_id == poisoned)));
 }
+
+#[tokio::test]
+async fn a_photo_and_voice_checkin_arrives_whole_and_small() {
+    let s = enrolled().await;
+    let face = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fixtures/media/portrait.jpg"
+    ))
+    .expect("fixture");
+    let speech = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fixtures/media/speech_16k_s16.wav"
+    ))
+    .expect("fixture");
+    let draft = s.client.start_checkin(None).expect("start");
+    s.client.attach_photo(draft, &face).expect("photo");
+    let voice = s.client.attach_voice(draft, &speech).expect("voice");
+    assert!(voice.speech_ms > 0, "{voice:?}");
+    let summary = s.client.submit(draft).expect("submit");
+    let kinds: Vec<_> = summary
+        .parts
+        .iter()
+        .map(|p| format!("{:?}", p.kind))
+        .collect();
+    assert_eq!(kinds, ["Record", "Photo", "Voice"]);
+    assert!(
+        summary.envelope_size <= 100 * 1024,
+        "envelope is {} bytes",
+        summary.envelope_size
+    );
+    let r = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!(r.delivered, 1);
+    let stored = &s.server.stored_checkins()[0];
+    let voice_part = stored
+        .parts
+        .iter()
+        .find(|p| p.kind == "voice")
+        .expect("voice part");
+    assert_eq!(voice_part.media_type, "audio/ogg; codecs=opus");
+    assert!(
+        std::fs::read(&voice_part.path)
+            .expect("opened")
+            .starts_with(b"OggS")
+    );
+    assert_eq!(
+        stored.record["evidence"],
+        serde_json::json!(["photo", "voice"])
+    );
+}
