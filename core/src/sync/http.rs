@@ -116,7 +116,7 @@ impl Api {
         signer: &Signer<'_>,
         method: &str,
         path: &str,
-        body: &[u8],
+        body_sha256: &[u8; 32],
     ) -> Result<reqwest::RequestBuilder, Error> {
         let mut nonce = [0u8; 16];
         ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut nonce)
@@ -128,7 +128,7 @@ impl Api {
             path,
             signer.now_ms,
             &nonce,
-            body,
+            body_sha256,
         );
         Ok(req
             .header(request::HEADER_DEVICE, h.device)
@@ -176,7 +176,7 @@ impl Api {
             signer,
             "GET",
             "/v1/plan",
-            b"",
+            &crate::crypto::sha256(b""),
         )?;
         let resp = req.send().await.map_err(network)?;
         let status = resp.status();
@@ -194,6 +194,7 @@ impl Api {
         signer: &Signer<'_>,
         checkin_id: Uuid,
         envelope: &[u8],
+        envelope_digest: &[u8; 32],
     ) -> SendOutcome {
         let req = match self.signed(
             self.http
@@ -207,7 +208,7 @@ impl Api {
             signer,
             "POST",
             "/v1/checkins",
-            envelope,
+            envelope_digest,
         ) {
             Ok(r) => r,
             Err(e) => {

@@ -33,6 +33,9 @@ use crate::store::DocumentName;
 use crate::store::{OutboxItem, Store};
 use http::{Api, SendOutcome, Signer};
 
+/// A server time that differs from our estimate by more than this is stored.
+const CLOCK_STORE_THRESHOLD_MS: i64 = 1000;
+
 /// Progress of a running sync, for the shell's UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncProgress {
@@ -117,10 +120,10 @@ impl SyncContext<'_> {
                 break;
             }
             let now_ms = self.now().corrected().timestamp_millis();
-            let Some(item) = self.store.next_to_send(now_ms)? else {
+            let Some(mut item) = self.store.next_to_send(now_ms)? else {
                 break;
             };
-            let Some(envelope) = item.envelope.clone() else {
+            let Some(envelope) = item.envelope.take() else {
                 // Cannot happen for a queued item; wedge rather than loop.
                 self.wedge(&item, "the sealed payload is missing")?;
                 report.wedged += 1;
@@ -128,7 +131,11 @@ impl SyncContext<'_> {
             };
             self.store.mark_sending(item.checkin_id)?;
             let signer = self.signer();
-            let send = self.api.post_checkin(&signer, item.checkin_id, &envelope);
+            // One hash serves the request signature and the receipt check.
+            let digest = crate::crypto::sha256(&envelope);
+            let send = self
+                .api
+                .post_checkin(&signer, item.checkin_id, &envelope, &digest);
             let outcome = match tokio::time::timeout_at(deadline, send).await {
                 Ok(o) => o,
                 Err(_) => {
@@ -141,27 +148,29 @@ impl SyncContext<'_> {
                 }
             };
             match outcome {
-                SendOutcome::Accepted(resp) => match self.accept(&item, &envelope, &resp) {
-                    Ok(()) => {
-                        report.delivered += 1;
-                        report.remaining = report.remaining.saturating_sub(1);
-                        bytes_sent += envelope.len() as u64;
-                        self.observe_server_time(resp.server_time)?;
-                        if let Some(l) = listener {
-                            l.on_progress(SyncProgress {
-                                sent: report.delivered,
-                                remaining: report.remaining,
-                                bytes_sent,
-                            });
+                SendOutcome::Accepted(resp) => {
+                    match self.accept(&item, &envelope, &digest, &resp) {
+                        Ok(()) => {
+                            report.delivered += 1;
+                            report.remaining = report.remaining.saturating_sub(1);
+                            bytes_sent += envelope.len() as u64;
+                            self.observe_server_time(resp.server_time)?;
+                            if let Some(l) = listener {
+                                l.on_progress(SyncProgress {
+                                    sent: report.delivered,
+                                    remaining: report.remaining,
+                                    bytes_sent,
+                                });
+                            }
+                        }
+                        Err(e) => {
+                            // Never accepted: retried later, like a network error.
+                            let reason = format!("receipt rejected: {e}");
+                            self.retry_later(&item, &reason, None)?;
+                            report.last_error = Some(reason);
                         }
                     }
-                    Err(e) => {
-                        // Never accepted: retried later, like a network error.
-                        let reason = format!("receipt rejected: {e}");
-                        self.retry_later(&item, &reason, None)?;
-                        report.last_error = Some(reason);
-                    }
-                },
+                }
                 SendOutcome::Transient {
                     reason,
                     retry_after,
@@ -211,9 +220,14 @@ impl SyncContext<'_> {
         Ok(report)
     }
 
-    fn accept(&self, item: &OutboxItem, envelope: &[u8], resp: &CheckinResponse) -> Result<()> {
+    fn accept(
+        &self,
+        item: &OutboxItem,
+        envelope: &[u8],
+        digest: &[u8; 32],
+        resp: &CheckinResponse,
+    ) -> Result<()> {
         let parsed = envelope::parse(envelope)?;
-        let digest = crate::crypto::sha256(envelope);
         let body = http::b64(&resp.receipt)?;
         let sig = http::b64(&resp.signature)?;
         let receipt = receipt::verify(
@@ -221,7 +235,7 @@ impl SyncContext<'_> {
             &sig,
             receipt::Expected {
                 checkin_id: item.checkin_id,
-                envelope_digest: &digest,
+                envelope_digest: digest,
                 captured_at: parsed.header.captured_at,
                 receipt_public_key: self.receipt_public_key,
             },
@@ -344,6 +358,12 @@ impl SyncContext<'_> {
 
     /// Records `server − device` from a server time seen just now.
     pub fn observe_server_time(&mut self, server_time: DateTime<Utc>) -> Result<()> {
+        // Persist only when the stored estimate is off by more than a
+        // second: every delivery reports the server's time, and a durable
+        // write per check-in would be work without a gain.
+        let predicted = self.now().corrected();
+        let worth_storing = self.clock_anchor.is_none()
+            || (server_time - predicted).num_milliseconds().abs() > CLOCK_STORE_THRESHOLD_MS;
         let offset = (server_time - self.clock.now()).num_milliseconds();
         self.clock_offset_ms = offset;
         self.clock_anchor = self
@@ -353,7 +373,9 @@ impl SyncContext<'_> {
                 server_ms: server_time.timestamp_millis(),
                 uptime_ms,
             });
-        self.store.set_clock(offset, self.clock_anchor)?;
+        if worth_storing {
+            self.store.set_clock(offset, self.clock_anchor)?;
+        }
         Ok(())
     }
 }
