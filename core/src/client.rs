@@ -18,9 +18,10 @@ use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::ledger::{self, LedgerEntry, LedgerEvent, LedgerFault};
+use crate::location::{self, LocationError, LocationFix, SentLocation};
 use crate::media;
 use crate::plan::{self, CompletedCheckin, Due, Plan};
-use crate::policy::{Policy, Requirement};
+use crate::policy::{LocationMode, Policy, Requirement};
 use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind, WindowRef};
 use crate::protocol::messages::{EnrollRequest, ProgramKeys};
 use crate::remind::{self, Notification};
@@ -393,6 +394,7 @@ impl CheckinClient {
             started_at: self.now()?.corrected(),
             photo: None,
             voice: None,
+            location: None,
         };
         self.store.put_draft(&draft)?;
         Ok(draft.id)
@@ -438,6 +440,28 @@ impl CheckinClient {
         Ok(quality)
     }
 
+    /// Applies the program's policy to one location fix and attaches the
+    /// result, replacing any earlier one. Only the reduced value (precise,
+    /// the coarse grid cell's centre, or inside/outside the approved area)
+    /// is stored; under `none` the fix is refused and nothing is kept.
+    /// Returns exactly what will be sent, or why the fix was not used (the
+    /// draft is then left as it was).
+    pub fn attach_location(
+        &self,
+        draft_id: Uuid,
+        fix: &LocationFix,
+    ) -> Result<std::result::Result<SentLocation, LocationError>> {
+        let mut draft = self.draft(draft_id)?;
+        let policy = self.policy()?;
+        let sent = match location::apply(&policy, fix, self.now()?.corrected()) {
+            Ok(sent) => sent,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        draft.location = Some(sent.clone());
+        self.store.put_draft(&draft)?;
+        Ok(Ok(sent))
+    }
+
     /// Abandons a check-in in progress; nothing of it is kept.
     pub fn discard_checkin(&self, draft_id: Uuid) -> Result<()> {
         self.store.discard_draft(draft_id)?;
@@ -455,6 +479,15 @@ impl CheckinClient {
         }
         if policy.evidence.voice == Requirement::Required && draft.voice.is_none() {
             return Err(Error::MissingEvidence("voice"));
+        }
+        // A location taken under an earlier policy is not sent under a
+        // different one.
+        let location = draft.location.as_ref().filter(|l| l.fits(&policy));
+        if policy.location.required
+            && policy.evidence.location != LocationMode::None
+            && location.is_none()
+        {
+            return Err(Error::MissingEvidence("location"));
         }
         if let Some(v) = &draft.voice
             && v.quality.blocking
@@ -490,11 +523,18 @@ impl CheckinClient {
                 bytes: voice.ogg_opus.clone(),
             });
         }
+        let location = location
+            .map(serde_json::to_value)
+            .transpose()
+            .map_err(|e| crate::protocol::ProtocolError::malformed("location", e.to_string()))?;
+        if location.is_some() {
+            evidence.push("location".to_string());
+        }
         let record = CheckinRecord {
             v: 1,
             checkin_id: draft.id,
             captured_at: crate::protocol::wire_time::to_millis(captured_at),
-            location: None,
+            location,
             evidence,
             photo_quality: draft.photo.as_ref().map(|p| p.quality.clone()),
             voice_quality: draft.voice.as_ref().map(|v| v.quality.clone()),
