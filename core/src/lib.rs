@@ -11,6 +11,7 @@ pub mod crypto;
 pub mod error;
 pub mod i18n;
 pub mod ledger;
+pub mod ledger_export;
 pub mod location;
 pub mod media;
 pub mod plan;
