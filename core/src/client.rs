@@ -15,6 +15,7 @@ use crate::checkin::{
 };
 use crate::clock::{Clock, ClockEstimate};
 use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
+use crate::disclosure::{CollectionStatement, Consent, ConsentError};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::ledger::{self, LedgerEntry, LedgerEvent, LedgerFault};
@@ -724,6 +725,70 @@ impl CheckinClient {
             Ok(rows) => crate::ledger_export::summary(&rows, &enrolled.record.program, &l),
             Err(fault) => crate::ledger_export::fault_text(&fault, &l),
         })
+    }
+
+    /// "What this program collects", generated from the current policy,
+    /// in `lang` (e.g. `en`, `es`), for the shell to show at enrollment and
+    /// on demand.
+    pub fn collection_statement(&self, lang: &str) -> Result<CollectionStatement> {
+        Ok(crate::disclosure::statement(
+            &self.policy()?,
+            &Localizer::new(lang),
+        ))
+    }
+
+    /// Records that the participant saw the statement for
+    /// `policy_version` in `lang` and agreed. Refused (nothing recorded)
+    /// unless `policy_version` is the current policy's version, so a
+    /// consent always names what was actually shown.
+    pub fn record_consent(
+        &self,
+        policy_version: u32,
+        lang: &str,
+    ) -> Result<std::result::Result<Consent, ConsentError>> {
+        let statement = self.collection_statement(lang)?;
+        if statement.policy_version != policy_version {
+            return Ok(Err(ConsentError::NotCurrentPolicy {
+                given: policy_version,
+                current: statement.policy_version,
+            }));
+        }
+        let now = self.now()?.corrected();
+        let consent = Consent {
+            policy_version,
+            language: statement.language,
+            text_sha256_hex: statement.text_sha256_hex,
+            at: crate::protocol::wire_time::to_millis(now),
+        };
+        self.store.write(|tx| {
+            let corrupt = |e: serde_json::Error| crate::store::StoreError::Corrupt(e.to_string());
+            let mut all: Vec<Consent> = match self.store.document_on(tx, DocumentName::Consents)? {
+                None => Vec::new(),
+                Some(bytes) => serde_json::from_slice(&bytes).map_err(corrupt)?,
+            };
+            all.push(consent.clone());
+            let bytes = serde_json::to_vec(&all).map_err(corrupt)?;
+            self.store
+                .put_document(tx, DocumentName::Consents, &bytes, now.timestamp_millis())?;
+            Ok(())
+        })?;
+        Ok(Ok(consent))
+    }
+
+    /// Every consent recorded, oldest first.
+    pub fn consents(&self) -> Result<Vec<Consent>> {
+        match self.store.document(DocumentName::Consents)? {
+            None => Ok(Vec::new()),
+            Some(bytes) => Ok(serde_json::from_slice(&bytes)
+                .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()))?),
+        }
+    }
+
+    /// Whether the current policy is still waiting for the participant's
+    /// consent: the shell shows the statement before the next capture.
+    pub fn consent_needed(&self) -> Result<bool> {
+        let version = self.policy()?.version;
+        Ok(!self.consents()?.iter().any(|c| c.policy_version == version))
     }
 
     /// The corrected current time (device clock plus the server offset).

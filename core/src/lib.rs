@@ -8,6 +8,7 @@ pub mod checkin;
 pub mod client;
 pub mod clock;
 pub mod crypto;
+pub mod disclosure;
 pub mod error;
 pub mod i18n;
 pub mod ledger;
