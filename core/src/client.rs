@@ -791,6 +791,28 @@ impl CheckinClient {
         Ok(!self.consents()?.iter().any(|c| c.policy_version == version))
     }
 
+    /// Proof of compliance for windows opening in `[from, to)`: each
+    /// window with the check-in that satisfied it and its re-verified
+    /// receipt, or why there is none (not yet sent, wedged, not taken).
+    pub fn compliance_report(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<crate::compliance::WindowCompliance>> {
+        let enrolled = self.enrolled()?;
+        let Some(plan) = self.plan()? else {
+            return Ok(Vec::new());
+        };
+        Ok(crate::compliance::report(
+            &plan,
+            &self.store.outbox()?,
+            &enrolled.receipt_key,
+            from,
+            to,
+            &self.now()?,
+        )?)
+    }
+
     /// The corrected current time (device clock plus the server offset).
     pub fn corrected_now(&self) -> Result<DateTime<Utc>> {
         Ok(self.now()?.corrected())

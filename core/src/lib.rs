@@ -7,6 +7,7 @@
 pub mod checkin;
 pub mod client;
 pub mod clock;
+pub mod compliance;
 pub mod crypto;
 pub mod disclosure;
 pub mod error;
