@@ -813,6 +813,21 @@ impl CheckinClient {
         )?)
     }
 
+    /// The offline check-in code for a submitted check-in, for the
+    /// participant to read out or text when no network is available; the
+    /// program verifies it once the envelope arrives. `None` for an
+    /// unknown check-in.
+    pub fn offline_code(&self, checkin_id: Uuid) -> Result<Option<String>> {
+        let Some(item) = self.store.outbox_item(checkin_id)? else {
+            return Ok(None);
+        };
+        let digest: [u8; 32] = hex::decode(&item.summary.envelope_sha256_hex)
+            .ok()
+            .and_then(|d| d.try_into().ok())
+            .ok_or_else(|| crate::store::StoreError::Corrupt("envelope digest".into()))?;
+        Ok(Some(crate::offline_code::code(&digest)))
+    }
+
     /// The corrected current time (device clock plus the server offset).
     pub fn corrected_now(&self) -> Result<DateTime<Utc>> {
         Ok(self.now()?.corrected())

@@ -16,6 +16,7 @@ pub mod ledger;
 pub mod ledger_export;
 pub mod location;
 pub mod media;
+pub mod offline_code;
 pub mod plan;
 pub mod policy;
 pub mod protocol;
