@@ -11,8 +11,8 @@
 //!   polygon, evaluated on the device; no coordinate at all;
 //! - `none`: the fix is refused and nothing is kept.
 //!
-//! A fix older than `max_fix_age_s` (by the corrected clock) is marked
-//! `stale`, one less accurate than `max_accuracy_m` is marked `inaccurate`,
+//! A fix older than `max_fix_age_s` (by the corrected clock), or stamped
+//! that far in the future, is marked `stale`, one less accurate than `max_accuracy_m` is marked `inaccurate`,
 //! and the platform's mock flag is carried as `mock`: never silently used.
 //! There is no API for background or periodic location.
 
@@ -130,7 +130,9 @@ pub fn apply(
         return Err(LocationError::InvalidFix);
     }
     let rules = &policy.location;
-    let stale = (now - fix.fix_time).num_seconds() > i64::from(rules.max_fix_age_s);
+    // A fix stamped further in the future than the allowed age is no more
+    // current than an old one.
+    let stale = (now - fix.fix_time).num_seconds().abs() > i64::from(rules.max_fix_age_s);
     let inaccurate = fix.accuracy_m > f64::from(rules.max_accuracy_m);
     let fix_time = wire_time::to_millis(fix.fix_time);
     let provider = fix.provider.chars().take(32).collect::<String>();

@@ -255,6 +255,15 @@ async fn mock_stale_and_inaccurate_fixes_are_marked_in_what_is_sealed() {
     assert_eq!(loc["stale"], json!(true));
     assert_eq!(loc["inaccurate"], json!(true));
 
+    // A fix stamped in the future is not current either.
+    let future = LocationFix {
+        fix_time: Utc::now() + Duration::minutes(10),
+        ..fix()
+    };
+    let (id, _) = checkin_with(&s.client, &future);
+    let record = sealed_record(&s, id).await;
+    assert_eq!(record["location"]["stale"], json!(true));
+
     // A fresh, accurate, real fix is marked as such.
     let (id, _) = checkin_with(&s.client, &fix());
     let record = sealed_record(&s, id).await;
