@@ -102,6 +102,9 @@ pub struct Draft {
     pub photo: Option<DraftPhoto>,
     #[serde(default)]
     pub voice: Option<DraftVoice>,
+    /// Already reduced to what the policy allows; the raw fix is never kept.
+    #[serde(default)]
+    pub location: Option<crate::location::SentLocation>,
 }
 
 /// The JSON record inside the envelope (docs/protocol.md, "Body").

@@ -15,12 +15,14 @@ use crate::checkin::{
 };
 use crate::clock::{Clock, ClockEstimate};
 use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
+use crate::disclosure::{CollectionStatement, Consent, ConsentError};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::ledger::{self, LedgerEntry, LedgerEvent, LedgerFault};
+use crate::location::{self, LocationError, LocationFix, SentLocation};
 use crate::media;
 use crate::plan::{self, CompletedCheckin, Due, Plan};
-use crate::policy::{Policy, Requirement};
+use crate::policy::{LocationMode, Policy, Requirement};
 use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind, WindowRef};
 use crate::protocol::messages::{EnrollRequest, ProgramKeys};
 use crate::remind::{self, Notification};
@@ -393,6 +395,7 @@ impl CheckinClient {
             started_at: self.now()?.corrected(),
             photo: None,
             voice: None,
+            location: None,
         };
         self.store.put_draft(&draft)?;
         Ok(draft.id)
@@ -438,6 +441,28 @@ impl CheckinClient {
         Ok(quality)
     }
 
+    /// Applies the program's policy to one location fix and attaches the
+    /// result, replacing any earlier one. Only the reduced value (precise,
+    /// the coarse grid cell's centre, or inside/outside the approved area)
+    /// is stored; under `none` the fix is refused and nothing is kept.
+    /// Returns exactly what will be sent, or why the fix was not used (the
+    /// draft is then left as it was).
+    pub fn attach_location(
+        &self,
+        draft_id: Uuid,
+        fix: &LocationFix,
+    ) -> Result<std::result::Result<SentLocation, LocationError>> {
+        let mut draft = self.draft(draft_id)?;
+        let policy = self.policy()?;
+        let sent = match location::apply(&policy, fix, self.now()?.corrected()) {
+            Ok(sent) => sent,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        draft.location = Some(sent.clone());
+        self.store.put_draft(&draft)?;
+        Ok(Ok(sent))
+    }
+
     /// Abandons a check-in in progress; nothing of it is kept.
     pub fn discard_checkin(&self, draft_id: Uuid) -> Result<()> {
         self.store.discard_draft(draft_id)?;
@@ -455,6 +480,15 @@ impl CheckinClient {
         }
         if policy.evidence.voice == Requirement::Required && draft.voice.is_none() {
             return Err(Error::MissingEvidence("voice"));
+        }
+        // A location taken under an earlier policy is not sent under a
+        // different one.
+        let location = draft.location.as_ref().filter(|l| l.fits(&policy));
+        if policy.location.required
+            && policy.evidence.location != LocationMode::None
+            && location.is_none()
+        {
+            return Err(Error::MissingEvidence("location"));
         }
         if let Some(v) = &draft.voice
             && v.quality.blocking
@@ -490,11 +524,18 @@ impl CheckinClient {
                 bytes: voice.ogg_opus.clone(),
             });
         }
+        let location = location
+            .map(serde_json::to_value)
+            .transpose()
+            .map_err(|e| crate::protocol::ProtocolError::malformed("location", e.to_string()))?;
+        if location.is_some() {
+            evidence.push("location".to_string());
+        }
         let record = CheckinRecord {
             v: 1,
             checkin_id: draft.id,
             captured_at: crate::protocol::wire_time::to_millis(captured_at),
-            location: None,
+            location,
             evidence,
             photo_quality: draft.photo.as_ref().map(|p| p.quality.clone()),
             voice_quality: draft.voice.as_ref().map(|v| v.quality.clone()),
@@ -652,6 +693,139 @@ impl CheckinClient {
     /// The participant's ledger, after checking its hash chain.
     pub fn ledger(&self) -> Result<std::result::Result<Vec<LedgerEntry>, LedgerFault>> {
         Ok(ledger::verify(&self.store)?.map(|rows| rows.into_iter().map(|r| r.entry).collect()))
+    }
+
+    /// The verified ledger as JSON (docs/ledger.md): every entry's exact
+    /// stored bytes, the hash chain, the program's key ids and receipt
+    /// public key, so anyone can check it without this code. A broken
+    /// chain is returned as the fault instead.
+    pub fn export_ledger_json(&self) -> Result<std::result::Result<String, LedgerFault>> {
+        let enrolled = self.enrolled()?;
+        let rows = match ledger::verify(&self.store)? {
+            Ok(rows) => rows,
+            Err(fault) => return Ok(Err(fault)),
+        };
+        let json = crate::ledger_export::export(
+            &rows,
+            enrolled.record.device_id,
+            &enrolled.record.program,
+            self.now()?.corrected(),
+        )
+        .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()))?;
+        Ok(Ok(json))
+    }
+
+    /// The ledger as readable text in `lang` (e.g. `en`, `es`), for a
+    /// participant to show a lawyer or a judge. A broken chain yields a
+    /// text saying so, never a summary.
+    pub fn ledger_summary(&self, lang: &str) -> Result<String> {
+        let enrolled = self.enrolled()?;
+        let l = Localizer::new(lang);
+        Ok(match ledger::verify(&self.store)? {
+            Ok(rows) => crate::ledger_export::summary(&rows, &enrolled.record.program, &l),
+            Err(fault) => crate::ledger_export::fault_text(&fault, &l),
+        })
+    }
+
+    /// "What this program collects", generated from the current policy,
+    /// in `lang` (e.g. `en`, `es`), for the shell to show at enrollment and
+    /// on demand.
+    pub fn collection_statement(&self, lang: &str) -> Result<CollectionStatement> {
+        Ok(crate::disclosure::statement(
+            &self.policy()?,
+            &Localizer::new(lang),
+        ))
+    }
+
+    /// Records that the participant saw the statement for
+    /// `policy_version` in `lang` and agreed. Refused (nothing recorded)
+    /// unless `policy_version` is the current policy's version, so a
+    /// consent always names what was actually shown.
+    pub fn record_consent(
+        &self,
+        policy_version: u32,
+        lang: &str,
+    ) -> Result<std::result::Result<Consent, ConsentError>> {
+        let statement = self.collection_statement(lang)?;
+        if statement.policy_version != policy_version {
+            return Ok(Err(ConsentError::NotCurrentPolicy {
+                given: policy_version,
+                current: statement.policy_version,
+            }));
+        }
+        let now = self.now()?.corrected();
+        let consent = Consent {
+            policy_version,
+            language: statement.language,
+            text_sha256_hex: statement.text_sha256_hex,
+            at: crate::protocol::wire_time::to_millis(now),
+        };
+        self.store.write(|tx| {
+            let corrupt = |e: serde_json::Error| crate::store::StoreError::Corrupt(e.to_string());
+            let mut all: Vec<Consent> = match self.store.document_on(tx, DocumentName::Consents)? {
+                None => Vec::new(),
+                Some(bytes) => serde_json::from_slice(&bytes).map_err(corrupt)?,
+            };
+            all.push(consent.clone());
+            let bytes = serde_json::to_vec(&all).map_err(corrupt)?;
+            self.store
+                .put_document(tx, DocumentName::Consents, &bytes, now.timestamp_millis())?;
+            Ok(())
+        })?;
+        Ok(Ok(consent))
+    }
+
+    /// Every consent recorded, oldest first.
+    pub fn consents(&self) -> Result<Vec<Consent>> {
+        match self.store.document(DocumentName::Consents)? {
+            None => Ok(Vec::new()),
+            Some(bytes) => Ok(serde_json::from_slice(&bytes)
+                .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()))?),
+        }
+    }
+
+    /// Whether the current policy is still waiting for the participant's
+    /// consent: the shell shows the statement before the next capture.
+    pub fn consent_needed(&self) -> Result<bool> {
+        let version = self.policy()?.version;
+        Ok(!self.consents()?.iter().any(|c| c.policy_version == version))
+    }
+
+    /// Proof of compliance for windows opening in `[from, to)`: each
+    /// window with the check-in that satisfied it and its re-verified
+    /// receipt, or why there is none (not yet sent, wedged, not taken).
+    pub fn compliance_report(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<crate::compliance::WindowCompliance>> {
+        let enrolled = self.enrolled()?;
+        let Some(plan) = self.plan()? else {
+            return Ok(Vec::new());
+        };
+        Ok(crate::compliance::report(
+            &plan,
+            &self.store.outbox()?,
+            &enrolled.receipt_key,
+            from,
+            to,
+            &self.now()?,
+        )?)
+    }
+
+    /// The offline check-in code for a submitted check-in, for the
+    /// participant to read out or text when no network is available; the
+    /// program verifies it once the envelope arrives. `None` for an
+    /// unknown check-in.
+    pub fn offline_code(&self, checkin_id: Uuid) -> Result<Option<String>> {
+        let Some(item) = self.store.outbox_item(checkin_id)? else {
+            return Ok(None);
+        };
+        let digest: [u8; 32] = hex::decode(&item.summary.envelope_sha256_hex)
+            .ok()
+            .and_then(|d| d.try_into().ok())
+            .ok_or_else(|| crate::store::StoreError::Corrupt("envelope digest".into()))?;
+        Ok(Some(crate::offline_code::code(&digest)))
     }
 
     /// The corrected current time (device clock plus the server offset).

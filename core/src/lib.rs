@@ -7,11 +7,16 @@
 pub mod checkin;
 pub mod client;
 pub mod clock;
+pub mod compliance;
 pub mod crypto;
+pub mod disclosure;
 pub mod error;
 pub mod i18n;
 pub mod ledger;
+pub mod ledger_export;
+pub mod location;
 pub mod media;
+pub mod offline_code;
 pub mod plan;
 pub mod policy;
 pub mod protocol;

@@ -57,6 +57,10 @@ pub enum Area {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocationRules {
+    /// A check-in cannot be submitted without a location (under any mode
+    /// but `none`). Off by default: a phone without a fix can still check in.
+    #[serde(default)]
+    pub required: bool,
     #[serde(default = "defaults::coarse_grid_m")]
     pub coarse_grid_m: u32,
     #[serde(default)]
@@ -124,6 +128,8 @@ pub enum PolicyError {
 const MAX_LONG_EDGE_PX: u32 = 4096;
 const MIN_LONG_EDGE_PX: u32 = 64;
 const MAX_VOICE_SECONDS: u32 = 600;
+/// A coarser grid than this would be a precise location by another name.
+const MIN_COARSE_GRID_M: u32 = 100;
 
 impl Policy {
     /// Parses and validates a policy document.
@@ -145,7 +151,9 @@ impl Policy {
         if self.voice.max_seconds == 0 || self.voice.max_seconds > MAX_VOICE_SECONDS {
             return bad("voice.max_seconds");
         }
-        if self.evidence.location == LocationMode::Coarse && self.location.coarse_grid_m == 0 {
+        if self.evidence.location == LocationMode::Coarse
+            && self.location.coarse_grid_m < MIN_COARSE_GRID_M
+        {
             return bad("location.coarse_grid_m");
         }
         if self.evidence.location == LocationMode::Area && self.location.area.is_none() {
@@ -227,6 +235,7 @@ mod defaults {
     }
     pub fn location() -> LocationRules {
         LocationRules {
+            required: false,
             coarse_grid_m: coarse_grid_m(),
             area: None,
             max_fix_age_s: max_fix_age_s(),

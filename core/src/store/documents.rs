@@ -1,5 +1,6 @@
 //! Documents the program sends (plan, policy): the latest good one of each,
-//! sealed. A document is replaced only after the caller validated the new
+//! sealed; and the participant's consents to policy versions (a sealed
+//! list, appended to). A document is replaced only after the caller validated the new
 //! one, so a bad document from the server never replaces a good one.
 
 use rusqlite::OptionalExtension;
@@ -10,6 +11,8 @@ use super::{Store, StoreError};
 pub enum DocumentName {
     Plan,
     Policy,
+    /// The participant's consents (JSON list, see `crate::disclosure`).
+    Consents,
 }
 
 impl DocumentName {
@@ -17,6 +20,7 @@ impl DocumentName {
         match self {
             DocumentName::Plan => "plan",
             DocumentName::Policy => "policy",
+            DocumentName::Consents => "consents",
         }
     }
 }
@@ -39,8 +43,17 @@ impl Store {
 
     /// The stored document's bytes, if any.
     pub fn document(&self, name: DocumentName) -> Result<Option<Vec<u8>>, StoreError> {
-        let sealed: Option<Vec<u8>> = self
-            .reader()
+        self.document_on(&self.reader(), name)
+    }
+
+    /// The stored document's bytes as `conn` sees them (a writer's
+    /// transaction, to read and replace a document atomically).
+    pub(crate) fn document_on(
+        &self,
+        conn: &rusqlite::Connection,
+        name: DocumentName,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        let sealed: Option<Vec<u8>> = conn
             .query_row(
                 "SELECT body FROM documents WHERE name = ?1",
                 [name.key()],

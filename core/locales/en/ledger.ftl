@@ -1,0 +1,19 @@
+# The readable ledger summary (core/src/ledger_export.rs), for a
+# participant to show a lawyer or a judge.
+
+ledger-title = Check-in record for { $program }
+ledger-intact = { $count } entries; the hash chain is intact. Receipts are signed by the program's key { $key }.
+ledger-broken = This record has been altered or damaged and cannot be relied on: { $fault }
+ledger-yes = yes
+ledger-no = no
+ledger-enrolled = Enrolled with { $program }
+ledger-policy = Received the program's policy, version { $version }
+ledger-plan = Received a check-in plan ({ $changes } changes)
+ledger-submitted = Check-in { $id } sealed and queued: { $parts }; envelope digest { $digest }
+ledger-delivered = Check-in { $id } received by the program at { $received } (signed receipt for digest { $digest })
+ledger-wedged = Check-in { $id } refused by the program: { $reason }
+ledger-location-none = Location: none sent
+ledger-location-precise = Location sent: precise, { $lat }, { $lon }
+ledger-location-coarse = Location sent: approximate ({ $grid } m grid), { $lat }, { $lon }
+ledger-location-area = Location sent: only whether inside the approved area: { $inside }
+ledger-blurred = Other faces blurred: { $count }

@@ -1,0 +1,19 @@
+# Resumen legible del registro (core/src/ledger_export.rs), para mostrar a
+# un abogado o a un juez.
+
+ledger-title = Registro de presentaciones para { $program }
+ledger-intact = { $count } entradas; la cadena de hashes está intacta. Los recibos están firmados con la clave del programa { $key }.
+ledger-broken = Este registro ha sido alterado o dañado y no es fiable: { $fault }
+ledger-yes = sí
+ledger-no = no
+ledger-enrolled = Inscrito en { $program }
+ledger-policy = Recibida la política del programa, versión { $version }
+ledger-plan = Recibido un plan de presentaciones ({ $changes } cambios)
+ledger-submitted = Presentación { $id } sellada y en cola: { $parts }; huella del sobre { $digest }
+ledger-delivered = Presentación { $id } recibida por el programa el { $received } (recibo firmado para la huella { $digest })
+ledger-wedged = Presentación { $id } rechazada por el programa: { $reason }
+ledger-location-none = Ubicación: no se envió ninguna
+ledger-location-precise = Ubicación enviada: precisa, { $lat }, { $lon }
+ledger-location-coarse = Ubicación enviada: aproximada (cuadrícula de { $grid } m), { $lat }, { $lon }
+ledger-location-area = Ubicación enviada: solo si estaba dentro de la zona aprobada: { $inside }
+ledger-blurred = Otras caras difuminadas: { $count }

@@ -1,0 +1,179 @@
+//! "What this program collects": the statement changes exactly when the
+//! policy does, exists in English and Spanish, matches what a real sealed
+//! check-in contains, and consent is recorded with its policy version.
+
+mod support;
+
+use checkin_core::disclosure::ConsentError;
+use checkin_core::location::LocationFix;
+use chrono::Utc;
+use serde_json::{Value, json};
+use support::*;
+
+fn coarse_policy(version: u32, grid_m: u32) -> Value {
+    json!({
+        "version": version,
+        "program": { "name": "Demo Court Program", "contact": "+1 555 0100",
+                     "privacy_notice_url": "https://program.example/privacy" },
+        "evidence": { "photo": "required", "voice": "off", "location": "coarse" },
+        "location": { "coarse_grid_m": grid_m },
+        "photo": { "blur_bystanders": true },
+        "retention": { "device_days": 14 },
+        "receivers": ["Case officer"],
+    })
+}
+
+async fn sync_policy(s: &Setup, policy: Value) -> bool {
+    s.server.set_policy(policy);
+    s.client
+        .sync(far_deadline(), None)
+        .await
+        .expect("sync")
+        .policy_updated
+}
+
+#[tokio::test]
+async fn the_statement_changes_exactly_when_the_policy_changes() {
+    let s = enrolled().await;
+    let en0 = s.client.collection_statement("en").expect("statement");
+    let es0 = s.client.collection_statement("es").expect("statement");
+    assert_ne!(en0.text, es0.text, "Spanish is its own text");
+    assert_eq!(en0.collects, es0.collects);
+
+    // A sync that brings no new policy leaves the statement alone.
+    let report = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert!(!report.policy_updated);
+    assert_eq!(s.client.collection_statement("en").expect("statement"), en0);
+
+    // A new policy changes it, in both languages, to say what it says.
+    assert!(sync_policy(&s, coarse_policy(5, 2000)).await);
+    let en1 = s.client.collection_statement("en").expect("statement");
+    let es1 = s.client.collection_statement("es").expect("statement");
+    assert_ne!(en1.text, en0.text);
+    assert_ne!(es1.text, es0.text);
+    assert_ne!(en1.text_sha256_hex, en0.text_sha256_hex);
+    for text in [&en1.text, &es1.text] {
+        assert!(text.contains("2000 m"), "{text}");
+        assert!(text.contains("Case officer"), "{text}");
+        assert!(text.contains("14"), "{text}");
+        assert!(text.contains("https://program.example/privacy"), "{text}");
+    }
+    assert!(en1.text.contains("never the exact point"), "{}", en1.text);
+    assert!(es1.text.contains("nunca el punto exacto"), "{}", es1.text);
+    assert!(en1.text.contains("No voice recordings"), "{}", en1.text);
+    assert!(
+        es1.text.contains("Ninguna grabación de voz"),
+        "{}",
+        es1.text
+    );
+
+    // Only the grid changes: the statement changes with it.
+    assert!(sync_policy(&s, coarse_policy(6, 5000)).await);
+    let en2 = s.client.collection_statement("en").expect("statement");
+    assert!(en2.text.contains("5000 m") && !en2.text.contains("2000 m"));
+    assert_eq!(en2.policy_version, 6);
+}
+
+#[tokio::test]
+async fn the_statements_claims_match_a_real_sealed_checkin() {
+    let s = enrolled().await;
+    assert!(sync_policy(&s, coarse_policy(5, 2000)).await);
+    let statement = s.client.collection_statement("en").expect("statement");
+
+    let draft = s.client.start_checkin(None).expect("start");
+    s.client
+        .attach_photo(draft, &photo(640, 480, 5))
+        .expect("photo");
+    s.client
+        .attach_location(
+            draft,
+            &LocationFix {
+                lat: 19.432_608,
+                lon: -99.133_209,
+                accuracy_m: 20.0,
+                fix_time: Utc::now(),
+                provider: "fused".into(),
+                mock: false,
+            },
+        )
+        .expect("attach")
+        .expect("taken");
+    s.client.submit(draft).expect("submit");
+    let report = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!(report.delivered, 1);
+    let stored = s
+        .server
+        .stored_checkin(&draft.to_string())
+        .expect("server")
+        .expect("stored");
+
+    // The header names the policy the statement describes.
+    assert_eq!(
+        stored.header["policy_version"],
+        json!(statement.policy_version)
+    );
+    // The record's evidence is exactly what the statement says is collected.
+    let evidence: Vec<String> = stored.record["evidence"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
+    assert_eq!(evidence, statement.collects);
+    // Media parts are only those the statement names.
+    for part in stored.header["parts"].as_array().expect("parts") {
+        let kind = part["kind"].as_str().expect("kind");
+        assert!(
+            kind == "record" || statement.collects.iter().any(|c| c == kind),
+            "part {kind} not in the statement"
+        );
+    }
+    // Location at the precision stated.
+    assert_eq!(stored.record["location"]["mode"], "coarse");
+    assert_eq!(
+        stored.record["location"]["grid_m"].as_u64(),
+        statement.coarse_grid_m.map(u64::from)
+    );
+}
+
+#[tokio::test]
+async fn consent_is_recorded_with_its_policy_version() {
+    let s = enrolled().await;
+    let version = s.client.policy().expect("policy").version;
+    assert!(s.client.consent_needed().expect("read"));
+    assert_eq!(
+        s.client.record_consent(version + 1, "es").expect("store"),
+        Err(ConsentError::NotCurrentPolicy {
+            given: version + 1,
+            current: version
+        })
+    );
+    assert!(s.client.consents().expect("read").is_empty());
+    let consent = s
+        .client
+        .record_consent(version, "es")
+        .expect("store")
+        .expect("recorded");
+    assert_eq!(consent.policy_version, version);
+    assert_eq!(
+        consent.text_sha256_hex,
+        s.client
+            .collection_statement("es")
+            .expect("statement")
+            .text_sha256_hex
+    );
+    assert!(!s.client.consent_needed().expect("read"));
+
+    // A new policy needs consent again; the old one is kept.
+    assert!(sync_policy(&s, coarse_policy(version + 10, 2000)).await);
+    assert!(s.client.consent_needed().expect("read"));
+    s.client
+        .record_consent(version + 10, "en")
+        .expect("store")
+        .expect("recorded");
+    let all = s.client.consents().expect("read");
+    assert_eq!(
+        all.iter().map(|c| c.policy_version).collect::<Vec<_>>(),
+        [version, version + 10]
+    );
+}

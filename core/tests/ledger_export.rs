@@ -1,0 +1,292 @@
+//! The ledger as others check it: the JSON export verifies with the
+//! independent checker (scripts/ledger/verify_ledger.py, not our Rust
+//! code), and editing, deleting or reordering rows in the database file is
+//! reported by `ledger()`, the export and the readable summary.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+
+use checkin_core::CheckinClient;
+use checkin_core::clock::SystemClock;
+use checkin_core::ledger::LedgerFault;
+use checkin_core::store::DB_FILE;
+use serde_json::Value;
+use support::*;
+
+const CHECKER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../scripts/ledger/verify_ledger.py"
+);
+
+/// One change made to an exported document.
+type Change<'a> = Box<dyn Fn(&mut Value) + 'a>;
+
+/// Runs the independent checker on `json`; returns (exit code, stdout).
+fn run_checker(dir: &Path, json: &str) -> (i32, String) {
+    let file = dir.join("ledger-export.json");
+    std::fs::write(&file, json).expect("write export");
+    let out = match Command::new("python3").arg(CHECKER).arg(&file).output() {
+        Ok(out) => out,
+        Err(e) => panic!("python3 is needed to run {CHECKER}: {e}"),
+    };
+    let code = out.status.code().unwrap_or(-1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        code != 3,
+        "the ledger checker needs the Python package `cryptography` \
+         (pip install -r scripts/plan/requirements.txt): {stderr}"
+    );
+    (code, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Enrolled, two check-ins delivered with receipts, one still queued.
+async fn with_history() -> Setup {
+    let s = enrolled().await;
+    submit_photo_checkin(&s.client, 1);
+    submit_photo_checkin(&s.client, 2);
+    let report = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!(report.delivered, 2);
+    submit_photo_checkin(&s.client, 3);
+    s
+}
+
+#[tokio::test]
+async fn the_export_verifies_with_the_independent_checker_and_tampering_fails_it() {
+    let s = with_history().await;
+    let json = s
+        .client
+        .export_ledger_json()
+        .expect("export")
+        .expect("intact");
+    let (code, out) = run_checker(s.device_dir.path(), &json);
+    assert_eq!(code, 0, "{out}");
+    let count = s.client.ledger().expect("read").expect("intact").len();
+    assert_eq!(count, 8, "3 at enrollment, 3 submitted, 2 delivered");
+    assert!(
+        out.contains(&format!("OK: {count} entries, 2 verified receipts")),
+        "{out}"
+    );
+
+    let doc: Value = serde_json::from_str(&json).expect("json");
+    use base64::Engine as _;
+    assert_eq!(
+        doc["program"]["receipt_public_key_b64"],
+        base64::engine::general_purpose::STANDARD
+            .encode(s.server.program_public_keys().receipt_public_key)
+    );
+
+    // Each kind of change to the export is caught by the checker.
+    let tampered: Vec<(&str, Change)> = vec![
+        (
+            "reordered",
+            Box::new(|d: &mut Value| {
+                let e = d["entries"].as_array_mut().expect("entries");
+                e.swap(3, 4);
+            }),
+        ),
+        (
+            "deleted",
+            Box::new(|d: &mut Value| {
+                d["entries"].as_array_mut().expect("entries").remove(2);
+            }),
+        ),
+        (
+            "edited parsed entry",
+            Box::new(|d: &mut Value| {
+                d["entries"][3]["entry"]["at"] = Value::from("2020-01-01T00:00:00.000Z");
+            }),
+        ),
+        (
+            "other receipt key",
+            Box::new(|d: &mut Value| {
+                d["program"]["receipt_public_key_b64"] =
+                    Value::from("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+            }),
+        ),
+    ];
+    for (what, change) in tampered {
+        let mut d = doc.clone();
+        change(&mut d);
+        let (code, out) = run_checker(s.device_dir.path(), &d.to_string());
+        assert_eq!(code, 1, "{what}: the checker must refuse: {out}");
+        assert!(out.starts_with("FAULT"), "{what}: {out}");
+    }
+
+    // A forger who rebuilds the whole chain still cannot make receipts
+    // say what they did not sign.
+    let delivered: Vec<usize> = doc["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e["entry"]["event"]["kind"] == "checkin_delivered")
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(delivered.len(), 2);
+    let first_id = &doc["entries"][delivered[0]]["entry"]["event"]["checkin_id"];
+    let submitted = doc["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .position(|e| &e["entry"]["event"]["summary"]["checkin_id"] == first_id)
+        .expect("its submission");
+    let forged: Vec<(&str, Change)> = vec![
+        (
+            "receipt signature does not verify",
+            Box::new(|d: &mut Value| {
+                let r = &mut d["entries"][delivered[0]]["entry"]["event"]["receipt"];
+                let sig = r["signature_b64"].as_str().expect("sig").to_string();
+                let flipped = if sig.starts_with('A') { "B" } else { "A" };
+                r["signature_b64"] = Value::from(format!("{flipped}{}", &sig[1..]));
+            }),
+        ),
+        (
+            "receipt names another check-in",
+            Box::new(|d: &mut Value| {
+                let other = d["entries"][delivered[1]]["entry"]["event"]["receipt"].clone();
+                d["entries"][delivered[0]]["entry"]["event"]["receipt"] = other;
+            }),
+        ),
+        (
+            "receipt names another envelope digest",
+            Box::new(|d: &mut Value| {
+                let s = &mut d["entries"][submitted]["entry"]["event"]["summary"];
+                s["envelope_sha256_hex"] = Value::from("00".repeat(32));
+            }),
+        ),
+    ];
+    for (want, change) in forged {
+        let mut d = doc.clone();
+        change(&mut d);
+        rechain(&mut d);
+        let (code, out) = run_checker(s.device_dir.path(), &d.to_string());
+        assert_eq!(code, 1, "{want}: {out}");
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    // And the rebuilding itself is sound: an unchanged document rechained
+    // still verifies.
+    let mut d = doc.clone();
+    rechain(&mut d);
+    assert_eq!(run_checker(s.device_dir.path(), &d.to_string()).0, 0);
+}
+
+/// Re-encodes every entry from its parsed form and rebuilds the chain and
+/// head, as a forger with a text editor and SHA-256 could.
+fn rechain(d: &mut Value) {
+    use base64::Engine as _;
+    let mut prev = d["genesis_hash_hex"].as_str().expect("genesis").to_string();
+    let entries = d["entries"].as_array_mut().expect("entries");
+    for e in entries.iter_mut() {
+        e["entry"]["prev_hash_hex"] = Value::from(prev.clone());
+        let bytes = serde_json::to_vec(&e["entry"]).expect("json");
+        prev = hex::encode(checkin_core::crypto::sha256(&bytes));
+        e["bytes_b64"] = Value::from(base64::engine::general_purpose::STANDARD.encode(&bytes));
+        e["sha256_hex"] = Value::from(prev.clone());
+    }
+    d["head"]["hash_hex"] = Value::from(prev);
+}
+
+#[tokio::test]
+async fn the_readable_summary_is_localized_and_names_every_checkin() {
+    let s = with_history().await;
+    let ledger = s.client.ledger().expect("read").expect("intact");
+    let en = s.client.ledger_summary("en").expect("summary");
+    let es = s.client.ledger_summary("es").expect("summary");
+    assert!(en.contains("the hash chain is intact"), "{en}");
+    assert!(es.contains("la cadena de hashes está intacta"), "{es}");
+    for entry in &ledger {
+        if let checkin_core::ledger::LedgerEvent::CheckinSubmitted { summary } = &entry.event {
+            assert!(en.contains(&summary.checkin_id.to_string()));
+            assert!(es.contains(&summary.envelope_sha256_hex));
+        }
+    }
+    assert_eq!(en.matches("received by the program").count(), 2, "{en}");
+    assert_eq!(es.matches("recibida por el programa").count(), 2, "{es}");
+}
+
+/// Closes the client, changes its database file with `change`, reopens it.
+fn tamper(s: Setup, change: impl FnOnce(&rusqlite::Connection)) -> Setup {
+    let Setup {
+        server,
+        client,
+        key_store,
+        server_dir,
+        device_dir,
+    } = s;
+    drop(client);
+    let conn = rusqlite::Connection::open(device_dir.path().join(DB_FILE)).expect("db");
+    change(&conn);
+    drop(conn);
+    let client = CheckinClient::open(config(device_dir.path()), &key_store, Arc::new(SystemClock))
+        .expect("reopen");
+    Setup {
+        server,
+        client,
+        key_store,
+        server_dir,
+        device_dir,
+    }
+}
+
+fn sql(statements: &'static str) -> impl FnOnce(&rusqlite::Connection) {
+    move |c| c.execute_batch(statements).expect("tamper")
+}
+
+async fn fault_after(change: impl FnOnce(&rusqlite::Connection)) -> LedgerFault {
+    let s = with_history().await;
+    assert!(s.client.ledger().expect("read").is_ok());
+    let s = tamper(s, change);
+    let fault = s
+        .client
+        .ledger()
+        .expect("read")
+        .expect_err("tampering detected");
+    assert!(s.client.export_ledger_json().expect("export").is_err());
+    let text = s.client.ledger_summary("en").expect("summary");
+    assert!(text.contains("has been altered or damaged"), "{text}");
+    fault
+}
+
+#[tokio::test]
+async fn editing_a_row_is_detected() {
+    let fault = fault_after(|c| {
+        let mut blob: Vec<u8> = c
+            .query_row("SELECT entry FROM ledger WHERE seq = 4", [], |r| r.get(0))
+            .expect("row");
+        let mid = blob.len() / 2;
+        blob[mid] ^= 0x01;
+        c.execute("UPDATE ledger SET entry = ?1 WHERE seq = 4", [blob])
+            .expect("edit");
+    })
+    .await;
+    assert_eq!(fault, LedgerFault::Unreadable(4));
+}
+
+#[tokio::test]
+async fn deleting_a_row_is_detected() {
+    let fault = fault_after(sql("DELETE FROM ledger WHERE seq = 3")).await;
+    assert_eq!(
+        fault,
+        LedgerFault::Gap {
+            expected: 3,
+            found: 4
+        }
+    );
+    let fault = fault_after(sql(
+        "DELETE FROM ledger WHERE seq = (SELECT max(seq) FROM ledger)",
+    ))
+    .await;
+    assert_eq!(fault, LedgerFault::Truncated(8));
+}
+
+#[tokio::test]
+async fn reordering_rows_is_detected() {
+    let fault = fault_after(sql("UPDATE ledger SET seq = -1 WHERE seq = 4;
+         UPDATE ledger SET seq = 4 WHERE seq = 5;
+         UPDATE ledger SET seq = 5 WHERE seq = -1;"))
+    .await;
+    assert_eq!(fault, LedgerFault::Unreadable(4));
+}
