@@ -18,7 +18,7 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-if ! python3 -c 'import dateutil' 2>/dev/null; then
+if ! python3 -c 'import dateutil, cryptography' 2>/dev/null; then
     echo "install-deps: pip install -r scripts/plan/requirements.txt" >&2
     python3 -m pip install -q -r "$ROOT/scripts/plan/requirements.txt"
 fi

@@ -625,6 +625,12 @@ pub enum LedgerEvent {
     },
     /// A check-in the server refused for good, with the reason.
     CheckinWedged { checkin_id: String, reason: String },
+    /// The participant saw the statement of what the program collects.
+    ConsentRecorded {
+        policy_version: u32,
+        language: String,
+        text_sha256_hex: String,
+    },
 }
 
 impl From<ledger::LedgerEvent> for LedgerEvent {
@@ -659,6 +665,15 @@ impl From<ledger::LedgerEvent> for LedgerEvent {
             Core::CheckinWedged { checkin_id, reason } => Self::CheckinWedged {
                 checkin_id: checkin_id.to_string(),
                 reason,
+            },
+            Core::ConsentRecorded {
+                policy_version,
+                language,
+                text_sha256_hex,
+            } => Self::ConsentRecorded {
+                policy_version,
+                language,
+                text_sha256_hex,
             },
         }
     }

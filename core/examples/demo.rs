@@ -229,6 +229,9 @@ async fn main() -> DemoResult<()> {
                         "check-in {checkin_id} delivered, receipt received {}",
                         receipt.received_at
                     ),
+                    LedgerEvent::ConsentRecorded { policy_version, .. } => {
+                        format!("shown what the program collects (policy {policy_version})")
+                    }
                     LedgerEvent::CheckinWedged { checkin_id, reason } => {
                         format!("check-in {checkin_id} refused: {reason}")
                     }

@@ -770,6 +770,15 @@ impl CheckinClient {
             let bytes = serde_json::to_vec(&all).map_err(corrupt)?;
             self.store
                 .put_document(tx, DocumentName::Consents, &bytes, now.timestamp_millis())?;
+            self.store.append_ledger(
+                tx,
+                now,
+                LedgerEvent::ConsentRecorded {
+                    policy_version: consent.policy_version,
+                    language: consent.language.clone(),
+                    text_sha256_hex: consent.text_sha256_hex.clone(),
+                },
+            )?;
             Ok(())
         })?;
         Ok(Ok(consent))

@@ -35,6 +35,13 @@ pub enum LedgerEvent {
     CheckinDelivered { checkin_id: Uuid, receipt: Receipt },
     /// A check-in the server refused for good, with the reason.
     CheckinWedged { checkin_id: Uuid, reason: String },
+    /// The participant saw the statement of what the program collects, for
+    /// this policy version (the digest names the exact text shown).
+    ConsentRecorded {
+        policy_version: u32,
+        language: String,
+        text_sha256_hex: String,
+    },
 }
 
 /// One ledger entry.

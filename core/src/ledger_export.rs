@@ -212,6 +212,10 @@ pub fn summary(rows: &[StoredLedgerEntry], program: &ProgramKeys, l: &Localizer)
                     ("reason", Arg::Text(reason)),
                 ],
             ),
+            LedgerEvent::ConsentRecorded { policy_version, .. } => l.text(
+                "ledger-consent",
+                &[("version", Arg::Text(&policy_version.to_string()))],
+            ),
         };
         out.push(format!("{seq:>4}  {at}  {line}"));
     }

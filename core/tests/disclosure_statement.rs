@@ -176,4 +176,20 @@ async fn consent_is_recorded_with_its_policy_version() {
         all.iter().map(|c| c.policy_version).collect::<Vec<_>>(),
         [version, version + 10]
     );
+    // Each consent is also in the hash-chained ledger, with the text's digest.
+    let ledger = s.client.ledger().expect("read").expect("verifies");
+    let consented: Vec<_> = ledger
+        .iter()
+        .filter_map(|e| match &e.event {
+            checkin_core::ledger::LedgerEvent::ConsentRecorded {
+                policy_version,
+                text_sha256_hex,
+                ..
+            } => Some((*policy_version, text_sha256_hex.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(consented.len(), 2);
+    assert_eq!(consented[0], (version, consent.text_sha256_hex.clone()));
+    assert_eq!(consented[1].0, version + 10);
 }

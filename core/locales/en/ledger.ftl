@@ -17,3 +17,4 @@ ledger-location-precise = Location sent: precise, { $lat }, { $lon }
 ledger-location-coarse = Location sent: approximate ({ $grid } m grid), { $lat }, { $lon }
 ledger-location-area = Location sent: only whether inside the approved area: { $inside }
 ledger-blurred = Other faces blurred: { $count }
+ledger-consent = You were shown what the program collects (policy version { $version })

@@ -17,3 +17,4 @@ ledger-location-precise = Ubicación enviada: precisa, { $lat }, { $lon }
 ledger-location-coarse = Ubicación enviada: aproximada (cuadrícula de { $grid } m), { $lat }, { $lon }
 ledger-location-area = Ubicación enviada: solo si estaba dentro de la zona aprobada: { $inside }
 ledger-blurred = Otras caras difuminadas: { $count }
+ledger-consent = Se le mostró lo que recoge el programa (versión de la política { $version })
