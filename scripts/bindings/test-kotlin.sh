@@ -43,7 +43,9 @@ summary() {
         echo; echo "kotlin: the build or the test run failed before any test failed (exit $rc)"
         failed=1
     fi
-    echo; echo "kotlin: $((tests - failed - skipped)) passed, $failed failed, $skipped skipped"
+    local passed=$((tests - failed - skipped))
+    ((passed < 0)) && passed=0
+    echo; echo "kotlin: $passed passed, $failed failed, $skipped skipped"
 }
 trap summary EXIT
 
