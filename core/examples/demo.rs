@@ -107,13 +107,40 @@ async fn main() -> DemoResult<()> {
     step(3, "The server becomes unreachable");
     server.shutdown().await;
 
-    step(4, "Check in with a photo while offline");
+    step(
+        4,
+        "Check in with a photo, a voice recording and a coarse location while offline",
+    );
     let draft = client.start_checkin(None)?;
     let quality = client.attach_photo(draft, &sample_photo()?)?;
     println!(
         "    photo quality: faces {}, issues {:?}",
         quality.faces, quality.issues
     );
+    let speech = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/media/speech_16k_s16.wav"),
+    )?;
+    let voice = client.attach_voice(draft, &speech)?;
+    println!(
+        "    voice: {} ms of speech, issues {:?}",
+        voice.speech_ms, voice.issues
+    );
+    // The phone's exact fix; the program's policy asks only for a 1 km cell.
+    let fix = checkin_core::location::LocationFix {
+        lat: 40.748_441,
+        lon: -73.985_664,
+        accuracy_m: 12.0,
+        fix_time: client.corrected_now()?,
+        provider: "fused".into(),
+        mock: false,
+    };
+    match client.attach_location(draft, &fix)? {
+        Ok(sent) => println!(
+            "    location kept and sent (policy: coarse): {}",
+            serde_json::to_string(&sent)?
+        ),
+        Err(why) => println!("    location not taken: {why}"),
+    }
     let summary = client.submit(draft)?;
     println!(
         "    sealed to the program and queued: check-in {}",
@@ -204,6 +231,9 @@ async fn main() -> DemoResult<()> {
                     }
                     LedgerEvent::PolicyReceived { version } => {
                         format!("policy version {version} received")
+                    }
+                    LedgerEvent::PlanReceived { changes } if changes.is_empty() => {
+                        "plan received".to_string()
                     }
                     LedgerEvent::PlanReceived { changes } => {
                         format!("plan received: {}", changes.join("; "))
