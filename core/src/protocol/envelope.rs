@@ -313,8 +313,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn sealed_envelope_parses_back_and_its_signature_verifies() {
+    /// A fresh device key and a record-only envelope sealed with it.
+    fn sealed_sample() -> (DeviceKey, EnvelopeHeader, SealedEnvelope) {
         let key = DeviceKey::generate().expect("key");
         let (header, env) = seal(
             &SystemRandom::new(),
@@ -324,6 +324,12 @@ mod tests {
             &key,
         )
         .expect("seal");
+        (key, header, env)
+    }
+
+    #[test]
+    fn sealed_envelope_parses_back_and_its_signature_verifies() {
+        let (key, header, env) = sealed_sample();
         let parsed = parse(&env.bytes).expect("parse");
         assert_eq!(parsed.header, header);
         assert!(parsed.verify_signature(&key.public_key()));
@@ -336,15 +342,7 @@ mod tests {
 
     #[test]
     fn any_flipped_byte_breaks_the_signature_or_the_framing() {
-        let key = DeviceKey::generate().expect("key");
-        let (_, env) = seal(
-            &SystemRandom::new(),
-            sample_fields(),
-            &[record(b"{}")],
-            &[9u8; 32],
-            &key,
-        )
-        .expect("seal");
+        let (key, _, env) = sealed_sample();
         for i in (0..env.bytes.len()).step_by(7) {
             let mut b = env.bytes.clone();
             b[i] ^= 0x40;
@@ -356,15 +354,7 @@ mod tests {
 
     #[test]
     fn truncations_and_trailing_bytes_are_malformed() {
-        let key = DeviceKey::generate().expect("key");
-        let (_, env) = seal(
-            &SystemRandom::new(),
-            sample_fields(),
-            &[record(b"{}")],
-            &[9u8; 32],
-            &key,
-        )
-        .expect("seal");
+        let (_, _, env) = sealed_sample();
         for cut in 0..env.bytes.len() {
             assert!(parse(&env.bytes[..cut]).is_err());
         }
