@@ -9,11 +9,10 @@
 //!   doubled around transitions), checked against a brute-force day scan.
 
 use checkin_core::plan::zone::Resolution;
+use checkin_core::plan::zone::{self, Zone};
 use checkin_core::plan::{CheckinWindow, Plan};
-use chrono::{
-    Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
-};
-use chrono_tz::Tz;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+use jiff::tz::AmbiguousOffset;
 use proptest::prelude::*;
 
 const ZONES: &[&str] = &[
@@ -151,7 +150,7 @@ fn plan_for(zone: &str, start: NaiveDateTime, rrule: &str, window_minutes: u32) 
 /// affected by the range's end, and the range's end.
 fn ten_years(
     plan: &Plan,
-    tz: Tz,
+    tz: &Zone,
     start: NaiveDateTime,
 ) -> (Vec<CheckinWindow>, NaiveDate, chrono::DateTime<Utc>) {
     // Two days before the start's wall time read as UTC is before the first
@@ -161,31 +160,41 @@ fn ten_years(
     let to = from + Duration::days(365 * YEARS + 2);
     let windows = plan.windows_between(from, to).expect("ten years expand");
     // Local dates strictly inside the range, safe from edge effects.
-    let last_date = to.with_timezone(&tz).date_naive() - Duration::days(2);
+    let last_date = zone::local(tz, to).date() - Duration::days(2);
     (windows, last_date, to)
 }
 
 /// Checks one window against the DST rule, independently of the plan code.
-fn check_start(tz: Tz, w: &CheckinWindow, configured: NaiveTime) -> Result<(), TestCaseError> {
+fn check_start(tz: &Zone, w: &CheckinWindow, configured: NaiveTime) -> Result<(), TestCaseError> {
     let wanted = w.local_start.date().and_time(configured);
     prop_assert_eq!(w.local_start, wanted);
-    let shown = w.opens.with_timezone(&tz).naive_local();
-    match tz.from_local_datetime(&wanted) {
-        LocalResult::Single(at) => {
+    let shown = zone::local(tz, w.opens);
+    // The zone database read directly (jiff, the same IANA data the library
+    // bundles), not through the plan code's resolver.
+    let db = jiff::tz::TimeZone::get(tz.name()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let civil: jiff::civil::DateTime = wanted
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string()
+        .parse()
+        .map_err(|e: jiff::Error| TestCaseError::fail(e.to_string()))?;
+    let read_with =
+        |o: jiff::tz::Offset| wanted.and_utc() - Duration::seconds(i64::from(o.seconds()));
+    match db.to_ambiguous_timestamp(civil).offset() {
+        AmbiguousOffset::Unambiguous { offset } => {
             prop_assert_eq!(w.resolution, Resolution::Exact);
-            prop_assert_eq!(w.opens, at.with_timezone(&Utc));
+            prop_assert_eq!(w.opens, read_with(offset));
         }
-        LocalResult::Ambiguous(a, b) => {
+        AmbiguousOffset::Fold { before, after } => {
             prop_assert_eq!(w.resolution, Resolution::FirstOfTwo);
             prop_assert_eq!(shown, wanted);
-            prop_assert_eq!(w.opens, a.with_timezone(&Utc).min(b.with_timezone(&Utc)));
+            prop_assert_eq!(w.opens, read_with(before).min(read_with(after)));
         }
-        LocalResult::None => {
+        AmbiguousOffset::Gap { .. } => {
             prop_assert_eq!(w.resolution, Resolution::ShiftedOverGap);
             // Moved forward by exactly the gap: the offset now minus the
             // offset in force a few hours before.
             let offset = |t: chrono::DateTime<Utc>| {
-                let l = t.with_timezone(&tz).naive_local();
+                let l = zone::local(tz, t);
                 l - t.naive_utc()
             };
             let gap = offset(w.opens) - offset(w.opens - Duration::hours(6));
@@ -203,14 +212,14 @@ proptest! {
     fn windows_start_at_local_time_and_none_is_lost_or_doubled(
         zone in zone(), date in start_date(), time in start_time(), shape in shape(),
     ) {
-        let tz: Tz = zone.parse().expect("listed zones exist");
+        let tz = Zone::named(zone).expect("listed zones exist");
         let start = date.and_time(time);
         let plan = plan_for(zone, start, &shape.rrule(), shape.window_minutes());
-        let (windows, last_date, _) = ten_years(&plan, tz, start);
+        let (windows, last_date, _) = ten_years(&plan, &tz, start);
 
         let mut previous: Option<&CheckinWindow> = None;
         for w in &windows {
-            check_start(tz, w, time)?;
+            check_start(&tz, w, time)?;
             if let Some(p) = previous {
                 prop_assert!(w.opens > p.opens, "{} does not follow {}", w.id, p.id);
                 prop_assert!(w.opens >= p.closes, "{} overlaps {}", w.id, p.id);
@@ -229,10 +238,10 @@ proptest! {
         zone in zone(), date in start_date(), time in start_time(), shape in shape(),
         cut_a in 0i64..3650, len in 0i64..400,
     ) {
-        let tz: Tz = zone.parse().expect("listed zones exist");
+        let tz = Zone::named(zone).expect("listed zones exist");
         let start = date.and_time(time);
         let plan = plan_for(zone, start, &shape.rrule(), shape.window_minutes());
-        let (whole, _, end) = ten_years(&plan, tz, start);
+        let (whole, _, end) = ten_years(&plan, &tz, start);
         let from = start.and_utc() + Duration::days(cut_a) + Duration::minutes(cut_a * 7 % 1440);
         let to = (from + Duration::days(len)).min(end);
         let slice = plan.windows_between(from, to).expect("expands");
@@ -263,6 +272,6 @@ fn at_least_twenty_zones_including_the_required_ones() {
         assert!(ZONES.contains(&required), "{required}");
     }
     for zone in ZONES {
-        assert!(zone.parse::<Tz>().is_ok(), "{zone}");
+        assert!(Zone::named(zone).is_some(), "{zone}");
     }
 }

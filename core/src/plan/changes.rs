@@ -10,7 +10,6 @@ use super::{Appointment, CheckinWindow, Plan};
 use crate::i18n::{Arg, Localizer};
 use chrono::NaiveDateTime;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -278,15 +277,7 @@ impl PlanChange {
     /// One sentence for the participant's ledger, in `localizer`'s language.
     pub fn describe(&self, localizer: &Localizer) -> String {
         let when = |at: &NaiveDateTime, zone: &str| {
-            let zone_label = zone
-                .parse::<Tz>()
-                .map(|_| zone.to_owned())
-                .unwrap_or_default();
-            format!(
-                "{} {} ({zone_label})",
-                localizer.date(*at),
-                localizer.time(*at)
-            )
+            format!("{} {} ({zone})", localizer.date(*at), localizer.time(*at))
         };
         match self {
             PlanChange::ZoneChanged { from, to } => localizer.text(

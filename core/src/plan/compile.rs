@@ -7,8 +7,8 @@ use super::schedule::{Expansion, LOCAL_FORMAT, Schedule};
 use super::wire::{AppointmentDoc, FORMAT, PlanDoc, ReminderPolicy, ScheduleDoc};
 use super::zone;
 use super::{Appointment, Plan};
+use crate::plan::zone::Zone;
 use chrono::{Datelike, Duration, NaiveDateTime, Timelike};
-use chrono_tz::Tz;
 use std::collections::{BTreeSet, HashSet};
 
 /// Largest plan JSON accepted, in bytes.
@@ -94,13 +94,13 @@ impl TryFrom<PlanDoc> for Plan {
         let mut schedules = Vec::with_capacity(doc.schedules.len());
         for s in &doc.schedules {
             check_unique(&mut seen, &s.id)?;
-            schedules.push(compile_schedule(s, zone)?);
+            schedules.push(compile_schedule(s, &zone)?);
         }
         let mut seen = HashSet::new();
         let mut appointments = Vec::with_capacity(doc.appointments.len());
         for a in &doc.appointments {
             check_unique(&mut seen, &a.id)?;
-            appointments.push(compile_appointment(a, zone, &doc.reminders)?);
+            appointments.push(compile_appointment(a, &zone, &doc.reminders)?);
         }
         appointments.sort_by(|a, b| (a.starts, &a.id).cmp(&(b.starts, &b.id)));
         Ok(Plan {
@@ -112,7 +112,7 @@ impl TryFrom<PlanDoc> for Plan {
     }
 }
 
-fn compile_schedule(doc: &ScheduleDoc, zone: Tz) -> Result<Schedule, PlanError> {
+fn compile_schedule(doc: &ScheduleDoc, zone: &Zone) -> Result<Schedule, PlanError> {
     let item = || format!("schedule {}", doc.id);
     let start = parse_local(&doc.start, &item)?;
     if doc.window_minutes == 0 {
@@ -140,7 +140,7 @@ fn compile_schedule(doc: &ScheduleDoc, zone: Tz) -> Result<Schedule, PlanError> 
     };
     let mut schedule = Schedule {
         id: doc.id.clone(),
-        zone,
+        zone: zone.clone(),
         start,
         until: rule.as_ref().and_then(|r| r.until),
         rule: rule.clone(),
@@ -190,14 +190,14 @@ fn check_period(schedule: &Schedule) -> Result<(), PlanError> {
 
 fn compile_appointment(
     doc: &AppointmentDoc,
-    plan_zone: Tz,
+    plan_zone: &Zone,
     policy: &ReminderPolicy,
 ) -> Result<Appointment, PlanError> {
     let item = || format!("appointment {}", doc.id);
     let local_start = parse_local(&doc.start, &item)?;
     let zone = match &doc.zone {
         Some(name) => parse_zone(name, &item())?,
-        None => plan_zone,
+        None => plan_zone.clone(),
     };
     check_max(
         "duration_minutes",
@@ -224,7 +224,7 @@ fn compile_appointment(
     // Earliest reminder first; a repeated offset is one reminder.
     reminder_minutes.sort_unstable_by(|a, b| b.cmp(a));
     reminder_minutes.dedup();
-    let (starts, _) = zone::resolve(zone, local_start).ok_or_else(|| PlanError::BadLocalTime {
+    let (starts, _) = zone::resolve(&zone, local_start).ok_or_else(|| PlanError::BadLocalTime {
         item: item(),
         value: doc.start.clone(),
     })?;
@@ -298,8 +298,8 @@ fn check_unique(seen: &mut HashSet<String>, id: &str) -> Result<(), PlanError> {
     Ok(())
 }
 
-fn parse_zone(name: &str, item: &str) -> Result<Tz, PlanError> {
-    name.parse::<Tz>().map_err(|_| PlanError::UnknownZone {
+fn parse_zone(name: &str, item: &str) -> Result<Zone, PlanError> {
+    Zone::named(name).ok_or_else(|| PlanError::UnknownZone {
         item: item.to_owned(),
         zone: name.chars().take(64).collect(),
     })

@@ -44,8 +44,8 @@ pub use wire::{
 pub(crate) use schedule::Schedule;
 
 use crate::clock::ClockEstimate;
+use crate::plan::zone::Zone;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 /// The longest span [`Plan::windows_between`] expands at once.
@@ -60,7 +60,7 @@ pub const MAX_WINDOWS_PER_QUERY: usize = 20_000;
 #[serde(try_from = "PlanDoc", into = "PlanDoc")]
 pub struct Plan {
     doc: PlanDoc,
-    zone: Tz,
+    zone: Zone,
     schedules: Vec<Schedule>,
     /// Sorted by start.
     appointments: Vec<Appointment>,
@@ -87,7 +87,7 @@ pub struct Appointment {
     /// As given, in `zone`.
     pub local_start: NaiveDateTime,
     /// The zone of the place (the plan's zone unless the plan gave one).
-    pub zone: Tz,
+    pub zone: Zone,
     pub starts: DateTime<Utc>,
     pub ends: DateTime<Utc>,
     pub place: String,
@@ -144,8 +144,8 @@ impl Plan {
     }
 
     /// The participant's zone.
-    pub fn zone(&self) -> Tz {
-        self.zone
+    pub fn zone(&self) -> &Zone {
+        &self.zone
     }
 
     /// The participant's language tag, for `i18n::Localizer::new`.

@@ -7,8 +7,8 @@
 use super::rrule::{Rule, RuleDates, Until};
 use super::wire::Requirements;
 use super::zone::{self, Resolution};
+use crate::plan::zone::Zone;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
-use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
 /// The local-time format of window ids and plan times.
@@ -40,7 +40,7 @@ pub struct CheckinWindow {
 #[derive(Debug, Clone)]
 pub(crate) struct Schedule {
     pub id: String,
-    pub zone: Tz,
+    pub zone: Zone,
     pub start: NaiveDateTime,
     /// The rule as parsed, `None` for a one-off.
     pub rule: Option<Rule>,
@@ -127,7 +127,7 @@ impl Schedule {
         let instant = super::sane(instant);
         let earliest = instant.checked_sub_signed(reach).unwrap_or(instant);
         // A local date is at most 26 h from the UTC date; start one more day early.
-        let local_date = zone::local(self.zone, earliest).date();
+        let local_date = zone::local(&self.zone, earliest).date();
         let from = local_date
             .checked_sub_signed(Duration::days(2))
             .unwrap_or(local_date);
@@ -154,7 +154,7 @@ impl Schedule {
         if self.exdates.contains(&local) {
             return OnDate::NoWindow;
         }
-        let Some((opens, resolution)) = zone::resolve(self.zone, local) else {
+        let Some((opens, resolution)) = zone::resolve(&self.zone, local) else {
             return OnDate::NoWindow;
         };
         if let Some(Until::Utc(until)) = self.until

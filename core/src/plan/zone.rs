@@ -14,8 +14,100 @@
 //!
 //! The hand-checked table in `tests/plan_dst.rs` pins these cases.
 
-use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Utc};
-use chrono_tz::Tz;
+use std::fmt;
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDateTime, Offset, Timelike, Utc};
+use jiff::tz::{AmbiguousOffset, TimeZone};
+
+/// An IANA time zone, read from the zone database compiled into the library
+/// (jiff's bundled copy of the IANA data, about 200 KB of compact TZif).
+/// The phone's own database is never consulted, so a device and the program
+/// read a plan the same way whatever the phone's OS version ships.
+#[derive(Clone)]
+pub struct Zone {
+    tz: TimeZone,
+}
+
+impl Zone {
+    /// The zone named `name` (e.g. "America/New_York"), or `None` when the
+    /// database does not know it.
+    pub fn named(name: &str) -> Option<Zone> {
+        // `get` also accepts "UTC"; anything empty or unknown is refused.
+        let tz = TimeZone::get(name).ok()?;
+        tz.iana_name()?;
+        Some(Zone { tz })
+    }
+
+    /// Coordinated Universal Time.
+    pub fn utc() -> Zone {
+        Zone { tz: TimeZone::UTC }
+    }
+
+    /// The zone's IANA name.
+    pub fn name(&self) -> &str {
+        self.tz.iana_name().unwrap_or("UTC")
+    }
+
+    /// The UTC offset in force at `instant`.
+    pub fn offset_at(&self, instant: DateTime<Utc>) -> FixedOffset {
+        let seconds = self.tz.to_offset(timestamp(instant)).seconds();
+        FixedOffset::east_opt(seconds).unwrap_or(Utc.fix())
+    }
+
+    /// `instant` as a date-time carrying this zone's offset (for RFC 3339).
+    pub fn at(&self, instant: DateTime<Utc>) -> DateTime<FixedOffset> {
+        instant.with_timezone(&self.offset_at(instant))
+    }
+
+    /// The abbreviation in use at `instant` ("EST", "CEST"; numeric like
+    /// "-03" where the zone has none).
+    pub fn abbreviation_at(&self, instant: DateTime<Utc>) -> String {
+        self.tz
+            .to_offset_info(timestamp(instant))
+            .abbreviation()
+            .to_owned()
+    }
+}
+
+impl PartialEq for Zone {
+    fn eq(&self, other: &Zone) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for Zone {}
+
+impl fmt::Debug for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Zone({})", self.name())
+    }
+}
+
+/// The instant as jiff reads it; instants beyond jiff's range (years
+/// ±9999) are clamped to its ends, where every zone's offset is fixed.
+fn timestamp(instant: DateTime<Utc>) -> jiff::Timestamp {
+    let nanos = i32::try_from(instant.timestamp_subsec_nanos()).unwrap_or(0);
+    jiff::Timestamp::new(instant.timestamp(), nanos).unwrap_or(if instant.timestamp() < 0 {
+        jiff::Timestamp::MIN
+    } else {
+        jiff::Timestamp::MAX
+    })
+}
+
+/// A wall-clock time as jiff reads it, or `None` beyond years ±9999.
+fn civil(local: NaiveDateTime) -> Option<jiff::civil::DateTime> {
+    let narrow = |v: u32| i8::try_from(v).ok();
+    jiff::civil::DateTime::new(
+        i16::try_from(local.year()).ok()?,
+        narrow(local.month())?,
+        narrow(local.day())?,
+        narrow(local.hour())?,
+        narrow(local.minute())?,
+        narrow(local.second())?,
+        i32::try_from(local.nanosecond()).ok()?,
+    )
+    .ok()
+}
 
 /// How a local time was mapped to an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,48 +120,33 @@ pub enum Resolution {
     FirstOfTwo,
 }
 
-/// The instant of `local` in `tz` under the rule above, or `None` when the
-/// zone skipped the whole local date.
-pub fn resolve(tz: Tz, local: NaiveDateTime) -> Option<(DateTime<Utc>, Resolution)> {
-    match tz.from_local_datetime(&local) {
-        chrono::LocalResult::Single(dt) => Some((dt.with_timezone(&Utc), Resolution::Exact)),
-        chrono::LocalResult::Ambiguous(first, second) => {
-            let earlier = first.with_timezone(&Utc).min(second.with_timezone(&Utc));
-            Some((earlier, Resolution::FirstOfTwo))
+/// The instant of `local` in `zone` under the rule above, or `None` when
+/// the zone skipped the whole local date.
+pub fn resolve(zone: &Zone, local: NaiveDateTime) -> Option<(DateTime<Utc>, Resolution)> {
+    let read_with = |offset: jiff::tz::Offset| {
+        local
+            .checked_sub_signed(Duration::seconds(i64::from(offset.seconds())))
+            .map(|utc| utc.and_utc())
+    };
+    match zone.tz.to_ambiguous_timestamp(civil(local)?).offset() {
+        AmbiguousOffset::Unambiguous { offset } => Some((read_with(offset)?, Resolution::Exact)),
+        AmbiguousOffset::Fold { before, after } => {
+            let first = read_with(before)?.min(read_with(after)?);
+            Some((first, Resolution::FirstOfTwo))
         }
-        chrono::LocalResult::None => {
-            let instant = across_gap(tz, local)?;
-            let landed = instant.with_timezone(&tz).naive_local();
-            (landed.date() == local.date()).then_some((instant, Resolution::ShiftedOverGap))
+        AmbiguousOffset::Gap { before, .. } => {
+            // Read with the offset before the gap; when that lands on
+            // another date, the zone skipped the whole day.
+            let instant = read_with(before)?;
+            (zone.at(instant).naive_local().date() == local.date())
+                .then_some((instant, Resolution::ShiftedOverGap))
         }
     }
 }
 
-/// `local` read with the offset in force just before the gap that swallows
-/// it. Gaps are at most a day long; the offset is taken from the latest
-/// valid local time a few hours earlier and checked to land past `local`.
-fn across_gap(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    for hours_back in [3, 6, 12, 25] {
-        let Some(before) = local
-            .checked_sub_signed(Duration::hours(hours_back))
-            .and_then(|earlier| tz.from_local_datetime(&earlier).earliest())
-        else {
-            continue;
-        };
-        let offset = Duration::seconds(i64::from(before.offset().fix().local_minus_utc()));
-        let Some(instant) = local.checked_sub_signed(offset).map(|l| l.and_utc()) else {
-            continue;
-        };
-        if instant.with_timezone(&tz).naive_local() > local {
-            return Some(instant);
-        }
-    }
-    None
-}
-
-/// The local wall-clock time of `instant` in `tz`.
-pub fn local(tz: Tz, instant: DateTime<Utc>) -> NaiveDateTime {
-    instant.with_timezone(&tz).naive_local()
+/// The local wall-clock time of `instant` in `zone`.
+pub fn local(zone: &Zone, instant: DateTime<Utc>) -> NaiveDateTime {
+    zone.at(instant).naive_local()
 }
 
 #[cfg(test)]
@@ -83,18 +160,43 @@ mod tests {
             .expect("valid test date")
     }
 
+    fn ny() -> Zone {
+        Zone::named("America/New_York").expect("zone")
+    }
+
+    #[test]
+    fn unknown_names_are_refused_and_known_ones_keep_their_name() {
+        assert_eq!(Zone::named("Mars/Olympus_Mons"), None);
+        assert_eq!(Zone::named(""), None);
+        assert_eq!(ny().name(), "America/New_York");
+        assert_eq!(Zone::utc().name(), "UTC");
+    }
+
+    #[test]
+    fn offsets_and_abbreviations_follow_dst() {
+        let winter = at(2026, 1, 15, 12, 0).and_utc();
+        let summer = at(2026, 7, 15, 12, 0).and_utc();
+        assert_eq!(ny().offset_at(winter).local_minus_utc(), -5 * 3600);
+        assert_eq!(ny().offset_at(summer).local_minus_utc(), -4 * 3600);
+        assert_eq!(ny().abbreviation_at(winter), "EST");
+        assert_eq!(ny().abbreviation_at(summer), "EDT");
+        assert_eq!(local(&ny(), summer), at(2026, 7, 15, 8, 0));
+        // Far beyond the database's range: clamped, not a panic.
+        let far = DateTime::<Utc>::MAX_UTC;
+        let _ = ny().offset_at(far);
+        assert_eq!(resolve(&ny(), far.naive_utc()), None);
+    }
+
     #[test]
     fn gap_moves_forward_by_the_gap_length() {
-        let (instant, how) =
-            resolve(chrono_tz::America::New_York, at(2026, 3, 8, 2, 30)).expect("resolves");
+        let (instant, how) = resolve(&ny(), at(2026, 3, 8, 2, 30)).expect("resolves");
         assert_eq!(how, Resolution::ShiftedOverGap);
         assert_eq!(instant.naive_utc(), at(2026, 3, 8, 7, 30));
     }
 
     #[test]
     fn overlap_takes_the_first_instant() {
-        let (instant, how) =
-            resolve(chrono_tz::America::New_York, at(2026, 11, 1, 1, 30)).expect("resolves");
+        let (instant, how) = resolve(&ny(), at(2026, 11, 1, 1, 30)).expect("resolves");
         assert_eq!(how, Resolution::FirstOfTwo);
         assert_eq!(instant.naive_utc(), at(2026, 11, 1, 5, 30));
     }
@@ -102,7 +204,10 @@ mod tests {
     #[test]
     fn a_skipped_date_has_no_instant() {
         assert_eq!(
-            resolve(chrono_tz::Pacific::Apia, at(2011, 12, 30, 9, 0)),
+            resolve(
+                &Zone::named("Pacific/Apia").expect("zone"),
+                at(2011, 12, 30, 9, 0)
+            ),
             None
         );
     }

@@ -4,9 +4,9 @@
 
 use super::{LINK_SCHEME, Notification, NotificationKind, Pending, Subject, on_device};
 use crate::i18n::{Arg, Localizer};
+use crate::plan::zone::Zone;
 use crate::plan::{Appointment, Plan, zone};
 use chrono::{DateTime, Duration, NaiveDateTime, Timelike, Utc};
-use chrono_tz::Tz;
 
 pub(super) fn render(
     plan: &Plan,
@@ -94,7 +94,7 @@ pub(super) fn render(
         subject_id: p.subject_id().to_owned(),
         fire_at: p.fire_at,
         fire_at_device,
-        fire_local: p.fire_at.with_timezone(&participant_zone).to_rfc3339(),
+        fire_local: participant_zone.at(p.fire_at).to_rfc3339(),
         title,
         body,
         deep_link: link,
@@ -106,7 +106,7 @@ pub(super) fn render(
 /// participant's zone; "today"/"tomorrow" are judged in that same zone.
 fn appointment_text(
     a: &Appointment,
-    participant_zone: Tz,
+    participant_zone: &Zone,
     fire_at: DateTime<Utc>,
     l: &Localizer,
 ) -> (String, String) {
@@ -123,16 +123,16 @@ fn appointment_text(
         ],
     );
     let start: NaiveDateTime = a.local_start;
-    let fire_day = zone::local(a.zone, fire_at).date();
+    let fire_day = zone::local(&a.zone, fire_at).date();
     let day = match (start.date() - fire_day).num_days() {
         0 => "today",
         1 => "tomorrow",
         _ => "other",
     };
-    let zone_label = if a.zone == participant_zone {
+    let zone_label = if &a.zone == participant_zone {
         "none".to_owned()
     } else {
-        a.starts.with_timezone(&a.zone).format("%Z").to_string()
+        a.zone.abbreviation_at(a.starts)
     };
     let place = if a.place.is_empty() {
         "none"
