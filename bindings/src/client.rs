@@ -13,11 +13,12 @@ use checkin_core::sync::SyncListener as CoreSyncListener;
 
 use crate::key_store::ForeignKeyStore;
 use crate::listener::ForeignSyncListener;
-use crate::types::parse_id;
+use crate::types::{parse_id, utc};
 use crate::{
-    Cancellation, CheckinError, CheckinSummary, ClientConfig, Due, EnrollmentSummary, KeyStore,
-    LedgerEntry, Notification, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport,
-    VoiceQuality, runtime,
+    Cancellation, CheckinError, CheckinSummary, ClientConfig, CollectionStatement, Connectivity,
+    Consent, Due, EnrollmentSummary, KeyStore, LedgerEntry, LocationFix, Notification, OutboxItem,
+    PhotoQuality, Policy, SentLocation, SyncListener, SyncReport, VoiceQuality, WindowCompliance,
+    runtime,
 };
 
 /// The check-in core for one participant on one device.
@@ -199,6 +200,26 @@ impl CheckinClient {
         .await
     }
 
+    /// Applies the program's policy to one location fix, taken now for
+    /// check-in `checkin_id`, and attaches the result, replacing any earlier
+    /// one. Only the reduced value is kept: the fix as given (`precise`),
+    /// the centre of its grid cell (`coarse`), or only whether it lies in
+    /// the approved area (`area`). Returns exactly what will be sent.
+    ///
+    /// Throws `InvalidLocation` for a fix that is not a valid position and
+    /// `LocationNotCollected` when the policy takes no location; either way
+    /// the check-in is left as it was. There is no background or periodic
+    /// location: call this once, while the check-in is open.
+    pub fn attach_location(
+        &self,
+        checkin_id: String,
+        fix: LocationFix,
+    ) -> Result<SentLocation, CheckinError> {
+        let id = parse_id(&checkin_id)?;
+        let fix = fix.into_core()?;
+        Ok(self.inner.attach_location(id, &fix)??.into())
+    }
+
     /// Abandons a check-in in progress; nothing of it is kept.
     pub fn discard_checkin(&self, checkin_id: String) -> Result<(), CheckinError> {
         Ok(self.inner.discard_checkin(parse_id(&checkin_id)?)?)
@@ -247,6 +268,20 @@ impl CheckinClient {
         Ok(self.inner.network_available()?)
     }
 
+    /// Tells the library what the OS says about the network. `Offline`
+    /// stops syncs from trying (and draining the battery); `Online` or
+    /// `Metered` makes every waiting check-in due at once, as
+    /// `network_available` does.
+    pub fn set_connectivity(&self, connectivity: Connectivity) -> Result<(), CheckinError> {
+        Ok(self.inner.set_connectivity(connectivity.into())?)
+    }
+
+    /// What the shell last said about the network (`Online` until told
+    /// otherwise).
+    pub fn connectivity(&self) -> Connectivity {
+        self.inner.connectivity().into()
+    }
+
     /// Every submitted check-in, oldest first, with its state and receipt.
     pub fn outbox(&self) -> Result<Vec<OutboxItem>, CheckinError> {
         Ok(self.inner.outbox()?.into_iter().map(Into::into).collect())
@@ -259,12 +294,82 @@ impl CheckinClient {
 
     /// The participant's ledger, oldest first, after checking its hash chain.
     pub fn ledger(&self) -> Result<Vec<LedgerEntry>, CheckinError> {
-        match self.inner.ledger()? {
-            Ok(entries) => Ok(entries.into_iter().map(Into::into).collect()),
-            Err(fault) => Err(CheckinError::LedgerBroken {
-                reason: fault.to_string(),
-            }),
-        }
+        Ok(self.inner.ledger()??.into_iter().map(Into::into).collect())
+    }
+
+    /// The verified ledger as JSON text (format: docs/ledger.md): every
+    /// entry's exact stored bytes, the hash chain, the program's key ids and
+    /// receipt public key, so anyone can check it without this library
+    /// (scripts/ledger/verify_ledger.py does). Throws `LedgerBroken` if the
+    /// chain does not verify, never exporting a broken ledger as sound.
+    pub fn export_ledger_json(&self) -> Result<String, CheckinError> {
+        Ok(self.inner.export_ledger_json()??)
+    }
+
+    /// The ledger as readable text in `lang` (e.g. `en`, `es`; English when
+    /// the language is not available), for the participant to show a
+    /// lawyer or a judge. If the chain does not verify, the text says so
+    /// instead of summarising (no error is thrown for that).
+    pub fn ledger_summary(&self, lang: String) -> Result<String, CheckinError> {
+        Ok(self.inner.ledger_summary(&lang)?)
+    }
+
+    /// "What this program collects", generated from the current policy, in
+    /// `lang` (e.g. `en`, `es`; English when the language is not available).
+    /// Show it at enrollment, whenever `consent_needed` is true, and on
+    /// demand.
+    pub fn collection_statement(&self, lang: String) -> Result<CollectionStatement, CheckinError> {
+        Ok(self.inner.collection_statement(&lang)?.into())
+    }
+
+    /// Records that the participant saw the statement for `policy_version`
+    /// in `lang` and agreed, in the consent list and the ledger. Pass the
+    /// `policy_version` of the statement actually shown: if the policy
+    /// changed since, nothing is recorded and `ConsentNotCurrent` is thrown.
+    pub fn record_consent(
+        &self,
+        policy_version: u32,
+        lang: String,
+    ) -> Result<Consent, CheckinError> {
+        Ok(self.inner.record_consent(policy_version, &lang)??.into())
+    }
+
+    /// Every consent recorded, oldest first.
+    pub fn consents(&self) -> Result<Vec<Consent>, CheckinError> {
+        Ok(self.inner.consents()?.into_iter().map(Into::into).collect())
+    }
+
+    /// Whether the current policy still waits for the participant's
+    /// consent: show the collection statement before the next capture.
+    pub fn consent_needed(&self) -> Result<bool, CheckinError> {
+        Ok(self.inner.consent_needed()?)
+    }
+
+    /// Proof of compliance for the plan's windows opening in `[from, to)`,
+    /// in order: each window with the check-in that satisfied it and the
+    /// program's receipt (re-verified now), or why there is none. Spans
+    /// longer than the plan's expansion limit are refused (`Plan`); before
+    /// enrollment it throws `NotEnrolled`.
+    pub fn compliance_report(
+        &self,
+        from: SystemTime,
+        to: SystemTime,
+    ) -> Result<Vec<WindowCompliance>, CheckinError> {
+        let (from, to) = (utc(from, "from")?, utc(to, "to")?);
+        Ok(self
+            .inner
+            .compliance_report(from, to)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// The offline check-in code (`XXXXX-XXXXX`, Crockford base32) for a
+    /// submitted check-in, for the participant to read out or text when no
+    /// network is available; the program verifies it once the envelope
+    /// arrives. `null`/`nil` when no check-in with that id was submitted.
+    pub fn offline_code(&self, checkin_id: String) -> Result<Option<String>, CheckinError> {
+        Ok(self.inner.offline_code(parse_id(&checkin_id)?)?)
     }
 
     /// The best estimate of the current time (device clock corrected by the

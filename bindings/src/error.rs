@@ -8,6 +8,9 @@
 //! implementations into Rust (flat errors cannot be lifted from foreign code).
 
 use checkin_core::crypto::{CryptoError, keystore::KeyStoreError};
+use checkin_core::disclosure::ConsentError;
+use checkin_core::ledger::LedgerFault;
+use checkin_core::location::LocationError;
 use checkin_core::store::StoreError;
 
 /// What went wrong in a call into the check-in core.
@@ -68,7 +71,23 @@ pub enum CheckinError {
     /// The server's key does not match the one pinned at enrollment.
     #[error("the server's key does not match the one pinned at enrollment")]
     PinMismatch,
+    /// The location fix is not a valid position (a coordinate or the
+    /// accuracy not a finite number, or out of range). Nothing was kept;
+    /// read a new fix.
+    #[error("{reason}")]
+    InvalidLocation { reason: String },
+    /// The program's policy does not collect location: do not ask the
+    /// platform for it. Nothing was kept.
+    #[error("{reason}")]
+    LocationNotCollected { reason: String },
+    /// The consent names a policy version that is not the current one.
+    /// Nothing was recorded: show the current `collection_statement` and
+    /// ask again.
+    #[error("{reason}")]
+    ConsentNotCurrent { reason: String },
     /// The ledger's hash chain is broken: the stored ledger was altered.
+    /// Thrown by `ledger` and `export_ledger_json` instead of presenting a
+    /// broken ledger as sound (`ledger_summary` says so in its text).
     #[error("the ledger failed its check: {reason}")]
     LedgerBroken { reason: String },
     /// The operation was cancelled by the caller.
@@ -105,6 +124,38 @@ impl From<checkin_core::Error> for CheckinError {
             Core::Server { .. } => Self::Server { reason },
             Core::PinMismatch => Self::PinMismatch,
             Core::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+/// The core returns a refused fix as a value (the draft is untouched); the
+/// facade throws it, as it throws every other refusal.
+impl From<LocationError> for CheckinError {
+    fn from(error: LocationError) -> Self {
+        let reason = error.to_string();
+        match error {
+            LocationError::InvalidFix => Self::InvalidLocation { reason },
+            LocationError::NotCollected => Self::LocationNotCollected { reason },
+        }
+    }
+}
+
+/// A consent for another policy version, refused by the core (nothing
+/// recorded).
+impl From<ConsentError> for CheckinError {
+    fn from(error: ConsentError) -> Self {
+        let reason = error.to_string();
+        match error {
+            ConsentError::NotCurrentPolicy { .. } => Self::ConsentNotCurrent { reason },
+        }
+    }
+}
+
+/// A ledger whose hash chain does not verify.
+impl From<LedgerFault> for CheckinError {
+    fn from(fault: LedgerFault) -> Self {
+        Self::LedgerBroken {
+            reason: fault.to_string(),
         }
     }
 }
@@ -174,5 +225,30 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for ListenerError {
         Self::Failed {
             reason: error.reason,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_returned_as_values_become_typed_errors() {
+        assert!(matches!(
+            CheckinError::from(LocationError::InvalidFix),
+            CheckinError::InvalidLocation { reason } if reason == "the location fix is not a valid position"
+        ));
+        assert!(matches!(
+            CheckinError::from(LocationError::NotCollected),
+            CheckinError::LocationNotCollected { .. }
+        ));
+        assert!(matches!(
+            CheckinError::from(ConsentError::NotCurrentPolicy { given: 2, current: 3 }),
+            CheckinError::ConsentNotCurrent { reason } if reason.contains('2') && reason.contains('3')
+        ));
+        assert!(matches!(
+            CheckinError::from(LedgerFault::BrokenChain(4)),
+            CheckinError::LedgerBroken { reason } if reason.contains("entry 4")
+        ));
     }
 }

@@ -5,9 +5,11 @@
 //! `java.time.Instant`, Swift `Date`), free-form JSON (locations, plans) as
 //! JSON text. Nothing is computed here that the core's types do not hold.
 
-use std::time::SystemTime;
+use std::time::{SystemTime, UNIX_EPOCH};
 
-use checkin_core::{checkin, ledger, plan, policy, protocol, remind, store, sync};
+use checkin_core::{
+    checkin, compliance, disclosure, ledger, location, plan, policy, protocol, remind, store, sync,
+};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -699,6 +701,376 @@ impl From<ledger::LedgerEntry> for LedgerEntry {
     }
 }
 
+/// The network as the shell sees it (Android `ConnectivityManager`, iOS
+/// `NWPathMonitor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Connectivity {
+    /// Online on an unmetered network.
+    Online,
+    /// Online, but the participant pays by the byte (cellular, roaming).
+    /// Check-ins are still sent: each is one small sealed unit, and a late
+    /// check-in costs more than the data.
+    Metered,
+    /// No network: `sync` does not try, and reports what waits.
+    Offline,
+}
+
+impl From<checkin_core::Connectivity> for Connectivity {
+    fn from(c: checkin_core::Connectivity) -> Self {
+        match c {
+            checkin_core::Connectivity::Online => Self::Online,
+            checkin_core::Connectivity::Metered => Self::Metered,
+            checkin_core::Connectivity::Offline => Self::Offline,
+        }
+    }
+}
+
+impl From<Connectivity> for checkin_core::Connectivity {
+    fn from(c: Connectivity) -> Self {
+        match c {
+            Connectivity::Online => Self::Online,
+            Connectivity::Metered => Self::Metered,
+            Connectivity::Offline => Self::Offline,
+        }
+    }
+}
+
+/// One fix from the phone's location service, exactly as the platform
+/// reported it. The core reduces it to what the policy allows before
+/// anything is stored.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct LocationFix {
+    /// Latitude in degrees (WGS 84), -90 to 90.
+    pub lat: f64,
+    /// Longitude in degrees (WGS 84), -180 to 180.
+    pub lon: f64,
+    /// Horizontal accuracy radius reported by the platform, in metres.
+    pub accuracy_m: f64,
+    /// When the platform took the fix (Android `Location.getTime()`, iOS
+    /// `CLLocation.timestamp`).
+    pub fix_time: SystemTime,
+    /// `gps`, `network`, `fused`, …: as the platform names it (at most 32
+    /// characters are kept).
+    pub provider: String,
+    /// The platform says the fix came from a mock provider (Android
+    /// `Location.isMock()`, iOS `CLLocationSourceInformation.isSimulatedBySoftware`).
+    pub mock: bool,
+}
+
+impl LocationFix {
+    /// The core's fix; a `fix_time` outside the representable range is
+    /// refused as invalid input.
+    pub(crate) fn into_core(self) -> Result<location::LocationFix, CheckinError> {
+        Ok(location::LocationFix {
+            lat: self.lat,
+            lon: self.lon,
+            accuracy_m: self.accuracy_m,
+            fix_time: utc(self.fix_time, "the fix time")?,
+            provider: self.provider,
+            mock: self.mock,
+        })
+    }
+}
+
+/// The location kept in the check-in and sent with it: exactly what the
+/// policy allows, already reduced on the device. `stale` (older than the
+/// policy's maximum fix age, or stamped as far in the future), `inaccurate`
+/// (accuracy worse than the policy's maximum) and `mock` are sent with it,
+/// never hidden.
+#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
+pub enum SentLocation {
+    /// The fix as given (policy `precise`).
+    Precise {
+        /// Latitude in degrees.
+        lat: f64,
+        /// Longitude in degrees.
+        lon: f64,
+        /// Accuracy radius in metres, as reported.
+        accuracy_m: f64,
+        /// When the fix was taken (to the millisecond).
+        fix_time: SystemTime,
+        /// The platform's provider name.
+        provider: String,
+        /// The platform said the fix was mocked.
+        mock: bool,
+        /// The fix was too old (or too far in the future) for the policy.
+        stale: bool,
+        /// The fix was less accurate than the policy asks.
+        inaccurate: bool,
+    },
+    /// The centre of the policy's grid cell holding the fix (policy
+    /// `coarse`): nothing finer than `grid_m` is stored or sent.
+    Coarse {
+        /// The grid's cell size in metres.
+        grid_m: u32,
+        /// Latitude of the cell's centre, in degrees.
+        lat: f64,
+        /// Longitude of the cell's centre, in degrees.
+        lon: f64,
+        /// When the fix was taken (to the millisecond).
+        fix_time: SystemTime,
+        /// The platform's provider name.
+        provider: String,
+        /// The platform said the fix was mocked.
+        mock: bool,
+        /// The fix was too old (or too far in the future) for the policy.
+        stale: bool,
+        /// The fix was less accurate than the policy asks.
+        inaccurate: bool,
+    },
+    /// Only whether the fix lies inside the approved area (policy `area`):
+    /// no coordinate at all.
+    Area {
+        /// The fix lies inside the approved circle or polygon.
+        inside: bool,
+        /// When the fix was taken (to the millisecond).
+        fix_time: SystemTime,
+        /// The platform's provider name.
+        provider: String,
+        /// The platform said the fix was mocked.
+        mock: bool,
+        /// The fix was too old (or too far in the future) for the policy.
+        stale: bool,
+        /// The fix was less accurate than the policy asks.
+        inaccurate: bool,
+    },
+}
+
+impl From<location::SentLocation> for SentLocation {
+    fn from(l: location::SentLocation) -> Self {
+        use location::SentLocation as Core;
+        match l {
+            Core::Precise {
+                lat,
+                lon,
+                accuracy_m,
+                fix_time,
+                provider,
+                mock,
+                stale,
+                inaccurate,
+            } => Self::Precise {
+                lat,
+                lon,
+                accuracy_m,
+                fix_time: fix_time.into(),
+                provider,
+                mock,
+                stale,
+                inaccurate,
+            },
+            Core::Coarse {
+                grid_m,
+                lat,
+                lon,
+                fix_time,
+                provider,
+                mock,
+                stale,
+                inaccurate,
+            } => Self::Coarse {
+                grid_m,
+                lat,
+                lon,
+                fix_time: fix_time.into(),
+                provider,
+                mock,
+                stale,
+                inaccurate,
+            },
+            Core::Area {
+                inside,
+                fix_time,
+                provider,
+                mock,
+                stale,
+                inaccurate,
+            } => Self::Area {
+                inside,
+                fix_time: fix_time.into(),
+                provider,
+                mock,
+                stale,
+                inaccurate,
+            },
+        }
+    }
+}
+
+/// "What this program collects", generated from the current policy alone:
+/// the text to show at enrollment and on demand, and the facts it states.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CollectionStatement {
+    /// The policy version the statement describes; pass it to
+    /// `record_consent`.
+    pub policy_version: u32,
+    /// The language the text is in (the one asked for, or English when it
+    /// is not available).
+    pub language: String,
+    /// The statement, one paragraph per line.
+    pub text: String,
+    /// SHA-256 of `text` (hex), so a consent names exactly what was shown.
+    pub text_sha256_hex: String,
+    /// Evidence a check-in may carry under this policy, in record order
+    /// (`photo`, `voice`, `location`).
+    pub collects: Vec<String>,
+    /// How location is taken, if at all.
+    pub location_mode: LocationMode,
+    /// The coarse grid in metres, when location is coarse.
+    pub coarse_grid_m: Option<u32>,
+}
+
+impl From<disclosure::CollectionStatement> for CollectionStatement {
+    fn from(s: disclosure::CollectionStatement) -> Self {
+        Self {
+            policy_version: s.policy_version,
+            language: s.language,
+            text: s.text,
+            text_sha256_hex: s.text_sha256_hex,
+            collects: s.collects,
+            location_mode: s.location_mode.into(),
+            coarse_grid_m: s.coarse_grid_m,
+        }
+    }
+}
+
+/// The participant saw the statement for a policy version and agreed;
+/// also recorded in the hash-chained ledger.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Consent {
+    /// The policy version the statement described.
+    pub policy_version: u32,
+    /// The language of the statement shown.
+    pub language: String,
+    /// SHA-256 (hex) of the exact statement text shown.
+    pub text_sha256_hex: String,
+    /// When it was recorded (corrected time, to the millisecond).
+    pub at: SystemTime,
+}
+
+impl From<disclosure::Consent> for Consent {
+    fn from(c: disclosure::Consent) -> Self {
+        Self {
+            policy_version: c.policy_version,
+            language: c.language,
+            text_sha256_hex: c.text_sha256_hex,
+            at: c.at.into(),
+        }
+    }
+}
+
+/// What became of one scheduled window.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum ComplianceStatus {
+    /// Satisfied, with the program's receipt, re-verified under the
+    /// receipt key pinned at enrollment.
+    Delivered {
+        /// The check-in that satisfied the window.
+        checkin_id: String,
+        /// Taken in the window's late period.
+        late: bool,
+        /// The program's signed receipt for it.
+        receipt: Receipt,
+    },
+    /// Taken in time but not delivered yet (queued, or its receipt did not
+    /// verify).
+    NotYetSent {
+        /// The check-in taken for the window.
+        checkin_id: String,
+        /// Taken in the window's late period.
+        late: bool,
+    },
+    /// Taken in time, refused for good by the server.
+    Wedged {
+        /// The check-in taken for the window.
+        checkin_id: String,
+        /// The server's reason.
+        reason: String,
+    },
+    /// No check-in taken in time: still possible (`state` upcoming, open,
+    /// in grace, late) or missed.
+    NotTaken {
+        /// Where the window stands now.
+        state: WindowState,
+    },
+}
+
+impl From<compliance::ComplianceStatus> for ComplianceStatus {
+    fn from(s: compliance::ComplianceStatus) -> Self {
+        use compliance::ComplianceStatus as Core;
+        match s {
+            Core::Delivered {
+                checkin_id,
+                late,
+                receipt,
+            } => Self::Delivered {
+                checkin_id: checkin_id.to_string(),
+                late,
+                receipt: receipt.into(),
+            },
+            Core::NotYetSent { checkin_id, late } => Self::NotYetSent {
+                checkin_id: checkin_id.to_string(),
+                late,
+            },
+            Core::Wedged { checkin_id, reason } => Self::Wedged {
+                checkin_id: checkin_id.to_string(),
+                reason,
+            },
+            Core::NotTaken { state } => Self::NotTaken {
+                state: state.into(),
+            },
+        }
+    }
+}
+
+/// One window of the plan and what became of it: a line of the proof of
+/// compliance.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct WindowCompliance {
+    /// The window's id (as in `CheckinWindow.id`).
+    pub window_id: String,
+    /// When the window opened.
+    pub opens: SystemTime,
+    /// A check-in before this was on time.
+    pub closes: SystemTime,
+    /// A check-in before this was accepted as late.
+    pub late_ends: SystemTime,
+    /// The check-in that satisfied it, or why there is none.
+    pub status: ComplianceStatus,
+}
+
+impl From<compliance::WindowCompliance> for WindowCompliance {
+    fn from(w: compliance::WindowCompliance) -> Self {
+        Self {
+            window_id: w.window_id,
+            opens: w.opens.into(),
+            closes: w.closes.into(),
+            late_ends: w.late_ends.into(),
+            status: w.status.into(),
+        }
+    }
+}
+
+/// A time from the caller as the core's UTC time; a time chrono cannot
+/// represent (hundreds of thousands of years away) is invalid input.
+pub(crate) fn utc(t: SystemTime, what: &str) -> Result<DateTime<Utc>, CheckinError> {
+    let (secs, nanos) = match t.duration_since(UNIX_EPOCH) {
+        Ok(after) => (i64::try_from(after.as_secs()).ok(), after.subsec_nanos()),
+        Err(before) => {
+            let d = before.duration();
+            let secs = i64::try_from(d.as_secs()).ok().map(|s| -s);
+            match d.subsec_nanos() {
+                0 => (secs, 0),
+                n => (secs.and_then(|s| s.checked_sub(1)), 1_000_000_000 - n),
+            }
+        }
+    };
+    secs.and_then(|s| DateTime::from_timestamp(s, nanos))
+        .ok_or_else(|| CheckinError::InvalidInput {
+            reason: format!("{what} is out of range"),
+        })
+}
+
 /// Parses an id the facade handed out earlier.
 pub(crate) fn parse_id(id: &str) -> Result<Uuid, CheckinError> {
     Uuid::parse_str(id).map_err(|_| CheckinError::InvalidInput {
@@ -710,4 +1082,57 @@ fn millis(ms: i64) -> SystemTime {
     DateTime::<Utc>::from_timestamp_millis(ms)
         .unwrap_or_default()
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn caller_times_convert_exactly_or_are_refused() {
+        let at = |secs: i64, nanos: u32| DateTime::from_timestamp(secs, nanos).expect("in range");
+        let after = UNIX_EPOCH + Duration::new(1_700_000_000, 123_456_789);
+        assert_eq!(utc(after, "t").ok(), Some(at(1_700_000_000, 123_456_789)));
+        let before = UNIX_EPOCH - Duration::new(10, 250_000_000);
+        assert_eq!(utc(before, "t").ok(), Some(at(-11, 750_000_000)));
+        assert_eq!(
+            utc(UNIX_EPOCH - Duration::from_secs(3), "t").ok(),
+            Some(at(-3, 0))
+        );
+        let far = UNIX_EPOCH + Duration::from_secs(i64::MAX as u64 / 2);
+        assert!(matches!(
+            utc(far, "the fix time"),
+            Err(CheckinError::InvalidInput { reason }) if reason == "the fix time is out of range"
+        ));
+    }
+
+    #[test]
+    fn a_sent_location_keeps_what_the_core_kept() {
+        let fix_time = DateTime::from_timestamp_millis(1_700_000_000_123).expect("in range");
+        let core = location::SentLocation::Coarse {
+            grid_m: 1000,
+            lat: 40.75,
+            lon: -73.98,
+            fix_time,
+            provider: "fused".into(),
+            mock: true,
+            stale: false,
+            inaccurate: true,
+        };
+        assert_eq!(
+            SentLocation::from(core),
+            SentLocation::Coarse {
+                grid_m: 1000,
+                lat: 40.75,
+                lon: -73.98,
+                fix_time: fix_time.into(),
+                provider: "fused".into(),
+                mock: true,
+                stale: false,
+                inaccurate: true,
+            }
+        );
+    }
 }

@@ -16,14 +16,23 @@ final class ReferenceServer {
     var port: Int { Int(baseUrl.split(separator: ":").last!.filter(\.isNumber))! }
 
     /// The binary's path comes from CHECKIN_SERVER_BIN (set by test-swift.sh).
-    init(codes: Int = 3, dataDir: String? = nil, listen: String? = nil) throws {
+    /// `planJson`/`policyJson` replace the demo plan/policy.
+    init(codes: Int = 3, dataDir: String? = nil, listen: String? = nil,
+         planJson: String? = nil, policyJson: String? = nil) throws {
         guard let binary = ProcessInfo.processInfo.environment["CHECKIN_SERVER_BIN"], !binary.isEmpty else {
             throw TestFailure(description: "set CHECKIN_SERVER_BIN to the reference-server binary")
         }
         let dir = dataDir ?? makeTempDir("checkin-server")
         self.dataDir = dir
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--data-dir", dir, "--codes", String(codes)] + (listen.map { ["--listen", $0] } ?? [])
+        var arguments = ["--data-dir", dir, "--codes", String(codes)] + (listen.map { ["--listen", $0] } ?? [])
+        for (flag, json) in [("--plan", planJson), ("--policy", policyJson)] {
+            guard let json else { continue }
+            let path = makeTempDir("checkin-server-input") + "/given.json"
+            try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+            arguments += [flag, path]
+        }
+        process.arguments = arguments
         let stdout = Pipe()
         process.standardOutput = stdout
         try process.run()

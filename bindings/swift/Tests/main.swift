@@ -1,4 +1,5 @@
 // Entry point of the Swift test executable (scripts/bindings/test-swift.sh).
 let run = TestRun()
 await checkinTests(run)
+await transparencyTests(run)
 run.finish()

@@ -1,4 +1,5 @@
-// One reference server per test class, with enough one-time codes for it.
+// One reference server per test class, with enough one-time codes for it
+// (and, if given, its own plan instead of the demo plan).
 package org.checkin.core
 
 import org.checkin.core.support.ReferenceServer
@@ -8,13 +9,13 @@ import org.junit.jupiter.api.TestInstance
 import java.util.concurrent.atomic.AtomicInteger
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ServerFixture(private val codes: Int = 12) {
+abstract class ServerFixture(private val codes: Int = 12, private val planJson: () -> String? = { null }) {
     lateinit var server: ReferenceServer
     private val nextCode = AtomicInteger()
 
     @BeforeAll
     fun startServer() {
-        server = ReferenceServer.start(codes)
+        server = ReferenceServer.start(codes, planJson = planJson())
     }
 
     @AfterAll

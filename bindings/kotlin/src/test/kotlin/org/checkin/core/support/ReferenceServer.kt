@@ -29,9 +29,18 @@ class ReferenceServer private constructor(
         val binary: String get() = System.getProperty("checkin.server.bin")
             ?: error("set -Dcheckin.server.bin to the reference-server binary")
 
-        fun start(codes: Int = 3, dataDir: File = Files.createTempDirectory("checkin-server").toFile(), listen: String? = null): ReferenceServer {
+        /** `planJson`/`policyJson` replace the demo plan/policy (fixtures/plans/demo.json, fixtures/policies/default.json). */
+        fun start(
+            codes: Int = 3,
+            dataDir: File = Files.createTempDirectory("checkin-server").toFile(),
+            listen: String? = null,
+            planJson: String? = null,
+            policyJson: String? = null,
+        ): ReferenceServer {
             val command = mutableListOf(binary, "--data-dir", dataDir.path, "--codes", codes.toString())
             if (listen != null) command += listOf("--listen", listen)
+            if (planJson != null) command += listOf("--plan", jsonFile("plan", planJson).path)
+            if (policyJson != null) command += listOf("--policy", jsonFile("policy", policyJson).path)
             val process = ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start()
             val line = process.inputStream.bufferedReader().readLine()
                 ?: error("reference-server exited without its start line (exit ${process.waitFor()})")
@@ -41,5 +50,8 @@ class ReferenceServer private constructor(
                 ?.split(',')?.map { it.trim().trim('"') }?.filter { it.isNotEmpty() } ?: emptyList()
             return ReferenceServer(process, dataDir, baseUrl, codeList)
         }
+
+        private fun jsonFile(prefix: String, json: String): File =
+            File.createTempFile(prefix, ".json").apply { writeText(json); deleteOnExit() }
     }
 }
