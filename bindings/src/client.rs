@@ -16,8 +16,8 @@ use crate::listener::ForeignSyncListener;
 use crate::types::parse_id;
 use crate::{
     Cancellation, CheckinError, CheckinSummary, ClientConfig, Due, EnrollmentSummary, KeyStore,
-    LedgerEntry, Notification, OutboxItem, PhotoQuality, Policy, SyncListener, SyncReport,
-    VoiceQuality, runtime,
+    LedgerEntry, Notification, OutboxItem, PhotoQuality, Policy, RetentionReport, SyncListener,
+    SyncReport, VoiceQuality, runtime,
 };
 
 /// The check-in core for one participant on one device.
@@ -265,6 +265,14 @@ impl CheckinClient {
                 reason: fault.to_string(),
             }),
         }
+    }
+
+    /// Deletes from the device what the policy's retention lets go
+    /// (delivered check-ins past `device_days`, old drafts), with ledger
+    /// entries; check-ins not yet delivered are never touched. `sync` runs
+    /// it too.
+    pub fn apply_retention(&self) -> Result<RetentionReport, CheckinError> {
+        Ok(self.inner.apply_retention()?.into())
     }
 
     /// The best estimate of the current time (device clock corrected by the

@@ -90,6 +90,7 @@ impl From<checkin_core::Error> for CheckinError {
             Core::EnrollmentCodeUsed => Self::EnrollmentCodeUsed,
             Core::DraftNotFound => Self::CheckinNotFound,
             Core::MissingEvidence(_) => Self::MissingEvidence { reason },
+            Core::LedgerBroken(_) => Self::LedgerBroken { reason },
             Core::QualityBlocks(_) => Self::PhotoRejected { reason },
             Core::Media(_) => Self::InvalidMedia { reason },
             Core::Store(StoreError::DiskFull) => Self::StorageFull,

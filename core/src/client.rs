@@ -629,7 +629,9 @@ impl CheckinClient {
         if self.connectivity() == Connectivity::Offline {
             // Nothing to try: report what waits, and when the shell said we
             // would retry anyway (it calls again when the network returns).
+            // Retention needs no network.
             return Ok(SyncReport {
+                retention: self.apply_retention().ok(),
                 remaining: self.store.outbox_counts()?.0 as u32,
                 next_retry_at: self
                     .store
@@ -655,7 +657,15 @@ impl CheckinClient {
             clock_anchor: enrolled.record.clock_anchor,
             localizer: &self.localizer()?,
         };
-        ctx.run(deadline, listener).await
+        let mut report = ctx.run(deadline, listener).await?;
+        // Retention runs after deliveries, with the clock just corrected by
+        // the server. A failure here takes nothing back from the sync (each
+        // deletion is its own transaction); `None` says it did not run, and
+        // the next sync or `apply_retention` runs it again.
+        if !report.deadline_reached {
+            report.retention = self.apply_retention().ok();
+        }
+        Ok(report)
     }
 
     /// The shell says the network is back: waiting check-ins become due
@@ -800,9 +810,103 @@ impl CheckinClient {
         Ok(!self.consents()?.iter().any(|c| c.policy_version == version))
     }
 
+    /// The ledger's entries after checking its chain, or the fault.
+    fn verified_ledger(&self) -> Result<Vec<LedgerEntry>> {
+        match ledger::verify(&self.store)? {
+            Ok(rows) => Ok(rows.into_iter().map(|r| r.entry).collect()),
+            Err(fault) => Err(Error::LedgerBroken(fault)),
+        }
+    }
+
+    /// Applies the policy's `retention.device_days` (core/src/retention.rs):
+    /// deletes delivered check-ins captured longer ago than that (only once
+    /// the ledger holds their verified receipt) and drafts never submitted,
+    /// each with a `retention_deleted` ledger entry in the same
+    /// transaction. Check-ins not yet delivered are never touched. Runs at
+    /// the end of every sync; the shell may also call it (e.g. at start).
+    /// A broken ledger gives [`Error::LedgerBroken`] and deletes nothing.
+    pub fn apply_retention(&self) -> Result<crate::retention::RetentionReport> {
+        use crate::compliance::Outcome;
+        use crate::ledger::RetainedItem;
+        use crate::retention::{RETENTION_BATCH, RetentionReport};
+
+        let enrolled = self.enrolled()?;
+        let device_days = self.policy()?.retention.device_days;
+        let now = self.now()?.corrected();
+        // What the ledger proves was delivered: the only copy left after
+        // deletion, so nothing goes without it.
+        let proven = crate::compliance::history(&self.verified_ledger()?, &[])
+            .into_iter()
+            .filter_map(|c| match &c.outcome {
+                Outcome::Delivered(r) => {
+                    crate::compliance::verified_receipt(&c.summary, r, &enrolled.receipt_key)
+                        .map(|_| c.summary.checkin_id)
+                }
+                _ => None,
+            })
+            .collect();
+        let selection = crate::retention::select(
+            device_days,
+            self.plan()?.as_ref(),
+            &self.store.outbox()?,
+            &proven,
+            &self.store.draft_starts()?,
+            now,
+        );
+        let mut report = RetentionReport {
+            kept_without_proof: selection.kept_without_proof,
+            ..RetentionReport::default()
+        };
+        for batch in selection.deletions.chunks(RETENTION_BATCH) {
+            let (checkins, drafts) = self.store.write(|tx| {
+                let (mut checkins, mut drafts) = (0, 0);
+                for d in batch {
+                    // Checked again inside the transaction: a draft
+                    // submitted meanwhile is no longer a draft.
+                    let deleted = match d.item {
+                        RetainedItem::DeliveredCheckin => {
+                            self.store.delete_delivered(tx, d.checkin_id)?
+                        }
+                        RetainedItem::UnsubmittedDraft => self.store.delete_draft_started_at(
+                            tx,
+                            d.checkin_id,
+                            d.captured_at.timestamp_millis(),
+                        )?,
+                    };
+                    if !deleted {
+                        continue;
+                    }
+                    self.store.append_ledger(
+                        tx,
+                        now,
+                        LedgerEvent::RetentionDeleted {
+                            checkin_id: d.checkin_id,
+                            item: d.item,
+                            captured_at: d.captured_at,
+                            device_days,
+                        },
+                    )?;
+                    match d.item {
+                        RetainedItem::DeliveredCheckin => checkins += 1,
+                        RetainedItem::UnsubmittedDraft => drafts += 1,
+                    }
+                }
+                Ok((checkins, drafts))
+            })?;
+            report.checkins_deleted += checkins;
+            report.drafts_deleted += drafts;
+        }
+        if report.checkins_deleted + report.drafts_deleted > 0 {
+            self.store.checkpoint_truncate()?;
+        }
+        Ok(report)
+    }
+
     /// Proof of compliance for windows opening in `[from, to)`: each
     /// window with the check-in that satisfied it and its re-verified
     /// receipt, or why there is none (not yet sent, wedged, not taken).
+    /// Read from the ledger, so retention does not change it; a ledger
+    /// whose chain is broken gives [`Error::LedgerBroken`].
     pub fn compliance_report(
         &self,
         from: DateTime<Utc>,
@@ -812,9 +916,10 @@ impl CheckinClient {
         let Some(plan) = self.plan()? else {
             return Ok(Vec::new());
         };
+        let checkins = crate::compliance::history(&self.verified_ledger()?, &self.store.outbox()?);
         Ok(crate::compliance::report(
             &plan,
-            &self.store.outbox()?,
+            &checkins,
             &enrolled.receipt_key,
             from,
             to,
@@ -825,7 +930,7 @@ impl CheckinClient {
     /// The offline check-in code for a submitted check-in, for the
     /// participant to read out or text when no network is available; the
     /// program verifies it once the envelope arrives. `None` for an
-    /// unknown check-in.
+    /// unknown check-in (or one retention deleted from the device).
     pub fn offline_code(&self, checkin_id: Uuid) -> Result<Option<String>> {
         let Some(item) = self.store.outbox_item(checkin_id)? else {
             return Ok(None);
