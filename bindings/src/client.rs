@@ -15,9 +15,9 @@ use crate::key_store::ForeignKeyStore;
 use crate::listener::ForeignSyncListener;
 use crate::types::parse_id;
 use crate::{
-    Cancellation, CheckinError, CheckinSummary, ClientConfig, Due, EnrollmentSummary, KeyStore,
-    LedgerEntry, Notification, OutboxItem, PhotoQuality, Policy, RetentionReport, SyncListener,
-    SyncReport, VoiceQuality, runtime,
+    Cancellation, CheckinError, CheckinSummary, ClientConfig, CollectionStatement, Due,
+    EnrollmentSummary, KeyStore, LedgerEntry, Notification, OutboxItem, PhotoQuality, Policy,
+    RetentionReport, SyncListener, SyncReport, VoiceQuality, runtime,
 };
 
 /// The check-in core for one participant on one device.
@@ -265,6 +265,30 @@ impl CheckinClient {
                 reason: fault.to_string(),
             }),
         }
+    }
+
+    /// "What this program collects" under the current policy, in `lang`
+    /// (e.g. `en`, `es`): show it at enrollment and after a policy change.
+    pub fn collection_statement(&self, lang: String) -> Result<CollectionStatement, CheckinError> {
+        Ok(self.inner.collection_statement(&lang)?.into())
+    }
+
+    /// Records that the participant saw the statement for `policy_version`
+    /// in `lang` and agreed; refused unless it is the current version.
+    pub fn record_consent(&self, policy_version: u32, lang: String) -> Result<(), CheckinError> {
+        match self.inner.record_consent(policy_version, &lang)? {
+            Ok(_) => Ok(()),
+            Err(e) => Err(CheckinError::InvalidInput {
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    /// Whether the current policy waits for the participant's consent.
+    /// Captures are refused (`ConsentRequired`) while a policy changed
+    /// since enrollment waits.
+    pub fn consent_needed(&self) -> Result<bool, CheckinError> {
+        Ok(self.inner.consent_needed()?)
     }
 
     /// Deletes from the device what the policy's retention lets go

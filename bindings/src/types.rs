@@ -736,6 +736,28 @@ fn millis(ms: i64) -> SystemTime {
         .into()
 }
 
+/// "What this program collects", generated from the current policy, for
+/// the shell to show; consent names its `policy_version` and digest.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CollectionStatement {
+    pub policy_version: u32,
+    pub language: String,
+    /// One paragraph per line.
+    pub text: String,
+    pub text_sha256_hex: String,
+}
+
+impl From<checkin_core::disclosure::CollectionStatement> for CollectionStatement {
+    fn from(s: checkin_core::disclosure::CollectionStatement) -> Self {
+        Self {
+            policy_version: s.policy_version,
+            language: s.language,
+            text: s.text,
+            text_sha256_hex: s.text_sha256_hex,
+        }
+    }
+}
+
 /// What one retention run deleted from the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct RetentionReport {

@@ -249,6 +249,12 @@ impl CheckinClient {
                 .put_document(tx, DocumentName::Policy, &policy_bytes, now_ms)?;
             self.store
                 .put_document(tx, DocumentName::Plan, &plan_bytes, now_ms)?;
+            self.store.put_document(
+                tx,
+                DocumentName::EnrolledPolicyVersion,
+                policy.version.to_string().as_bytes(),
+                now_ms,
+            )?;
             self.store.append_ledger(
                 tx,
                 resp.server_time,
@@ -375,8 +381,13 @@ impl CheckinClient {
 
     /// Starts a check-in: for the plan's window `window_id`, or an
     /// unscheduled one with `None`.
+    ///
+    /// Refused with [`Error::ConsentRequired`] while a policy that arrived
+    /// after enrollment waits for the participant's consent (see
+    /// [`CheckinClient::consent_needed`]).
     pub fn start_checkin(&self, window_id: Option<&str>) -> Result<Uuid> {
         self.enrolled()?;
+        self.require_consent()?;
         let window = match window_id {
             None => None,
             Some(id) => {
@@ -407,9 +418,12 @@ impl CheckinClient {
 
     /// Processes a photo from the camera under the program's policy and
     /// attaches it, replacing any earlier one. Returns the quality report so
-    /// the shell can tell the participant what to fix.
+    /// the shell can tell the participant what to fix. Like every capture,
+    /// refused with [`Error::ConsentRequired`] while a new policy waits
+    /// for consent.
     pub fn attach_photo(&self, draft_id: Uuid, input: &[u8]) -> Result<PhotoQuality> {
         let mut draft = self.draft(draft_id)?;
+        self.require_consent()?;
         let policy = self.policy()?;
         let processed = media::process_photo(input, &policy.photo_policy())?;
         let quality = PhotoQuality::from(&processed.report);
@@ -429,6 +443,7 @@ impl CheckinClient {
     /// (speech present, too quiet, clipped, too short or long).
     pub fn attach_voice(&self, draft_id: Uuid, wav: &[u8]) -> Result<VoiceQuality> {
         let mut draft = self.draft(draft_id)?;
+        self.require_consent()?;
         let policy = self.policy()?;
         let processed = media::process_voice(wav, &policy.voice_policy())?;
         let quality = VoiceQuality::from(&processed.report);
@@ -453,6 +468,7 @@ impl CheckinClient {
         fix: &LocationFix,
     ) -> Result<std::result::Result<SentLocation, LocationError>> {
         let mut draft = self.draft(draft_id)?;
+        self.require_consent()?;
         let policy = self.policy()?;
         let sent = match location::apply(&policy, fix, self.now()?.corrected()) {
             Ok(sent) => sent,
@@ -808,6 +824,41 @@ impl CheckinClient {
     pub fn consent_needed(&self) -> Result<bool> {
         let version = self.policy()?.version;
         Ok(!self.consents()?.iter().any(|c| c.policy_version == version))
+    }
+
+    /// The policy version enrolled under (read from the ledger for a
+    /// device enrolled before it was stored apart).
+    fn enrolled_policy_version(&self) -> Result<Option<u32>> {
+        if let Some(bytes) = self.store.document(DocumentName::EnrolledPolicyVersion)? {
+            return Ok(std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|t| t.parse().ok()));
+        }
+        let (rows, _) = self.store.ledger_rows()?;
+        Ok(rows
+            .into_iter()
+            .find_map(|(_, row)| match row.ok()?.entry.event {
+                LedgerEvent::PolicyReceived { version } => Some(version),
+                _ => None,
+            }))
+    }
+
+    /// Refuses a capture while a policy that arrived after enrollment has
+    /// no consent: the participant sees a changed statement before anything
+    /// is collected under it. The policy enrolled under does not block
+    /// (the program shows its statement at enrollment, and a shell without
+    /// a consent screen must not stop a participant's check-ins).
+    fn require_consent(&self) -> Result<()> {
+        if !self.consent_needed()? {
+            return Ok(());
+        }
+        let version = self.policy()?.version;
+        if self.enrolled_policy_version()? == Some(version) {
+            return Ok(());
+        }
+        Err(Error::ConsentRequired {
+            policy_version: version,
+        })
     }
 
     /// The ledger's entries after checking its chain, or the fault.

@@ -24,6 +24,10 @@ pub enum Error {
     DraftNotFound,
     #[error("the check-in is missing required evidence: {0}")]
     MissingEvidence(&'static str),
+    #[error(
+        "the program's policy changed (version {policy_version}): show the participant what it collects and record their consent before the next capture"
+    )]
+    ConsentRequired { policy_version: u32 },
     #[error("the ledger failed its check: {0}")]
     LedgerBroken(LedgerFault),
     #[error("the photo cannot be submitted as it is: {0}")]
