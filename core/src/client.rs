@@ -880,14 +880,28 @@ impl CheckinClient {
         use crate::compliance::Outcome;
         use crate::ledger::RetainedItem;
         use crate::retention::{RETENTION_BATCH, RetentionReport};
+        use std::collections::HashSet;
 
         let enrolled = self.enrolled()?;
         let device_days = self.policy()?.retention.device_days;
         let now = self.now()?.corrected();
-        // What the ledger proves was delivered: the only copy left after
-        // deletion, so nothing goes without it.
-        let proven = crate::compliance::history(&self.verified_ledger()?, &[])
+        let mut selection = crate::retention::select(
+            device_days,
+            self.plan()?.as_ref(),
+            &self.store.outbox()?,
+            &self.store.draft_starts()?,
+            now,
+        );
+        if selection.deletions.is_empty() {
+            // The usual case: the ledger need not be read.
+            return Ok(RetentionReport::default());
+        }
+        // The ledger is the only copy left after a deletion: nothing goes
+        // unless it verifies and holds the check-in's verified receipt.
+        let due: HashSet<Uuid> = selection.delivered().collect();
+        let proven: HashSet<Uuid> = crate::compliance::history(&self.verified_ledger()?, &[])
             .into_iter()
+            .filter(|c| due.contains(&c.summary.checkin_id))
             .filter_map(|c| match &c.outcome {
                 Outcome::Delivered(r) => {
                     crate::compliance::verified_receipt(&c.summary, r, &enrolled.receipt_key)
@@ -896,14 +910,7 @@ impl CheckinClient {
                 _ => None,
             })
             .collect();
-        let selection = crate::retention::select(
-            device_days,
-            self.plan()?.as_ref(),
-            &self.store.outbox()?,
-            &proven,
-            &self.store.draft_starts()?,
-            now,
-        );
+        selection.require_proof(&proven);
         let mut report = RetentionReport {
             kept_without_proof: selection.kept_without_proof,
             ..RetentionReport::default()

@@ -92,13 +92,31 @@ fn window_still_reported(item: &OutboxItem, plan: Option<&Plan>, now: DateTime<U
     now < ends + Duration::hours(MISSED_NOTICE_HOURS)
 }
 
-/// What is due for deletion at `now` (corrected) under `device_days`.
-/// `proven` holds the check-ins whose verified receipt is in the ledger.
+impl Selection {
+    /// The delivered check-ins selected, which need their proof checked.
+    pub fn delivered(&self) -> impl Iterator<Item = Uuid> + '_ {
+        self.deletions
+            .iter()
+            .filter(|d| d.item == RetainedItem::DeliveredCheckin)
+            .map(|d| d.checkin_id)
+    }
+
+    /// Keeps every delivered check-in not in `proven` (those whose
+    /// verified receipt is in the ledger), counting it as kept.
+    pub fn require_proof(&mut self, proven: &HashSet<Uuid>) {
+        let before = self.deletions.len();
+        self.deletions
+            .retain(|d| d.item != RetainedItem::DeliveredCheckin || proven.contains(&d.checkin_id));
+        self.kept_without_proof += (before - self.deletions.len()) as u32;
+    }
+}
+
+/// What is due for deletion at `now` (corrected) under `device_days`,
+/// before [`Selection::require_proof`].
 pub fn select(
     device_days: u32,
     plan: Option<&Plan>,
     outbox: &[OutboxItem],
-    proven: &HashSet<Uuid>,
     drafts: &[StoredDraft],
     now: DateTime<Utc>,
 ) -> Selection {
@@ -109,10 +127,6 @@ pub fn select(
             || !older_than(item.summary.captured_at, limit, now)
             || window_still_reported(item, plan, now)
         {
-            continue;
-        }
-        if !proven.contains(&item.checkin_id) {
-            out.kept_without_proof += 1;
             continue;
         }
         out.deletions.push(Deletion {
@@ -230,21 +244,21 @@ mod tests {
             .map(|i| i.checkin_id)
             .filter(|id| *id != no_proof.checkin_id)
             .collect();
-        let sel = select(30, Some(&plan()), &outbox, &proven, &[], now);
+        let mut sel = select(30, Some(&plan()), &outbox, &[], now);
+        sel.require_proof(&proven);
         assert_eq!(
             ids(&sel, RetainedItem::DeliveredCheckin),
             [delivered_old.checkin_id]
         );
         assert_eq!(sel.kept_without_proof, 1);
         // However old, nothing undelivered ever goes, even under 0 days.
-        let sel = select(0, Some(&plan()), &waiting, &proven, &[], now);
+        let sel = select(0, Some(&plan()), &waiting, &[], now);
         assert!(sel.deletions.is_empty(), "{sel:?}");
         // Exactly `device_days` old is not older than it.
         let sel = select(
             30,
             None,
             &[item(now - days(30), OutboxState::Delivered, None)],
-            &HashSet::from_iter(outbox.iter().map(|i| i.checkin_id)),
             &[],
             now,
         );
@@ -260,7 +274,6 @@ mod tests {
             OutboxState::Delivered,
             Some("daily@2026-11-20T09:00"),
         );
-        let proven = HashSet::from([done.checkin_id]);
         let outbox = [done.clone()];
         let late_ends = t("2026-11-20T12:00:00Z");
         let notice = Duration::hours(MISSED_NOTICE_HOURS);
@@ -269,7 +282,7 @@ mod tests {
             (late_ends + notice - Duration::seconds(1), false),
             (late_ends + notice, true),
         ] {
-            let sel = select(0, Some(&plan()), &outbox, &proven, &[], now);
+            let sel = select(0, Some(&plan()), &outbox, &[], now);
             assert_eq!(!sel.deletions.is_empty(), gone, "at {now}");
         }
         // An unscheduled check-in under 0 days goes at once.
@@ -278,7 +291,6 @@ mod tests {
             0,
             Some(&plan()),
             std::slice::from_ref(&free),
-            &HashSet::from([free.checkin_id]),
             &[],
             t("2026-11-20T09:10:01Z"),
         );
@@ -302,9 +314,9 @@ mod tests {
                 started_at: now - Duration::minutes(5),
             },
         ];
-        let sel = select(30, None, &[], &HashSet::new(), &drafts, now);
+        let sel = select(30, None, &[], &drafts, now);
         assert_eq!(ids(&sel, RetainedItem::UnsubmittedDraft), [drafts[0].id]);
-        let sel = select(0, None, &[], &HashSet::new(), &drafts, now);
+        let sel = select(0, None, &[], &drafts, now);
         assert_eq!(
             ids(&sel, RetainedItem::UnsubmittedDraft),
             [drafts[0].id, drafts[1].id],
