@@ -17,8 +17,8 @@ use crate::types::{parse_id, utc};
 use crate::{
     Cancellation, CheckinError, CheckinSummary, ClientConfig, CollectionStatement, Connectivity,
     Consent, Due, EnrollmentSummary, KeyStore, LedgerEntry, LocationFix, Notification, OutboxItem,
-    PhotoQuality, Policy, SentLocation, SyncListener, SyncReport, VoiceQuality, WindowCompliance,
-    runtime,
+    PhotoQuality, Policy, RetentionReport, SentLocation, SyncListener, SyncReport, VoiceQuality,
+    WindowCompliance, runtime,
 };
 
 /// The check-in core for one participant on one device.
@@ -341,6 +341,8 @@ impl CheckinClient {
 
     /// Whether the current policy still waits for the participant's
     /// consent: show the collection statement before the next capture.
+    /// Captures are refused (`ConsentRequired`) while a policy changed
+    /// since enrollment waits for it.
     pub fn consent_needed(&self) -> Result<bool, CheckinError> {
         Ok(self.inner.consent_needed()?)
     }
@@ -370,6 +372,14 @@ impl CheckinClient {
     /// arrives. `null`/`nil` when no check-in with that id was submitted.
     pub fn offline_code(&self, checkin_id: String) -> Result<Option<String>, CheckinError> {
         Ok(self.inner.offline_code(parse_id(&checkin_id)?)?)
+    }
+
+    /// Deletes from the device what the policy's retention lets go
+    /// (delivered check-ins past `device_days`, old drafts), with ledger
+    /// entries; check-ins not yet delivered are never touched. `sync` runs
+    /// it too.
+    pub fn apply_retention(&self) -> Result<RetentionReport, CheckinError> {
+        Ok(self.inner.apply_retention()?.into())
     }
 
     /// The best estimate of the current time (device clock corrected by the

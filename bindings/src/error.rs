@@ -35,6 +35,10 @@ pub enum CheckinError {
     /// The policy asks for evidence the check-in lacks; capture it.
     #[error("{reason}")]
     MissingEvidence { reason: String },
+    /// The program's policy changed: show `collection_statement` and call
+    /// `record_consent` before the next capture.
+    #[error("{reason}")]
+    ConsentRequired { reason: String },
     /// The photo fails the policy's quality rules; retake it.
     #[error("{reason}")]
     PhotoRejected { reason: String },
@@ -109,6 +113,8 @@ impl From<checkin_core::Error> for CheckinError {
             Core::EnrollmentCodeUsed => Self::EnrollmentCodeUsed,
             Core::DraftNotFound => Self::CheckinNotFound,
             Core::MissingEvidence(_) => Self::MissingEvidence { reason },
+            Core::ConsentRequired { .. } => Self::ConsentRequired { reason },
+            Core::LedgerBroken(_) => Self::LedgerBroken { reason },
             Core::QualityBlocks(_) => Self::PhotoRejected { reason },
             Core::Media(_) => Self::InvalidMedia { reason },
             Core::Store(StoreError::DiskFull) => Self::StorageFull,

@@ -633,6 +633,15 @@ pub enum LedgerEvent {
         language: String,
         text_sha256_hex: String,
     },
+    /// Past the policy's retention, the device deleted what it still held of
+    /// a check-in; the ledger keeps its description and receipt. `item` is
+    /// `delivered_checkin` or `unsubmitted_draft`.
+    RetentionDeleted {
+        checkin_id: String,
+        item: String,
+        captured_at: SystemTime,
+        device_days: u32,
+    },
 }
 
 impl From<ledger::LedgerEvent> for LedgerEvent {
@@ -676,6 +685,21 @@ impl From<ledger::LedgerEvent> for LedgerEvent {
                 policy_version,
                 language,
                 text_sha256_hex,
+            },
+            Core::RetentionDeleted {
+                checkin_id,
+                item,
+                captured_at,
+                device_days,
+            } => Self::RetentionDeleted {
+                checkin_id: checkin_id.to_string(),
+                item: match item {
+                    ledger::RetainedItem::DeliveredCheckin => "delivered_checkin",
+                    ledger::RetainedItem::UnsubmittedDraft => "unsubmitted_draft",
+                }
+                .into(),
+                captured_at: captured_at.into(),
+                device_days,
             },
         }
     }
@@ -1082,6 +1106,25 @@ fn millis(ms: i64) -> SystemTime {
     DateTime::<Utc>::from_timestamp_millis(ms)
         .unwrap_or_default()
         .into()
+}
+
+/// What one retention run deleted from the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct RetentionReport {
+    pub checkins_deleted: u32,
+    pub drafts_deleted: u32,
+    /// Old delivered check-ins kept for want of a verified receipt.
+    pub kept_without_proof: u32,
+}
+
+impl From<checkin_core::retention::RetentionReport> for RetentionReport {
+    fn from(r: checkin_core::retention::RetentionReport) -> Self {
+        Self {
+            checkins_deleted: r.checkins_deleted,
+            drafts_deleted: r.drafts_deleted,
+            kept_without_proof: r.kept_without_proof,
+        }
+    }
 }
 
 #[cfg(test)]

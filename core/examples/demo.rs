@@ -265,6 +265,15 @@ async fn main() -> DemoResult<()> {
                     LedgerEvent::CheckinWedged { checkin_id, reason } => {
                         format!("check-in {checkin_id} refused: {reason}")
                     }
+                    LedgerEvent::RetentionDeleted {
+                        checkin_id,
+                        device_days,
+                        ..
+                    } => {
+                        format!(
+                            "check-in {checkin_id} deleted from the device after {device_days} days"
+                        )
+                    }
                 };
                 println!(
                     "    #{:<2} {}  {}",

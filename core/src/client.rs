@@ -249,6 +249,12 @@ impl CheckinClient {
                 .put_document(tx, DocumentName::Policy, &policy_bytes, now_ms)?;
             self.store
                 .put_document(tx, DocumentName::Plan, &plan_bytes, now_ms)?;
+            self.store.put_document(
+                tx,
+                DocumentName::EnrolledPolicyVersion,
+                policy.version.to_string().as_bytes(),
+                now_ms,
+            )?;
             self.store.append_ledger(
                 tx,
                 resp.server_time,
@@ -375,8 +381,13 @@ impl CheckinClient {
 
     /// Starts a check-in: for the plan's window `window_id`, or an
     /// unscheduled one with `None`.
+    ///
+    /// Refused with [`Error::ConsentRequired`] while a policy that arrived
+    /// after enrollment waits for the participant's consent (see
+    /// [`CheckinClient::consent_needed`]).
     pub fn start_checkin(&self, window_id: Option<&str>) -> Result<Uuid> {
         self.enrolled()?;
+        self.require_consent()?;
         let window = match window_id {
             None => None,
             Some(id) => {
@@ -407,9 +418,12 @@ impl CheckinClient {
 
     /// Processes a photo from the camera under the program's policy and
     /// attaches it, replacing any earlier one. Returns the quality report so
-    /// the shell can tell the participant what to fix.
+    /// the shell can tell the participant what to fix. Like every capture,
+    /// refused with [`Error::ConsentRequired`] while a new policy waits
+    /// for consent.
     pub fn attach_photo(&self, draft_id: Uuid, input: &[u8]) -> Result<PhotoQuality> {
         let mut draft = self.draft(draft_id)?;
+        self.require_consent()?;
         let policy = self.policy()?;
         let processed = media::process_photo(input, &policy.photo_policy())?;
         let quality = PhotoQuality::from(&processed.report);
@@ -429,6 +443,7 @@ impl CheckinClient {
     /// (speech present, too quiet, clipped, too short or long).
     pub fn attach_voice(&self, draft_id: Uuid, wav: &[u8]) -> Result<VoiceQuality> {
         let mut draft = self.draft(draft_id)?;
+        self.require_consent()?;
         let policy = self.policy()?;
         let processed = media::process_voice(wav, &policy.voice_policy())?;
         let quality = VoiceQuality::from(&processed.report);
@@ -453,6 +468,7 @@ impl CheckinClient {
         fix: &LocationFix,
     ) -> Result<std::result::Result<SentLocation, LocationError>> {
         let mut draft = self.draft(draft_id)?;
+        self.require_consent()?;
         let policy = self.policy()?;
         let sent = match location::apply(&policy, fix, self.now()?.corrected()) {
             Ok(sent) => sent,
@@ -629,7 +645,9 @@ impl CheckinClient {
         if self.connectivity() == Connectivity::Offline {
             // Nothing to try: report what waits, and when the shell said we
             // would retry anyway (it calls again when the network returns).
+            // Retention needs no network.
             return Ok(SyncReport {
+                retention: self.apply_retention().ok(),
                 remaining: self.store.outbox_counts()?.0 as u32,
                 next_retry_at: self
                     .store
@@ -655,7 +673,15 @@ impl CheckinClient {
             clock_anchor: enrolled.record.clock_anchor,
             localizer: &self.localizer()?,
         };
-        ctx.run(deadline, listener).await
+        let mut report = ctx.run(deadline, listener).await?;
+        // Retention runs after deliveries, with the clock just corrected by
+        // the server. A failure here takes nothing back from the sync (each
+        // deletion is its own transaction); `None` says it did not run, and
+        // the next sync or `apply_retention` runs it again.
+        if !report.deadline_reached {
+            report.retention = self.apply_retention().ok();
+        }
+        Ok(report)
     }
 
     /// The shell says the network is back: waiting check-ins become due
@@ -800,9 +826,145 @@ impl CheckinClient {
         Ok(!self.consents()?.iter().any(|c| c.policy_version == version))
     }
 
+    /// The policy version enrolled under (read from the ledger for a
+    /// device enrolled before it was stored apart).
+    fn enrolled_policy_version(&self) -> Result<Option<u32>> {
+        if let Some(bytes) = self.store.document(DocumentName::EnrolledPolicyVersion)? {
+            return Ok(std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|t| t.parse().ok()));
+        }
+        let (rows, _) = self.store.ledger_rows()?;
+        Ok(rows
+            .into_iter()
+            .find_map(|(_, row)| match row.ok()?.entry.event {
+                LedgerEvent::PolicyReceived { version } => Some(version),
+                _ => None,
+            }))
+    }
+
+    /// Refuses a capture while a policy that arrived after enrollment has
+    /// no consent: the participant sees a changed statement before anything
+    /// is collected under it. The policy enrolled under does not block
+    /// (the program shows its statement at enrollment, and a shell without
+    /// a consent screen must not stop a participant's check-ins).
+    fn require_consent(&self) -> Result<()> {
+        if !self.consent_needed()? {
+            return Ok(());
+        }
+        let version = self.policy()?.version;
+        if self.enrolled_policy_version()? == Some(version) {
+            return Ok(());
+        }
+        Err(Error::ConsentRequired {
+            policy_version: version,
+        })
+    }
+
+    /// The ledger's entries after checking its chain, or the fault.
+    fn verified_ledger(&self) -> Result<Vec<LedgerEntry>> {
+        match ledger::verify(&self.store)? {
+            Ok(rows) => Ok(rows.into_iter().map(|r| r.entry).collect()),
+            Err(fault) => Err(Error::LedgerBroken(fault)),
+        }
+    }
+
+    /// Applies the policy's `retention.device_days` (core/src/retention.rs):
+    /// deletes delivered check-ins captured longer ago than that (only once
+    /// the ledger holds their verified receipt) and drafts never submitted,
+    /// each with a `retention_deleted` ledger entry in the same
+    /// transaction. Check-ins not yet delivered are never touched. Runs at
+    /// the end of every sync; the shell may also call it (e.g. at start).
+    /// A broken ledger gives [`Error::LedgerBroken`] and deletes nothing.
+    pub fn apply_retention(&self) -> Result<crate::retention::RetentionReport> {
+        use crate::compliance::Outcome;
+        use crate::ledger::RetainedItem;
+        use crate::retention::{RETENTION_BATCH, RetentionReport};
+        use std::collections::HashSet;
+
+        let enrolled = self.enrolled()?;
+        let device_days = self.policy()?.retention.device_days;
+        let now = self.now()?.corrected();
+        let mut selection = crate::retention::select(
+            device_days,
+            self.plan()?.as_ref(),
+            &self.store.outbox()?,
+            &self.store.draft_starts()?,
+            now,
+        );
+        if selection.deletions.is_empty() {
+            // The usual case: the ledger need not be read.
+            return Ok(RetentionReport::default());
+        }
+        // The ledger is the only copy left after a deletion: nothing goes
+        // unless it verifies and holds the check-in's verified receipt.
+        let due: HashSet<Uuid> = selection.delivered().collect();
+        let proven: HashSet<Uuid> = crate::compliance::history(&self.verified_ledger()?, &[])
+            .into_iter()
+            .filter(|c| due.contains(&c.summary.checkin_id))
+            .filter_map(|c| match &c.outcome {
+                Outcome::Delivered(r) => {
+                    crate::compliance::verified_receipt(&c.summary, r, &enrolled.receipt_key)
+                        .map(|_| c.summary.checkin_id)
+                }
+                _ => None,
+            })
+            .collect();
+        selection.require_proof(&proven);
+        let mut report = RetentionReport {
+            kept_without_proof: selection.kept_without_proof,
+            ..RetentionReport::default()
+        };
+        for batch in selection.deletions.chunks(RETENTION_BATCH) {
+            let (checkins, drafts) = self.store.write(|tx| {
+                let (mut checkins, mut drafts) = (0, 0);
+                for d in batch {
+                    // Checked again inside the transaction: a draft
+                    // submitted meanwhile is no longer a draft.
+                    let deleted = match d.item {
+                        RetainedItem::DeliveredCheckin => {
+                            self.store.delete_delivered(tx, d.checkin_id)?
+                        }
+                        RetainedItem::UnsubmittedDraft => self.store.delete_draft_started_at(
+                            tx,
+                            d.checkin_id,
+                            d.captured_at.timestamp_millis(),
+                        )?,
+                    };
+                    if !deleted {
+                        continue;
+                    }
+                    self.store.append_ledger(
+                        tx,
+                        now,
+                        LedgerEvent::RetentionDeleted {
+                            checkin_id: d.checkin_id,
+                            item: d.item,
+                            captured_at: d.captured_at,
+                            device_days,
+                        },
+                    )?;
+                    match d.item {
+                        RetainedItem::DeliveredCheckin => checkins += 1,
+                        RetainedItem::UnsubmittedDraft => drafts += 1,
+                    }
+                }
+                Ok((checkins, drafts))
+            })?;
+            report.checkins_deleted += checkins;
+            report.drafts_deleted += drafts;
+        }
+        if report.checkins_deleted + report.drafts_deleted > 0 {
+            self.store.checkpoint_truncate()?;
+        }
+        Ok(report)
+    }
+
     /// Proof of compliance for windows opening in `[from, to)`: each
     /// window with the check-in that satisfied it and its re-verified
     /// receipt, or why there is none (not yet sent, wedged, not taken).
+    /// Read from the ledger, so retention does not change it; a ledger
+    /// whose chain is broken gives [`Error::LedgerBroken`].
     pub fn compliance_report(
         &self,
         from: DateTime<Utc>,
@@ -812,9 +974,10 @@ impl CheckinClient {
         let Some(plan) = self.plan()? else {
             return Ok(Vec::new());
         };
+        let checkins = crate::compliance::history(&self.verified_ledger()?, &self.store.outbox()?);
         Ok(crate::compliance::report(
             &plan,
-            &self.store.outbox()?,
+            &checkins,
             &enrolled.receipt_key,
             from,
             to,
@@ -825,7 +988,7 @@ impl CheckinClient {
     /// The offline check-in code for a submitted check-in, for the
     /// participant to read out or text when no network is available; the
     /// program verifies it once the envelope arrives. `None` for an
-    /// unknown check-in.
+    /// unknown check-in (or one retention deleted from the device).
     pub fn offline_code(&self, checkin_id: Uuid) -> Result<Option<String>> {
         let Some(item) = self.store.outbox_item(checkin_id)? else {
             return Ok(None);

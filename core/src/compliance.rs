@@ -3,17 +3,27 @@
 //! under the pinned receipt key) or why there is none: taken but not yet
 //! sent, refused by the server (wedged), or never taken.
 //!
-//! A pure function of the plan, the submitted check-ins, the receipt key
-//! and the corrected time, so the same inputs always give the same report.
-//! A receipt counts as proof only if its signature verifies and it names
-//! the check-in, the envelope digest and the capture time recorded on the
-//! device.
+//! The check-ins come from the participant's ledger ([`history`]), which
+//! keeps every submitted check-in's description and receipt for good; the
+//! outbox only tells the current state of those still in it. So the report
+//! is the same before and after retention (`crate::retention`) deletes
+//! delivered check-ins from the device.
+//!
+//! [`report`] is a pure function of the plan, the check-ins, the receipt
+//! key and the corrected time, so the same inputs always give the same
+//! report. A receipt counts as proof only if its signature verifies and it
+//! names the check-in, the envelope digest and the capture time recorded
+//! on the device.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::checkin::CheckinSummary;
 use crate::clock::ClockEstimate;
+use crate::ledger::{LedgerEntry, LedgerEvent};
 use crate::plan::{Plan, PlanError, Punctuality, WindowState};
 use crate::protocol::receipt::{self, Receipt};
 use crate::store::{OutboxItem, OutboxState};
@@ -48,22 +58,96 @@ pub enum ComplianceStatus {
     NotTaken { state: WindowState },
 }
 
-fn estimate(item: &OutboxItem) -> ClockEstimate {
+/// One submitted check-in: its description and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmittedCheckin {
+    pub summary: CheckinSummary,
+    pub outcome: Outcome,
+}
+
+/// What became of a submitted check-in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Queued or being sent.
+    Pending,
+    /// Delivered with this receipt (checked again by [`verified_receipt`]).
+    Delivered(Receipt),
+    /// Refused for good by the server, with the reason.
+    Wedged(String),
+}
+
+/// Every submitted check-in in submission order, from the ledger; the
+/// state of those still in `outbox` is taken from it (a wedged check-in
+/// put back in the queue is pending again, which the ledger does not say).
+pub fn history(ledger: &[LedgerEntry], outbox: &[OutboxItem]) -> Vec<SubmittedCheckin> {
+    let mut out: Vec<SubmittedCheckin> = Vec::new();
+    let mut index: HashMap<Uuid, usize> = HashMap::new();
+    for entry in ledger {
+        match &entry.event {
+            LedgerEvent::CheckinSubmitted { summary } => {
+                index.insert(summary.checkin_id, out.len());
+                out.push(SubmittedCheckin {
+                    summary: summary.clone(),
+                    outcome: Outcome::Pending,
+                });
+            }
+            LedgerEvent::CheckinDelivered {
+                checkin_id,
+                receipt,
+            } => {
+                if let Some(&i) = index.get(checkin_id) {
+                    out[i].outcome = Outcome::Delivered(receipt.clone());
+                }
+            }
+            LedgerEvent::CheckinWedged { checkin_id, reason } => {
+                if let Some(&i) = index.get(checkin_id) {
+                    out[i].outcome = Outcome::Wedged(reason.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    for item in outbox {
+        let Some(&i) = index.get(&item.checkin_id) else {
+            continue;
+        };
+        let current = &mut out[i].outcome;
+        match item.state {
+            OutboxState::Queued | OutboxState::Sending => *current = Outcome::Pending,
+            OutboxState::Wedged => {
+                *current = Outcome::Wedged(item.last_error.clone().unwrap_or_default());
+            }
+            OutboxState::Delivered => {
+                if let (Outcome::Pending | Outcome::Wedged(_), Some(r)) = (&current, &item.receipt)
+                {
+                    *current = Outcome::Delivered(r.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn estimate(summary: &CheckinSummary) -> ClockEstimate {
     ClockEstimate {
-        device_time: item.summary.clock.device_time,
-        server_offset_ms: item.summary.clock.server_offset_ms,
-        uptime_ms: item.summary.clock.uptime_ms,
+        device_time: summary.clock.device_time,
+        server_offset_ms: summary.clock.server_offset_ms,
+        uptime_ms: summary.clock.uptime_ms,
     }
 }
 
-/// Whether the stored receipt verifies and names this check-in's envelope.
-fn verified(item: &OutboxItem, receipt_public_key: &[u8]) -> Option<Receipt> {
+/// `receipt` if its signature verifies under `receipt_public_key` and it
+/// names this check-in, its envelope digest and its capture time.
+pub fn verified_receipt(
+    summary: &CheckinSummary,
+    receipt: &Receipt,
+    receipt_public_key: &[u8],
+) -> Option<Receipt> {
     use base64::Engine as _;
-    let r = item.receipt.as_ref()?;
     let b64 = base64::engine::general_purpose::STANDARD;
-    let body = b64.decode(&r.receipt_b64).ok()?;
-    let signature = b64.decode(&r.signature_b64).ok()?;
-    let digest: [u8; 32] = hex::decode(&item.summary.envelope_sha256_hex)
+    let body = b64.decode(&receipt.receipt_b64).ok()?;
+    let signature = b64.decode(&receipt.signature_b64).ok()?;
+    let digest: [u8; 32] = hex::decode(&summary.envelope_sha256_hex)
         .ok()?
         .try_into()
         .ok()?;
@@ -71,9 +155,9 @@ fn verified(item: &OutboxItem, receipt_public_key: &[u8]) -> Option<Receipt> {
         &body,
         &signature,
         receipt::Expected {
-            checkin_id: item.checkin_id,
+            checkin_id: summary.checkin_id,
             envelope_digest: &digest,
-            captured_at: item.summary.captured_at,
+            captured_at: summary.captured_at,
             receipt_public_key,
         },
     )
@@ -83,7 +167,7 @@ fn verified(item: &OutboxItem, receipt_public_key: &[u8]) -> Option<Receipt> {
 /// The report for windows opening in `[from, to)`.
 pub fn report(
     plan: &Plan,
-    checkins: &[OutboxItem],
+    checkins: &[SubmittedCheckin],
     receipt_public_key: &[u8],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
@@ -100,41 +184,32 @@ pub fn report(
             .iter()
             .filter(|i| i.summary.window.as_ref().is_some_and(|wr| wr.id == w.id))
         {
-            let late = match w.punctuality(&estimate(item)) {
+            let late = match w.punctuality(&estimate(&item.summary)) {
                 Punctuality::OnTime => false,
                 Punctuality::Late => true,
                 Punctuality::Early | Punctuality::TooLate => continue,
             };
-            let candidate = match item.state {
-                OutboxState::Delivered => match verified(item, receipt_public_key) {
-                    Some(receipt) => (
-                        0,
-                        ComplianceStatus::Delivered {
-                            checkin_id: item.checkin_id,
-                            late,
-                            receipt,
-                        },
-                    ),
-                    None => (
-                        1,
-                        ComplianceStatus::NotYetSent {
-                            checkin_id: item.checkin_id,
-                            late,
-                        },
-                    ),
-                },
-                OutboxState::Queued | OutboxState::Sending => (
-                    1,
-                    ComplianceStatus::NotYetSent {
-                        checkin_id: item.checkin_id,
-                        late,
-                    },
-                ),
-                OutboxState::Wedged => (
+            let checkin_id = item.summary.checkin_id;
+            let candidate = match &item.outcome {
+                Outcome::Delivered(r) => {
+                    match verified_receipt(&item.summary, r, receipt_public_key) {
+                        Some(receipt) => (
+                            0,
+                            ComplianceStatus::Delivered {
+                                checkin_id,
+                                late,
+                                receipt,
+                            },
+                        ),
+                        None => (1, ComplianceStatus::NotYetSent { checkin_id, late }),
+                    }
+                }
+                Outcome::Pending => (1, ComplianceStatus::NotYetSent { checkin_id, late }),
+                Outcome::Wedged(reason) => (
                     2,
                     ComplianceStatus::Wedged {
-                        checkin_id: item.checkin_id,
-                        reason: item.last_error.clone().unwrap_or_default(),
+                        checkin_id,
+                        reason: reason.clone(),
                     },
                 ),
             };
@@ -175,36 +250,36 @@ mod tests {
     }
 
     /// A check-in for `window` captured at `at`, in `state`, with a receipt
-    /// signed by `key` when delivered (or by `wrong` if given).
+    /// signed by `key` when delivered.
     fn item(
         plan: &Plan,
         window: &str,
         at: DateTime<Utc>,
         state: OutboxState,
         key: &DeviceKey,
-    ) -> OutboxItem {
+    ) -> SubmittedCheckin {
         let w = plan.window(window).expect("window");
         let checkin_id = Uuid::new_v4();
         let digest = crate::crypto::sha256(checkin_id.as_bytes());
-        let receipt = (state == OutboxState::Delivered).then(|| {
-            let body = receipt::encode(checkin_id, &digest, at, at, &key.public_key());
-            let sig = key.sign(b"", &body);
-            let b64 = base64::engine::general_purpose::STANDARD;
-            Receipt {
-                checkin_id,
-                envelope_sha256_hex: hex::encode(digest),
-                received_at: at,
-                captured_at: at,
-                receipt_key_id: crate::crypto::key_id(&key.public_key()),
-                receipt_b64: b64.encode(body),
-                signature_b64: b64.encode(sig),
+        let outcome = match state {
+            OutboxState::Delivered => {
+                let body = receipt::encode(checkin_id, &digest, at, at, &key.public_key());
+                let sig = key.sign(b"", &body);
+                let b64 = base64::engine::general_purpose::STANDARD;
+                Outcome::Delivered(Receipt {
+                    checkin_id,
+                    envelope_sha256_hex: hex::encode(digest),
+                    received_at: at,
+                    captured_at: at,
+                    receipt_key_id: crate::crypto::key_id(&key.public_key()),
+                    receipt_b64: b64.encode(body),
+                    signature_b64: b64.encode(sig),
+                })
             }
-        });
-        OutboxItem {
-            checkin_id,
-            seq: 0,
-            state,
-            envelope: None,
+            OutboxState::Wedged => Outcome::Wedged("unopenable".into()),
+            OutboxState::Queued | OutboxState::Sending => Outcome::Pending,
+        };
+        SubmittedCheckin {
             summary: CheckinSummary {
                 checkin_id,
                 window: Some(WindowRef {
@@ -225,12 +300,100 @@ mod tests {
                 envelope_sha256_hex: hex::encode(digest),
                 envelope_size: 1,
             },
-            receipt,
+            outcome,
+        }
+    }
+
+    /// The outbox row a submitted check-in would have in `state`.
+    fn row(c: &SubmittedCheckin, state: OutboxState) -> OutboxItem {
+        OutboxItem {
+            checkin_id: c.summary.checkin_id,
+            seq: 0,
+            state,
+            envelope: None,
+            summary: c.summary.clone(),
+            receipt: match &c.outcome {
+                Outcome::Delivered(r) => Some(r.clone()),
+                _ => None,
+            },
             attempts: 1,
             next_attempt_at_ms: 0,
-            last_error: (state == OutboxState::Wedged).then(|| "unopenable".to_string()),
+            last_error: None,
             submitted_at_ms: 0,
         }
+    }
+
+    fn entry(seq: u64, event: LedgerEvent) -> LedgerEntry {
+        LedgerEntry {
+            seq,
+            at: t("2026-11-01T00:00:00Z"),
+            prev_hash_hex: String::new(),
+            event,
+        }
+    }
+
+    #[test]
+    fn history_comes_from_the_ledger_and_the_outbox_only_updates_its_state() {
+        let plan = Plan::from_json(
+            br#"{"format":1,"plan_id":"p","revision":1,"zone":"Etc/UTC","language":"en",
+            "schedules":[{"id":"daily","start":"2026-11-01T09:00","rrule":"FREQ=DAILY",
+                          "window_minutes":60,"late_minutes":120}]}"#,
+        )
+        .expect("plan");
+        let key = DeviceKey::generate().expect("key");
+        let w = "daily@2026-11-02T09:00";
+        let at = t("2026-11-02T09:10:00Z");
+        let delivered = item(&plan, w, at, OutboxState::Delivered, &key);
+        let requeued = item(&plan, w, at, OutboxState::Queued, &key);
+        let Outcome::Delivered(receipt) = delivered.outcome.clone() else {
+            panic!("delivered");
+        };
+        let ledger = vec![
+            entry(
+                1,
+                LedgerEvent::CheckinSubmitted {
+                    summary: delivered.summary.clone(),
+                },
+            ),
+            entry(
+                2,
+                LedgerEvent::CheckinSubmitted {
+                    summary: requeued.summary.clone(),
+                },
+            ),
+            entry(
+                3,
+                LedgerEvent::CheckinDelivered {
+                    checkin_id: delivered.summary.checkin_id,
+                    receipt,
+                },
+            ),
+            entry(
+                4,
+                LedgerEvent::CheckinWedged {
+                    checkin_id: requeued.summary.checkin_id,
+                    reason: "422 unopenable".into(),
+                },
+            ),
+        ];
+        // Both still in the outbox; the wedged one was put back in the queue.
+        let full = history(
+            &ledger,
+            &[
+                row(&delivered, OutboxState::Delivered),
+                row(&requeued, OutboxState::Queued),
+            ],
+        );
+        assert_eq!(full, [delivered.clone(), requeued.clone()]);
+        // The delivered one deleted from the outbox: the ledger alone says it.
+        let pruned = history(&ledger, &[row(&requeued, OutboxState::Queued)]);
+        assert_eq!(pruned, full);
+        // Without the outbox the ledger's last word on the wedged one stands.
+        let ledger_only = history(&ledger, &[]);
+        assert_eq!(
+            ledger_only[1].outcome,
+            Outcome::Wedged("422 unopenable".into())
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and none carries a photo, a location, a name or a key.
 
 use crate::crypto::CryptoError;
+use crate::ledger::LedgerFault;
 use crate::media::MediaError;
 use crate::plan::PlanError;
 use crate::policy::PolicyError;
@@ -23,6 +24,12 @@ pub enum Error {
     DraftNotFound,
     #[error("the check-in is missing required evidence: {0}")]
     MissingEvidence(&'static str),
+    #[error(
+        "the program's policy changed (version {policy_version}): show the participant what it collects and record their consent before the next capture"
+    )]
+    ConsentRequired { policy_version: u32 },
+    #[error("the ledger failed its check: {0}")]
+    LedgerBroken(LedgerFault),
     #[error("the photo cannot be submitted as it is: {0}")]
     QualityBlocks(String),
     #[error(transparent)]

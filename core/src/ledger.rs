@@ -42,6 +42,29 @@ pub enum LedgerEvent {
         language: String,
         text_sha256_hex: String,
     },
+    /// Past the policy's `retention.device_days`, what the device still
+    /// held of a check-in was deleted (`crate::retention`). The ledger keeps
+    /// the check-in's description and receipt.
+    RetentionDeleted {
+        checkin_id: Uuid,
+        item: RetainedItem,
+        /// When it was captured (a draft: when it was started), corrected time.
+        #[serde(with = "wire_time")]
+        captured_at: DateTime<Utc>,
+        /// The retention that applied.
+        device_days: u32,
+    },
+}
+
+/// What retention deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RetainedItem {
+    /// A delivered check-in's stored row (its description and receipt),
+    /// deleted only after the ledger holds its verified receipt.
+    DeliveredCheckin,
+    /// A check-in started and never submitted: nothing of it was sent.
+    UnsubmittedDraft,
 }
 
 /// One ledger entry.

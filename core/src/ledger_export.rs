@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::i18n::{Arg, Localizer};
-use crate::ledger::{LedgerEvent, LedgerFault};
+use crate::ledger::{LedgerEvent, LedgerFault, RetainedItem};
 use crate::protocol::messages::ProgramKeys;
 use crate::protocol::wire_time;
 use crate::store::{GENESIS_HASH_HEX_STR, StoredLedgerEntry};
@@ -215,6 +215,22 @@ pub fn summary(rows: &[StoredLedgerEntry], program: &ProgramKeys, l: &Localizer)
             LedgerEvent::ConsentRecorded { policy_version, .. } => l.text(
                 "ledger-consent",
                 &[("version", Arg::Text(&policy_version.to_string()))],
+            ),
+            LedgerEvent::RetentionDeleted {
+                checkin_id,
+                item,
+                captured_at,
+                device_days,
+            } => l.text(
+                match item {
+                    RetainedItem::DeliveredCheckin => "ledger-retention-checkin",
+                    RetainedItem::UnsubmittedDraft => "ledger-retention-draft",
+                },
+                &[
+                    ("id", Arg::Text(&checkin_id.to_string())),
+                    ("captured", Arg::Text(&stamp(*captured_at))),
+                    ("days", Arg::Number(i64::from(*device_days))),
+                ],
             ),
         };
         out.push(format!("{seq:>4}  {at}  {line}"));

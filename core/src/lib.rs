@@ -21,6 +21,7 @@ pub mod plan;
 pub mod policy;
 pub mod protocol;
 pub mod remind;
+pub mod retention;
 pub mod store;
 pub mod sync;
 

@@ -4,7 +4,6 @@
 
 mod support;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use checkin_core::clock::SystemClock;
@@ -15,23 +14,6 @@ use support::*;
 
 const PROGRAM_MARKER: &str = "MARKER-PROGRAM-NAME-5d1c";
 const RECORD_MARKER: &str = "MARKER-RECORD-LOCALE-93ab";
-
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
-        let p = entry.path();
-        if p.is_dir() {
-            out.extend(files_under(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
 
 async fn scan_after(checkins: usize) {
     let server_dir = tempfile::tempdir().expect("dir");

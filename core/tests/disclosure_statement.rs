@@ -1,10 +1,14 @@
 //! "What this program collects": the statement changes exactly when the
 //! policy does, exists in English and Spanish, matches what a real sealed
-//! check-in contains, and consent is recorded with its policy version.
+//! check-in contains, and consent is recorded with its policy version. A
+//! policy changed at sync is in the ledger and blocks captures until the
+//! participant has seen its statement.
 
 mod support;
 
+use checkin_core::Error;
 use checkin_core::disclosure::ConsentError;
+use checkin_core::ledger::LedgerEvent;
 use checkin_core::location::LocationFix;
 use chrono::Utc;
 use serde_json::{Value, json};
@@ -79,6 +83,10 @@ async fn the_statements_claims_match_a_real_sealed_checkin() {
     let s = enrolled().await;
     assert!(sync_policy(&s, coarse_policy(5, 2000)).await);
     let statement = s.client.collection_statement("en").expect("statement");
+    s.client
+        .record_consent(statement.policy_version, "en")
+        .expect("store")
+        .expect("consent");
 
     let draft = s.client.start_checkin(None).expect("start");
     s.client
@@ -192,4 +200,120 @@ async fn consent_is_recorded_with_its_policy_version() {
     assert_eq!(consented.len(), 2);
     assert_eq!(consented[0], (version, consent.text_sha256_hex.clone()));
     assert_eq!(consented[1].0, version + 10);
+}
+
+#[tokio::test]
+async fn a_changed_policy_is_shown_before_the_next_capture_under_it() {
+    let s = enrolled().await;
+    let enrolled_under = s.client.policy().expect("policy").version;
+    // The policy enrolled under does not block a check-in (its statement
+    // is shown at enrollment), though consent for it is still asked for.
+    assert!(s.client.consent_needed().expect("read"));
+    let before_change = s.client.start_checkin(None).expect("start");
+
+    let new_version = enrolled_under + 1;
+    assert!(sync_policy(&s, coarse_policy(new_version, 2000)).await);
+    assert!(s.client.consent_needed().expect("read"));
+    // Nothing is captured under the new policy before its statement is seen:
+    // not a new check-in, not evidence added to one already started.
+    let refused = |r: Result<_, Error>| match r {
+        Err(Error::ConsentRequired { policy_version }) => assert_eq!(policy_version, new_version),
+        other => panic!("expected ConsentRequired, got {:?}", other.map(|_| ())),
+    };
+    refused(s.client.start_checkin(None).map(|_| ()));
+    refused(
+        s.client
+            .attach_photo(before_change, &photo(640, 480, 1))
+            .map(|_| ()),
+    );
+    refused(
+        s.client
+            .attach_location(
+                before_change,
+                &LocationFix {
+                    lat: 19.43,
+                    lon: -99.13,
+                    accuracy_m: 20.0,
+                    fix_time: Utc::now(),
+                    provider: "fused".into(),
+                    mock: false,
+                },
+            )
+            .map(|_| ()),
+    );
+    assert!(
+        s.client
+            .store()
+            .draft(before_change)
+            .expect("store")
+            .expect("kept")
+            .photo
+            .is_none(),
+        "the refused photo was not attached"
+    );
+
+    // Consent to an older version does not unblock.
+    assert!(
+        s.client
+            .record_consent(enrolled_under, "en")
+            .expect("store")
+            .is_err()
+    );
+    refused(s.client.start_checkin(None).map(|_| ()));
+
+    let statement = s.client.collection_statement("es").expect("statement");
+    s.client
+        .record_consent(statement.policy_version, "es")
+        .expect("store")
+        .expect("consent");
+    assert!(!s.client.consent_needed().expect("read"));
+    s.client
+        .attach_photo(before_change, &photo(640, 480, 1))
+        .expect("photo");
+    let summary = s.client.submit(before_change).expect("submit");
+    assert_eq!(summary.policy_version, Some(new_version));
+
+    // The ledger shows the order: the policy arrived, its statement was
+    // seen, then the check-in was sealed under it.
+    let ledger = s.client.ledger().expect("read").expect("verifies");
+    let at = |pred: &dyn Fn(&LedgerEvent) -> bool| {
+        ledger
+            .iter()
+            .position(|e| pred(&e.event))
+            .expect("entry present")
+    };
+    let received =
+        at(&|e| matches!(e, LedgerEvent::PolicyReceived { version } if *version == new_version));
+    let consented = at(&|e| {
+        matches!(e, LedgerEvent::ConsentRecorded { policy_version, text_sha256_hex, .. }
+            if *policy_version == new_version && *text_sha256_hex == statement.text_sha256_hex)
+    });
+    let sealed = at(
+        &|e| matches!(e, LedgerEvent::CheckinSubmitted { summary } if summary.checkin_id == before_change),
+    );
+    assert!(received < consented && consented < sealed, "{ledger:?}");
+}
+
+#[tokio::test]
+async fn a_device_enrolled_before_the_version_was_kept_apart_reads_it_from_the_ledger() {
+    let s = enrolled().await;
+    let conn = rusqlite::Connection::open(s.device_dir.path().join(checkin_core::store::DB_FILE))
+        .expect("db");
+    let removed = conn
+        .execute(
+            "DELETE FROM documents WHERE name = 'enrolled_policy_version'",
+            [],
+        )
+        .expect("delete");
+    assert_eq!(removed, 1);
+    drop(conn);
+    s.client
+        .start_checkin(None)
+        .expect("the policy enrolled under does not block");
+    let version = s.client.policy().expect("policy").version + 1;
+    assert!(sync_policy(&s, coarse_policy(version, 2000)).await);
+    assert!(matches!(
+        s.client.start_checkin(None),
+        Err(Error::ConsentRequired { policy_version }) if policy_version == version
+    ));
 }

@@ -5,8 +5,6 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 use checkin_core::CheckinClient;
@@ -16,31 +14,8 @@ use checkin_core::store::DB_FILE;
 use serde_json::Value;
 use support::*;
 
-const CHECKER: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../scripts/ledger/verify_ledger.py"
-);
-
 /// One change made to an exported document.
 type Change<'a> = Box<dyn Fn(&mut Value) + 'a>;
-
-/// Runs the independent checker on `json`; returns (exit code, stdout).
-fn run_checker(dir: &Path, json: &str) -> (i32, String) {
-    let file = dir.join("ledger-export.json");
-    std::fs::write(&file, json).expect("write export");
-    let out = match Command::new("python3").arg(CHECKER).arg(&file).output() {
-        Ok(out) => out,
-        Err(e) => panic!("python3 is needed to run {CHECKER}: {e}"),
-    };
-    let code = out.status.code().unwrap_or(-1);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        code != 3,
-        "the ledger checker needs the Python package `cryptography` \
-         (pip install -r scripts/plan/requirements.txt): {stderr}"
-    );
-    (code, String::from_utf8_lossy(&out.stdout).into_owned())
-}
 
 /// Enrolled, two check-ins delivered with receipts, one still queued.
 async fn with_history() -> Setup {
@@ -61,7 +36,7 @@ async fn the_export_verifies_with_the_independent_checker_and_tampering_fails_it
         .export_ledger_json()
         .expect("export")
         .expect("intact");
-    let (code, out) = run_checker(s.device_dir.path(), &json);
+    let (code, out) = run_ledger_checker(s.device_dir.path(), &json);
     assert_eq!(code, 0, "{out}");
     let count = s.client.ledger().expect("read").expect("intact").len();
     assert_eq!(count, 8, "3 at enrollment, 3 submitted, 2 delivered");
@@ -110,7 +85,7 @@ async fn the_export_verifies_with_the_independent_checker_and_tampering_fails_it
     for (what, change) in tampered {
         let mut d = doc.clone();
         change(&mut d);
-        let (code, out) = run_checker(s.device_dir.path(), &d.to_string());
+        let (code, out) = run_ledger_checker(s.device_dir.path(), &d.to_string());
         assert_eq!(code, 1, "{what}: the checker must refuse: {out}");
         assert!(out.starts_with("FAULT"), "{what}: {out}");
     }
@@ -162,7 +137,7 @@ async fn the_export_verifies_with_the_independent_checker_and_tampering_fails_it
         let mut d = doc.clone();
         change(&mut d);
         rechain(&mut d);
-        let (code, out) = run_checker(s.device_dir.path(), &d.to_string());
+        let (code, out) = run_ledger_checker(s.device_dir.path(), &d.to_string());
         assert_eq!(code, 1, "{want}: {out}");
         assert!(out.contains(want), "{want}: {out}");
     }
@@ -170,23 +145,7 @@ async fn the_export_verifies_with_the_independent_checker_and_tampering_fails_it
     // still verifies.
     let mut d = doc.clone();
     rechain(&mut d);
-    assert_eq!(run_checker(s.device_dir.path(), &d.to_string()).0, 0);
-}
-
-/// Re-encodes every entry from its parsed form and rebuilds the chain and
-/// head, as a forger with a text editor and SHA-256 could.
-fn rechain(d: &mut Value) {
-    use base64::Engine as _;
-    let mut prev = d["genesis_hash_hex"].as_str().expect("genesis").to_string();
-    let entries = d["entries"].as_array_mut().expect("entries");
-    for e in entries.iter_mut() {
-        e["entry"]["prev_hash_hex"] = Value::from(prev.clone());
-        let bytes = serde_json::to_vec(&e["entry"]).expect("json");
-        prev = hex::encode(checkin_core::crypto::sha256(&bytes));
-        e["bytes_b64"] = Value::from(base64::engine::general_purpose::STANDARD.encode(&bytes));
-        e["sha256_hex"] = Value::from(prev.clone());
-    }
-    d["head"]["hash_hex"] = Value::from(prev);
+    assert_eq!(run_ledger_checker(s.device_dir.path(), &d.to_string()).0, 0);
 }
 
 #[tokio::test]

@@ -30,12 +30,19 @@ fn policy(location_mode: &str, location: Value) -> Value {
     })
 }
 
-/// Enrolls, then moves the client onto `policy` through a sync.
+/// Enrolls, then moves the client onto `policy` through a sync; the
+/// participant is shown the new statement and consents (captures wait for
+/// that).
 async fn under(policy: Value) -> Setup {
     let s = enrolled().await;
     s.server.set_policy(policy);
     let report = s.client.sync(far_deadline(), None).await.expect("sync");
     assert!(report.policy_updated, "the new policy reached the device");
+    let version = s.client.policy().expect("policy").version;
+    s.client
+        .record_consent(version, "en")
+        .expect("store")
+        .expect("consent");
     s
 }
 

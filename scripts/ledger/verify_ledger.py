@@ -8,7 +8,10 @@ Written against the documented format only, not the Rust code. Checks:
   * the receipt public key matches the program's receipt key id;
   * every delivery receipt is 84 bytes "CKR1", names its check-in, carries a
     valid Ed25519 signature by the receipt key, and names the envelope
-    digest recorded when that check-in was submitted.
+    digest recorded when that check-in was submitted;
+  * a check-in deleted from the device under retention was delivered with
+    such a receipt before (a delivered check-in), or was never submitted
+    (a draft).
 
 Usage: verify_ledger.py EXPORT.json   (exit 0 = sound, 1 = fault, 2 = usage)
 Needs the `cryptography` package for Ed25519.
@@ -48,7 +51,9 @@ def check(doc):
 
     prev = doc["genesis_hash_hex"]
     submitted = {}  # checkin_id -> envelope digest hex
+    receipted = set()  # check-ins with a verified receipt
     delivered = 0
+    deleted = 0
     entries = doc["entries"]
     for i, row in enumerate(entries):
         seq = i + 1
@@ -91,7 +96,25 @@ def check(doc):
                 raise Fault("entry %d: receipt names another envelope digest" % seq)
             if r["envelope_sha256_hex"] != submitted[cid]:
                 raise Fault("entry %d: receipt record disagrees with its bytes" % seq)
+            receipted.add(cid)
             delivered += 1
+        elif kind == "retention_deleted":
+            cid = event["checkin_id"]
+            item = event["item"]
+            if item == "delivered_checkin":
+                if cid not in receipted:
+                    raise Fault(
+                        "entry %d: retention deleted a check-in without a verified receipt"
+                        % seq
+                    )
+            elif item == "unsubmitted_draft":
+                if cid in submitted:
+                    raise Fault(
+                        "entry %d: retention deleted as a draft a submitted check-in" % seq
+                    )
+            else:
+                raise Fault("entry %d: retention deleted an unknown item %r" % (seq, item))
+            deleted += 1
 
     head = doc.get("head")
     if entries:
@@ -99,7 +122,7 @@ def check(doc):
             raise Fault("the head does not name the last entry")
     elif head is not None:
         raise Fault("the head names entries that are missing")
-    return len(entries), delivered
+    return len(entries), delivered, deleted
 
 
 def main(argv):
@@ -109,11 +132,14 @@ def main(argv):
     with open(argv[1], "rb") as f:
         doc = json.load(f)
     try:
-        count, delivered = check(doc)
+        count, delivered, deleted = check(doc)
     except (Fault, KeyError, ValueError, TypeError) as e:
         print("FAULT: %s" % e)
         return 1
-    print("OK: %d entries, %d verified receipts" % (count, delivered))
+    line = "OK: %d entries, %d verified receipts" % (count, delivered)
+    if deleted:
+        line += ", %d deleted from the device under retention" % deleted
+    print(line)
     return 0
 
 

@@ -18,3 +18,5 @@ ledger-location-coarse = Location sent: approximate ({ $grid } m grid), { $lat }
 ledger-location-area = Location sent: only whether inside the approved area: { $inside }
 ledger-blurred = Other faces blurred: { $count }
 ledger-consent = You were shown what the program collects (policy version { $version })
+ledger-retention-checkin = Check-in { $id } (captured { $captured }) deleted from this phone after { $days } days, as the program's policy sets; this record keeps its description and receipt
+ledger-retention-draft = Check-in { $id } (started { $captured }, never sent) deleted from this phone after { $days } days

@@ -18,3 +18,5 @@ ledger-location-coarse = Ubicación enviada: aproximada (cuadrícula de { $grid 
 ledger-location-area = Ubicación enviada: solo si estaba dentro de la zona aprobada: { $inside }
 ledger-blurred = Otras caras difuminadas: { $count }
 ledger-consent = Se le mostró lo que recoge el programa (versión de la política { $version })
+ledger-retention-checkin = Presentación { $id } (tomada { $captured }) borrada de este teléfono tras { $days } días, como fija la política del programa; este registro conserva su descripción y su recibo
+ledger-retention-draft = Presentación { $id } (empezada { $captured }, nunca enviada) borrada de este teléfono tras { $days } días

@@ -1,7 +1,8 @@
 //! Documents the program sends (plan, policy): the latest good one of each,
-//! sealed; and the participant's consents to policy versions (a sealed
-//! list, appended to). A document is replaced only after the caller validated the new
-//! one, so a bad document from the server never replaces a good one.
+//! sealed; the participant's consents to policy versions (a sealed list,
+//! appended to) and the policy version enrolled under. A document is
+//! replaced only after the caller validated the new one, so a bad document
+//! from the server never replaces a good one.
 
 use rusqlite::OptionalExtension;
 
@@ -13,6 +14,8 @@ pub enum DocumentName {
     Policy,
     /// The participant's consents (JSON list, see `crate::disclosure`).
     Consents,
+    /// The policy version in force at enrollment (a JSON number).
+    EnrolledPolicyVersion,
 }
 
 impl DocumentName {
@@ -21,6 +24,7 @@ impl DocumentName {
             DocumentName::Plan => "plan",
             DocumentName::Policy => "policy",
             DocumentName::Consents => "consents",
+            DocumentName::EnrolledPolicyVersion => "enrolled_policy_version",
         }
     }
 }

@@ -43,6 +43,40 @@ impl Store {
         Ok(())
     }
 
+    /// Every draft's id and start time (corrected), without opening them.
+    pub fn draft_starts(&self) -> Result<Vec<crate::retention::StoredDraft>, StoreError> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare("SELECT id, created_at_ms FROM drafts ORDER BY created_at_ms")?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let at: i64 = r.get(1)?;
+            out.push(crate::retention::StoredDraft {
+                id: Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                started_at: crate::protocol::wire_time::from_millis(at)
+                    .ok_or_else(|| StoreError::Corrupt("draft start".into()))?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Deletes the draft `id` started at `started_at_ms` (as retention
+    /// judged it), inside `tx`; whether it was still there (not if it was
+    /// submitted or discarded meanwhile).
+    pub(crate) fn delete_draft_started_at(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        id: Uuid,
+        started_at_ms: i64,
+    ) -> Result<bool, StoreError> {
+        Ok(tx.execute(
+            "DELETE FROM drafts WHERE id = ?1 AND created_at_ms = ?2",
+            rusqlite::params![id.to_string(), started_at_ms],
+        )? == 1)
+    }
+
     pub fn discard_draft(&self, id: Uuid) -> Result<bool, StoreError> {
         Ok(self
             .writer()

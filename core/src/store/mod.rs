@@ -195,6 +195,17 @@ impl Store {
             .map_err(|e| StoreError::Corrupt(format!("{table}.{column}: {e}")))
     }
 
+    /// Copies the WAL into the database and empties it, so pages rewritten
+    /// by deletions (overwritten there by `secure_delete`) leave no older
+    /// copy in the WAL. Best effort: returns false if a reader kept it from
+    /// finishing (the next checkpoint does it).
+    pub fn checkpoint_truncate(&self) -> Result<bool, StoreError> {
+        let busy: i64 = self
+            .writer()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(busy == 0)
+    }
+
     /// SQLite's own integrity check ("ok" when sound).
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         Ok(self

@@ -242,6 +242,19 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes a delivered item (its description and receipt), inside `tx`;
+    /// whether one was deleted. Nothing in any other state is touched.
+    pub(crate) fn delete_delivered(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        id: Uuid,
+    ) -> Result<bool, StoreError> {
+        Ok(tx.execute(
+            "DELETE FROM outbox WHERE checkin_id = ?1 AND state = 'delivered'",
+            [id.to_string()],
+        )? == 1)
+    }
+
     /// Whether the item exists and still holds its sealed envelope.
     pub fn has_envelope(&self, id: Uuid) -> Result<bool, StoreError> {
         Ok(self

@@ -69,6 +69,9 @@ pub struct SyncReport {
     /// The server sent a plan or policy that was refused; the stored one
     /// stays in force.
     pub document_error: Option<String>,
+    /// What retention deleted at the end of the sync; `None` if it did not
+    /// run (deadline reached, or it failed and runs again next time).
+    pub retention: Option<crate::retention::RetentionReport>,
 }
 
 /// What a sync needs from the client.

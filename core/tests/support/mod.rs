@@ -2,7 +2,8 @@
 //! and an enrolled client with a software key store.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::Arc;
 
 use checkin_core::clock::SystemClock;
@@ -91,4 +92,68 @@ pub fn submit_photo_checkin(client: &CheckinClient, seed: u8) -> uuid::Uuid {
 
 pub fn far_deadline() -> tokio::time::Instant {
     tokio::time::Instant::now() + std::time::Duration::from_secs(60)
+}
+
+/// Every file under `dir`, recursively (the raw scan of the device's data).
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Whether `needle` occurs in `haystack`.
+pub fn find(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The independent ledger checker (docs/ledger.md).
+pub const LEDGER_CHECKER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../scripts/ledger/verify_ledger.py"
+);
+
+/// Runs the independent checker on `json`; returns (exit code, stdout).
+pub fn run_ledger_checker(dir: &Path, json: &str) -> (i32, String) {
+    let file = dir.join("ledger-export.json");
+    std::fs::write(&file, json).expect("write export");
+    let out = match Command::new("python3")
+        .arg(LEDGER_CHECKER)
+        .arg(&file)
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => panic!("python3 is needed to run {LEDGER_CHECKER}: {e}"),
+    };
+    let code = out.status.code().unwrap_or(-1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        code != 3,
+        "the ledger checker needs the Python package `cryptography` \
+         (pip install -r scripts/plan/requirements.txt): {stderr}"
+    );
+    (code, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Re-encodes every entry of an export from its parsed form and rebuilds
+/// the chain and head, as a forger with a text editor and SHA-256 could.
+pub fn rechain(d: &mut serde_json::Value) {
+    use base64::Engine as _;
+    let mut prev = d["genesis_hash_hex"].as_str().expect("genesis").to_string();
+    let entries = d["entries"].as_array_mut().expect("entries");
+    for e in entries.iter_mut() {
+        e["entry"]["prev_hash_hex"] = serde_json::Value::from(prev.clone());
+        let bytes = serde_json::to_vec(&e["entry"]).expect("json");
+        prev = hex::encode(checkin_core::crypto::sha256(&bytes));
+        e["bytes_b64"] =
+            serde_json::Value::from(base64::engine::general_purpose::STANDARD.encode(&bytes));
+        e["sha256_hex"] = serde_json::Value::from(prev.clone());
+    }
+    d["head"]["hash_hex"] = serde_json::Value::from(prev);
 }
