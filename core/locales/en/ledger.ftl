@@ -18,3 +18,6 @@ ledger-location-coarse = Location sent: approximate ({ $grid } m grid), { $lat }
 ledger-location-area = Location sent: only whether inside the approved area: { $inside }
 ledger-blurred = Other faces blurred: { $count }
 ledger-consent = You were shown what the program collects (policy version { $version })
+ledger-deferred = Waits for a network without data charges: { $parts }; media envelope digest { $digest }
+ledger-media-delivered = Media of check-in { $id } received by the program at { $received } (signed media receipt for digest { $digest })
+ledger-media-wedged = Media of check-in { $id } refused by the program: { $reason }

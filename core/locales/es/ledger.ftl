@@ -18,3 +18,6 @@ ledger-location-coarse = Ubicación enviada: aproximada (cuadrícula de { $grid 
 ledger-location-area = Ubicación enviada: solo si estaba dentro de la zona aprobada: { $inside }
 ledger-blurred = Otras caras difuminadas: { $count }
 ledger-consent = Se le mostró lo que recoge el programa (versión de la política { $version })
+ledger-deferred = Espera una red sin costo de datos: { $parts }; huella del sobre de medios { $digest }
+ledger-media-delivered = Medios de la presentación { $id } recibidos por el programa el { $received } (recibo firmado de medios para la huella { $digest })
+ledger-media-wedged = Medios de la presentación { $id } rechazados por el programa: { $reason }

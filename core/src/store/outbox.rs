@@ -33,7 +33,7 @@ impl OutboxState {
             OutboxState::Wedged => "wedged",
         }
     }
-    fn parse(s: &str) -> Result<Self, StoreError> {
+    pub(super) fn parse(s: &str) -> Result<Self, StoreError> {
         Ok(match s {
             "queued" => OutboxState::Queued,
             "sending" => OutboxState::Sending,
