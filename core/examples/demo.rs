@@ -265,6 +265,16 @@ async fn main() -> DemoResult<()> {
                     LedgerEvent::CheckinWedged { checkin_id, reason } => {
                         format!("check-in {checkin_id} refused: {reason}")
                     }
+                    LedgerEvent::MediaDelivered {
+                        checkin_id,
+                        receipt,
+                    } => format!(
+                        "media of check-in {checkin_id} delivered, receipt received {}",
+                        receipt.received_at
+                    ),
+                    LedgerEvent::MediaWedged { checkin_id, reason } => {
+                        format!("media of check-in {checkin_id} refused: {reason}")
+                    }
                 };
                 println!(
                     "    #{:<2} {}  {}",

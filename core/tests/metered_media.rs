@@ -58,6 +58,25 @@ fn submit_photo_and_voice(
     client.submit(draft).expect("submit")
 }
 
+/// Runs scripts/ledger/verify_ledger.py on an export: (exit code, stdout).
+fn run_checker(dir: &std::path::Path, json: &str) -> (i32, String) {
+    let file = dir.join("ledger-export.json");
+    std::fs::write(&file, json).expect("write export");
+    let checker = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scripts/ledger/verify_ledger.py"
+    );
+    let out = std::process::Command::new("python3")
+        .arg(checker)
+        .arg(&file)
+        .output()
+        .expect("python3 runs the ledger checker");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(checkin_core::crypto::sha256(bytes))
 }
@@ -158,6 +177,20 @@ async fn on_metered_the_record_goes_now_and_the_media_when_unmetered() {
         &e.event,
         LedgerEvent::MediaDelivered { checkin_id, receipt } if *checkin_id == id && receipt.envelope_sha256_hex == media_digest
     )));
+    // The independent checker verifies the media receipt against the
+    // media digest the check-in was submitted with; a swapped digest fails.
+    let export = s
+        .client
+        .export_ledger_json()
+        .expect("export")
+        .expect("intact");
+    let (code, out) = run_checker(s.device_dir.path(), &export);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "OK: 7 entries, 2 verified receipts")
+    );
+    let forged = export.replace(&media_digest, &summary.envelope_sha256_hex);
+    assert_eq!(run_checker(s.device_dir.path(), &forged).0, 1);
     let text = s.client.ledger_summary("en").expect("summary");
     assert!(
         text.contains("Waits for a network without data charges: photo, voice"),
