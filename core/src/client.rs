@@ -26,8 +26,7 @@ use crate::policy::{LocationMode, Policy, Requirement};
 use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind, WindowRef};
 use crate::protocol::messages::{EnrollRequest, ProgramKeys};
 use crate::remind::{self, Notification};
-use crate::store::MediaItem;
-use crate::store::{DocumentName, EnrollmentRecord, OutboxItem, Store};
+use crate::store::{DocumentName, EnrollmentRecord, MediaItem, OutboxItem, Store};
 use crate::sync::{SyncContext, SyncListener, SyncReport, http::Api};
 
 /// The network as the shell sees it.
