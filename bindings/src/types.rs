@@ -627,6 +627,13 @@ pub enum LedgerEvent {
     },
     /// A check-in the server refused for good, with the reason.
     CheckinWedged { checkin_id: String, reason: String },
+    /// The program's verified receipt for a check-in's deferred media.
+    MediaDelivered {
+        checkin_id: String,
+        receipt: Receipt,
+    },
+    /// Deferred media the server refused for good, with the reason.
+    MediaWedged { checkin_id: String, reason: String },
     /// The participant saw the statement of what the program collects.
     ConsentRecorded {
         policy_version: u32,
@@ -674,6 +681,17 @@ impl From<ledger::LedgerEvent> for LedgerEvent {
                 receipt: receipt.into(),
             },
             Core::CheckinWedged { checkin_id, reason } => Self::CheckinWedged {
+                checkin_id: checkin_id.to_string(),
+                reason,
+            },
+            Core::MediaDelivered {
+                checkin_id,
+                receipt,
+            } => Self::MediaDelivered {
+                checkin_id: checkin_id.to_string(),
+                receipt: receipt.into(),
+            },
+            Core::MediaWedged { checkin_id, reason } => Self::MediaWedged {
                 checkin_id: checkin_id.to_string(),
                 reason,
             },

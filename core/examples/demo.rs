@@ -274,6 +274,16 @@ async fn main() -> DemoResult<()> {
                             "check-in {checkin_id} deleted from the device after {device_days} days"
                         )
                     }
+                    LedgerEvent::MediaDelivered {
+                        checkin_id,
+                        receipt,
+                    } => format!(
+                        "media of check-in {checkin_id} delivered, receipt received {}",
+                        receipt.received_at
+                    ),
+                    LedgerEvent::MediaWedged { checkin_id, reason } => {
+                        format!("media of check-in {checkin_id} refused: {reason}")
+                    }
                 };
                 println!(
                     "    #{:<2} {}  {}",

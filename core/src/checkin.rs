@@ -140,6 +140,13 @@ pub struct CheckinSummary {
     pub bystanders_blurred: u32,
     pub envelope_sha256_hex: String,
     pub envelope_size: u64,
+    /// The media envelope carrying the parts marked `deferred`, when the
+    /// policy let them wait for an unmetered network: its SHA-256 (what its
+    /// receipt names) and size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_envelope_sha256_hex: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_envelope_size: Option<u64>,
 }
 
 /// Base64 for byte fields in sealed JSON.

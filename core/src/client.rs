@@ -26,7 +26,7 @@ use crate::policy::{LocationMode, Policy, Requirement};
 use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind, WindowRef};
 use crate::protocol::messages::{EnrollRequest, ProgramKeys};
 use crate::remind::{self, Notification};
-use crate::store::{DocumentName, EnrollmentRecord, OutboxItem, Store};
+use crate::store::{DocumentName, EnrollmentRecord, MediaItem, OutboxItem, Store};
 use crate::sync::{SyncContext, SyncListener, SyncReport, http::Api};
 
 /// The network as the shell sees it.
@@ -34,8 +34,9 @@ use crate::sync::{SyncContext, SyncListener, SyncReport, http::Api};
 pub enum Connectivity {
     Online,
     /// Online, but the participant pays by the byte (cellular, roaming).
-    /// Check-ins are still sent: each is one sealed unit of at most ~100 KB
-    /// at the default policy, and a late check-in costs more than data.
+    /// Check-in records are always sent: a late check-in costs more than
+    /// data. Media the policy lets wait (`media.defer_on_metered_above_bytes`)
+    /// stays queued, sealed, until the network is `Online`.
     Metered,
     Offline,
 }
@@ -369,9 +370,14 @@ impl CheckinClient {
             return Ok(None);
         };
         let mut wake = remind::next_wakeup(&plan, &self.completed()?, &self.now()?, max);
-        if let Some(retry) = self
-            .store
-            .next_retry_at_ms()?
+        let media_retry = match self.connectivity() {
+            Connectivity::Online => self.store.next_media_retry_at_ms()?,
+            _ => None,
+        };
+        if let Some(retry) = [self.store.next_retry_at_ms()?, media_retry]
+            .into_iter()
+            .flatten()
+            .min()
             .and_then(crate::protocol::wire_time::from_millis)
         {
             wake = Some(wake.map_or(retry, |w| w.min(retry)));
@@ -582,10 +588,14 @@ impl CheckinClient {
             sealed_at: now.corrected(),
             policy_version: Some(policy.version),
         };
-        let (header, sealed) = envelope::seal(
+        // What may wait for an unmetered network is decided now, at sealing:
+        // both envelopes are sealed at capture time, so no plaintext media is
+        // kept and the header's evidence is fixed whatever network comes.
+        let sealed = envelope::seal_deferring(
             &SystemRandom::new(),
             fields,
             &parts,
+            |p| policy.media.defers(p.bytes.len() as u64),
             &enrolled.program_key,
             &enrolled.device_key,
         )
@@ -596,6 +606,7 @@ impl CheckinClient {
                 crate::protocol::ProtocolError::malformed("envelope", "record not first"),
             ),
         })?;
+        let header = &sealed.header;
         let summary = CheckinSummary {
             checkin_id: header.checkin_id,
             window: header.window.clone(),
@@ -605,13 +616,19 @@ impl CheckinClient {
             parts: header.parts.clone(),
             location: record.location.clone(),
             bystanders_blurred: record.bystanders_blurred,
-            envelope_sha256_hex: hex::encode(sealed.digest),
-            envelope_size: sealed.bytes.len() as u64,
+            envelope_sha256_hex: hex::encode(sealed.record.digest),
+            envelope_size: sealed.record.bytes.len() as u64,
+            media_envelope_sha256_hex: sealed.media.as_ref().map(|m| hex::encode(m.digest)),
+            media_envelope_size: sealed.media.as_ref().map(|m| m.bytes.len() as u64),
         };
         let now_ms = now.corrected().timestamp_millis();
         self.store.write(|tx| {
-            self.store
-                .insert_outbox(tx, &summary, &sealed.bytes, now_ms)?;
+            let seq = self
+                .store
+                .insert_outbox(tx, &summary, &sealed.record.bytes, now_ms)?;
+            if let Some(media) = &sealed.media {
+                self.store.insert_media(tx, draft.id, seq, &media.bytes)?;
+            }
             self.store.append_ledger(
                 tx,
                 now.corrected(),
@@ -638,6 +655,7 @@ impl CheckinClient {
             // Another sync held the queue until our deadline.
             return Ok(SyncReport {
                 remaining: self.store.outbox_counts()?.0 as u32,
+                media_waiting: self.store.media_counts()?.0 as u32,
                 deadline_reached: true,
                 ..SyncReport::default()
             });
@@ -649,6 +667,7 @@ impl CheckinClient {
             return Ok(SyncReport {
                 retention: self.apply_retention().ok(),
                 remaining: self.store.outbox_counts()?.0 as u32,
+                media_waiting: self.store.media_counts()?.0 as u32,
                 next_retry_at: self
                     .store
                     .next_retry_at_ms()?
@@ -672,6 +691,7 @@ impl CheckinClient {
             clock_offset_ms: enrolled.record.clock_offset_ms,
             clock_anchor: enrolled.record.clock_anchor,
             localizer: &self.localizer()?,
+            send_media: self.connectivity() == Connectivity::Online,
         };
         let mut report = ctx.run(deadline, listener).await?;
         // Retention runs after deliveries, with the clock just corrected by
@@ -699,6 +719,10 @@ impl CheckinClient {
         if now != Connectivity::Offline {
             self.store.reset_backoff()?;
         }
+        if now == Connectivity::Online {
+            // Deferred media may go now, and at once.
+            self.store.reset_media_backoff()?;
+        }
         Ok(())
     }
 
@@ -711,9 +735,18 @@ impl CheckinClient {
         Ok(self.store.outbox()?)
     }
 
-    /// Puts a wedged check-in back in the queue.
+    /// Deferred media of submitted check-ins (docs/protocol.md, "Deferred
+    /// media"), with its state and, once delivered, its media receipt.
+    pub fn media_outbox(&self) -> Result<Vec<MediaItem>> {
+        Ok(self.store.media_outbox()?)
+    }
+
+    /// Puts a wedged check-in, and its wedged deferred media, back in the
+    /// queue.
     pub fn retry_wedged(&self, checkin_id: Uuid) -> Result<bool> {
-        Ok(self.store.requeue_wedged(checkin_id)?)
+        let record = self.store.requeue_wedged(checkin_id)?;
+        let media = self.store.requeue_wedged_media(checkin_id)?;
+        Ok(record || media)
     }
 
     /// The participant's ledger, after checking its hash chain.

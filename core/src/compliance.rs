@@ -299,6 +299,8 @@ mod tests {
                 bystanders_blurred: 0,
                 envelope_sha256_hex: hex::encode(digest),
                 envelope_size: 1,
+                media_envelope_sha256_hex: None,
+                media_envelope_size: None,
             },
             outcome,
         }

@@ -35,6 +35,11 @@ pub enum LedgerEvent {
     CheckinDelivered { checkin_id: Uuid, receipt: Receipt },
     /// A check-in the server refused for good, with the reason.
     CheckinWedged { checkin_id: Uuid, reason: String },
+    /// The program's verified receipt (`CKM1`) for a check-in's deferred
+    /// media.
+    MediaDelivered { checkin_id: Uuid, receipt: Receipt },
+    /// Deferred media the server refused for good, with the reason.
+    MediaWedged { checkin_id: Uuid, reason: String },
     /// The participant saw the statement of what the program collects, for
     /// this policy version (the digest names the exact text shown).
     ConsentRecorded {

@@ -185,14 +185,32 @@ pub fn summary(rows: &[StoredLedgerEntry], program: &ProgramKeys, l: &Localizer)
                         ("digest", Arg::Text(&summary.envelope_sha256_hex)),
                     ],
                 );
-                format!(
+                let mut text = format!(
                     "{head}\n      {}\n      {}",
                     location_line(l, summary.location.as_ref()),
                     l.text(
                         "ledger-blurred",
                         &[("count", Arg::Number(i64::from(summary.bystanders_blurred)))],
                     )
-                )
+                );
+                if let Some(digest) = &summary.media_envelope_sha256_hex {
+                    let deferred = summary
+                        .parts
+                        .iter()
+                        .filter(|p| p.deferred)
+                        .map(|p| format!("{:?}", p.kind).to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    text.push_str("\n      ");
+                    text.push_str(&l.text(
+                        "ledger-deferred",
+                        &[
+                            ("parts", Arg::Text(&deferred)),
+                            ("digest", Arg::Text(digest)),
+                        ],
+                    ));
+                }
+                text
             }
             LedgerEvent::CheckinDelivered {
                 checkin_id,
@@ -207,6 +225,24 @@ pub fn summary(rows: &[StoredLedgerEntry], program: &ProgramKeys, l: &Localizer)
             ),
             LedgerEvent::CheckinWedged { checkin_id, reason } => l.text(
                 "ledger-wedged",
+                &[
+                    ("id", Arg::Text(&checkin_id.to_string())),
+                    ("reason", Arg::Text(reason)),
+                ],
+            ),
+            LedgerEvent::MediaDelivered {
+                checkin_id,
+                receipt,
+            } => l.text(
+                "ledger-media-delivered",
+                &[
+                    ("id", Arg::Text(&checkin_id.to_string())),
+                    ("received", Arg::Text(&stamp(receipt.received_at))),
+                    ("digest", Arg::Text(&receipt.envelope_sha256_hex)),
+                ],
+            ),
+            LedgerEvent::MediaWedged { checkin_id, reason } => l.text(
+                "ledger-media-wedged",
                 &[
                     ("id", Arg::Text(&checkin_id.to_string())),
                     ("reason", Arg::Text(reason)),

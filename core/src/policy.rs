@@ -89,6 +89,26 @@ pub struct VoiceRules {
     pub max_seconds: u32,
 }
 
+/// When media may travel apart from its check-in (docs/protocol.md,
+/// "Deferred media").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MediaRules {
+    /// A photo or voice part larger than this many bytes is sealed in a
+    /// separate media envelope that is sent only on an unmetered network;
+    /// the check-in record always goes at once. `None` (the default): every
+    /// check-in is one envelope, as servers without deferral expect.
+    #[serde(default)]
+    pub defer_on_metered_above_bytes: Option<u64>,
+}
+
+impl MediaRules {
+    /// Whether a media part of `size` bytes waits for an unmetered network.
+    pub fn defers(&self, size: u64) -> bool {
+        self.defer_on_metered_above_bytes
+            .is_some_and(|limit| size > limit)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Retention {
     #[serde(default = "defaults::device_days")]
@@ -109,6 +129,8 @@ pub struct Policy {
     pub photo: PhotoRules,
     #[serde(default = "defaults::voice")]
     pub voice: VoiceRules,
+    #[serde(default)]
+    pub media: MediaRules,
     #[serde(default = "defaults::retention")]
     pub retention: Retention,
     #[serde(default)]
@@ -198,6 +220,7 @@ impl Default for Policy {
             location: defaults::location(),
             photo: defaults::photo(),
             voice: defaults::voice(),
+            media: MediaRules::default(),
             retention: defaults::retention(),
             receivers: Vec::new(),
         }
@@ -300,5 +323,22 @@ mod tests {
             Policy::from_json(b"[]"),
             Err(PolicyError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn media_waits_only_when_the_policy_says_and_only_above_its_size() {
+        let off = Policy::from_json(br#"{"version": 2}"#).expect("valid");
+        assert!(!off.media.defers(u64::MAX));
+        let on = Policy::from_json(
+            br#"{"version": 2, "media": {"defer_on_metered_above_bytes": 1000}}"#,
+        )
+        .expect("valid");
+        assert!(!on.media.defers(1000));
+        assert!(on.media.defers(1001));
+        let null = Policy::from_json(
+            br#"{"version": 2, "media": {"defer_on_metered_above_bytes": null}}"#,
+        )
+        .expect("valid");
+        assert!(!null.media.defers(1 << 30));
     }
 }

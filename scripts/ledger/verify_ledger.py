@@ -12,6 +12,8 @@ Written against the documented format only, not the Rust code. Checks:
   * a check-in deleted from the device under retention was delivered with
     such a receipt before (a delivered check-in), or was never submitted
     (a draft).
+  * every media receipt (deferred media) is the same with "CKM1" and names
+    the media envelope digest recorded when its check-in was submitted.
 
 Usage: verify_ledger.py EXPORT.json   (exit 0 = sound, 1 = fault, 2 = usage)
 Needs the `cryptography` package for Ed25519.
@@ -52,6 +54,7 @@ def check(doc):
     prev = doc["genesis_hash_hex"]
     submitted = {}  # checkin_id -> envelope digest hex
     receipted = set()  # check-ins with a verified receipt
+    submitted_media = {}  # checkin_id -> media envelope digest hex
     delivered = 0
     deleted = 0
     entries = doc["entries"]
@@ -75,12 +78,18 @@ def check(doc):
         if kind == "checkin_submitted":
             s = event["summary"]
             submitted[s["checkin_id"]] = s["envelope_sha256_hex"]
-        elif kind == "checkin_delivered":
+            if s.get("media_envelope_sha256_hex") is not None:
+                submitted_media[s["checkin_id"]] = s["media_envelope_sha256_hex"]
+        elif kind in ("checkin_delivered", "media_delivered"):
+            magic, names = {
+                "checkin_delivered": (b"CKR1", submitted),
+                "media_delivered": (b"CKM1", submitted_media),
+            }[kind]
             cid = event["checkin_id"]
             r = event["receipt"]
             body = base64.b64decode(r["receipt_b64"], validate=True)
             sig = base64.b64decode(r["signature_b64"], validate=True)
-            if len(body) != RECEIPT_LEN or body[:4] != b"CKR1":
+            if len(body) != RECEIPT_LEN or body[:4] != magic:
                 raise Fault("entry %d: receipt is malformed" % seq)
             try:
                 verifier.verify(sig, body)
@@ -90,13 +99,14 @@ def check(doc):
                 raise Fault("entry %d: receipt names another key" % seq)
             if body[4:20] != uuid.UUID(cid).bytes:
                 raise Fault("entry %d: receipt names another check-in" % seq)
-            if cid not in submitted:
+            if cid not in names:
                 raise Fault("entry %d: receipt for a check-in never submitted" % seq)
-            if body[20:52].hex() != submitted[cid]:
+            if body[20:52].hex() != names[cid]:
                 raise Fault("entry %d: receipt names another envelope digest" % seq)
-            if r["envelope_sha256_hex"] != submitted[cid]:
+            if r["envelope_sha256_hex"] != names[cid]:
                 raise Fault("entry %d: receipt record disagrees with its bytes" % seq)
-            receipted.add(cid)
+            if kind == "checkin_delivered":
+                receipted.add(cid)
             delivered += 1
         elif kind == "retention_deleted":
             cid = event["checkin_id"]

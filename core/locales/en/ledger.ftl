@@ -20,3 +20,6 @@ ledger-blurred = Other faces blurred: { $count }
 ledger-consent = You were shown what the program collects (policy version { $version })
 ledger-retention-checkin = Check-in { $id } (captured { $captured }) deleted from this phone after { $days } days, as the program's policy sets; this record keeps its description and receipt
 ledger-retention-draft = Check-in { $id } (started { $captured }, never sent) deleted from this phone after { $days } days
+ledger-deferred = Waits for a network without data charges: { $parts }; media envelope digest { $digest }
+ledger-media-delivered = Media of check-in { $id } received by the program at { $received } (signed media receipt for digest { $digest })
+ledger-media-wedged = Media of check-in { $id } refused by the program: { $reason }

@@ -20,3 +20,6 @@ ledger-blurred = Otras caras difuminadas: { $count }
 ledger-consent = Se le mostró lo que recoge el programa (versión de la política { $version })
 ledger-retention-checkin = Presentación { $id } (tomada { $captured }) borrada de este teléfono tras { $days } días, como fija la política del programa; este registro conserva su descripción y su recibo
 ledger-retention-draft = Presentación { $id } (empezada { $captured }, nunca enviada) borrada de este teléfono tras { $days } días
+ledger-deferred = Espera una red sin costo de datos: { $parts }; huella del sobre de medios { $digest }
+ledger-media-delivered = Medios de la presentación { $id } recibidos por el programa el { $received } (recibo firmado de medios para la huella { $digest })
+ledger-media-wedged = Medios de la presentación { $id } rechazados por el programa: { $reason }

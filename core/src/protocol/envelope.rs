@@ -42,6 +42,11 @@ pub struct PartDescriptor {
     pub media_type: String,
     pub size: u64,
     pub sha256_hex: String,
+    /// The part is described here but travels in the check-in's media
+    /// envelope (docs/protocol.md, "Deferred media"). Omitted when false,
+    /// so a whole check-in's header is unchanged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deferred: bool,
 }
 
 /// The schedule window a check-in answers.
@@ -79,6 +84,17 @@ pub struct EnvelopeHeader {
     pub sealed_at: DateTime<Utc>,
     pub policy_version: Option<u32>,
     pub parts: Vec<PartDescriptor>,
+    /// Only in a media envelope: hex SHA-256 of the check-in's record
+    /// envelope, the one whose header lists these parts as deferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_for: Option<String>,
+}
+
+impl EnvelopeHeader {
+    /// The parts the body actually carries, in order.
+    pub fn carried_parts(&self) -> impl Iterator<Item = &PartDescriptor> {
+        self.parts.iter().filter(|p| !p.deferred)
+    }
 }
 
 /// One plaintext part to seal.
@@ -96,6 +112,7 @@ impl Part {
             media_type: self.media_type.clone(),
             size: self.bytes.len() as u64,
             sha256_hex: hex::encode(crypto::sha256(&self.bytes)),
+            deferred: false,
         }
     }
 }
@@ -131,6 +148,17 @@ pub enum SealError {
     RecordNotFirst,
 }
 
+/// A check-in sealed as a record envelope and, when some of its media may
+/// wait for an unmetered network, a media envelope bound to it.
+#[derive(Debug, Clone)]
+pub struct SealedCheckin {
+    /// The record envelope's header: every part, deferred ones marked.
+    pub header: EnvelopeHeader,
+    pub record: SealedEnvelope,
+    /// The deferred parts, sealed and signed the same way.
+    pub media: Option<SealedEnvelope>,
+}
+
 /// Seals `parts` (record first) to `program_key` and signs the result.
 pub fn seal(
     rng: &dyn SecureRandom,
@@ -139,9 +167,30 @@ pub fn seal(
     program_key: &[u8; 32],
     device_key: &DeviceKey,
 ) -> Result<(EnvelopeHeader, SealedEnvelope), SealError> {
+    let sealed = seal_deferring(rng, fields, parts, |_| false, program_key, device_key)?;
+    Ok((sealed.header, sealed.record))
+}
+
+/// Seals a check-in whose parts for which `defer` is true travel in a
+/// second, media envelope (docs/protocol.md, "Deferred media"). Both are
+/// sealed now, so the capture-time evidence is fixed and no plaintext media
+/// is kept. The record itself is never deferred. With nothing deferred
+/// this is exactly [`seal`].
+pub fn seal_deferring(
+    rng: &dyn SecureRandom,
+    fields: HeaderFields,
+    parts: &[Part],
+    defer: impl Fn(&Part) -> bool,
+    program_key: &[u8; 32],
+    device_key: &DeviceKey,
+) -> Result<SealedCheckin, SealError> {
     if parts.first().map(|p| p.kind) != Some(PartKind::Record) {
         return Err(SealError::RecordNotFirst);
     }
+    let deferred: Vec<bool> = parts
+        .iter()
+        .map(|p| p.kind != PartKind::Record && defer(p))
+        .collect();
     let header = EnvelopeHeader {
         v: 1,
         checkin_id: fields.checkin_id,
@@ -156,9 +205,69 @@ pub fn seal(
         },
         sealed_at: wire_time::to_millis(fields.sealed_at),
         policy_version: fields.policy_version,
-        parts: parts.iter().map(Part::describe).collect(),
+        parts: parts
+            .iter()
+            .zip(&deferred)
+            .map(|(p, d)| PartDescriptor {
+                deferred: *d,
+                ..p.describe()
+            })
+            .collect(),
+        media_for: None,
     };
-    let header_bytes = serde_json::to_vec(&header)
+    let carried = parts.iter().zip(&deferred).filter(|(_, d)| !**d);
+    let record = seal_one(
+        rng,
+        &header,
+        carried.map(|(p, _)| p),
+        program_key,
+        device_key,
+    )?;
+    if !deferred.iter().any(|d| *d) {
+        return Ok(SealedCheckin {
+            header,
+            record,
+            media: None,
+        });
+    }
+    let media_header = EnvelopeHeader {
+        parts: header
+            .parts
+            .iter()
+            .filter(|p| p.deferred)
+            .map(|p| PartDescriptor {
+                deferred: false,
+                ..p.clone()
+            })
+            .collect(),
+        media_for: Some(hex::encode(record.digest)),
+        ..header.clone()
+    };
+    let moved = parts.iter().zip(&deferred).filter(|(_, d)| **d);
+    let media = seal_one(
+        rng,
+        &media_header,
+        moved.map(|(p, _)| p),
+        program_key,
+        device_key,
+    )?;
+    Ok(SealedCheckin {
+        header,
+        record,
+        media: Some(media),
+    })
+}
+
+/// Serializes `header`, seals the length-prefixed `parts` under it and
+/// signs the envelope.
+fn seal_one<'p>(
+    rng: &dyn SecureRandom,
+    header: &EnvelopeHeader,
+    parts: impl Iterator<Item = &'p Part> + Clone,
+    program_key: &[u8; 32],
+    device_key: &DeviceKey,
+) -> Result<SealedEnvelope, SealError> {
+    let header_bytes = serde_json::to_vec(header)
         .map_err(|e| ProtocolError::malformed("envelope header", e.to_string()))?;
     if header_bytes.len() > MAX_HEADER_LEN {
         return Err(ProtocolError::TooLarge {
@@ -169,7 +278,7 @@ pub fn seal(
         .into());
     }
 
-    let body_len: usize = parts.iter().map(|p| 4 + p.bytes.len()).sum();
+    let body_len: usize = parts.clone().map(|p| 4 + p.bytes.len()).sum();
     let mut body = Vec::with_capacity(body_len);
     for part in parts {
         let len = u32::try_from(part.bytes.len()).map_err(|_| ProtocolError::TooLarge {
@@ -200,7 +309,7 @@ pub fn seal(
     let sig = device_key.sign(SIGNATURE_CONTEXT, &bytes);
     bytes.extend_from_slice(&sig);
     let digest = crypto::sha256(&bytes);
-    Ok((header, SealedEnvelope { bytes, digest }))
+    Ok(SealedEnvelope { bytes, digest })
 }
 
 /// The fields of an envelope, borrowed from its bytes.
@@ -381,5 +490,81 @@ mod tests {
             ),
             Err(SealError::RecordNotFirst)
         ));
+    }
+
+    fn media(kind: PartKind, n: usize) -> Part {
+        Part {
+            kind,
+            media_type: "application/octet-stream".into(),
+            bytes: vec![7; n],
+        }
+    }
+
+    #[test]
+    fn deferred_parts_are_described_in_the_record_and_carried_in_the_media_envelope() {
+        let key = DeviceKey::generate().expect("key");
+        let parts = [
+            record(b"{}"),
+            media(PartKind::Photo, 3000),
+            media(PartKind::Voice, 10),
+        ];
+        let sealed = seal_deferring(
+            &SystemRandom::new(),
+            sample_fields(),
+            &parts,
+            |p| p.bytes.len() > 100,
+            &[9u8; 32],
+            &key,
+        )
+        .expect("seal");
+        // The record header still names every part, with its digest.
+        let flags: Vec<_> = sealed.header.parts.iter().map(|p| p.deferred).collect();
+        assert_eq!(flags, [false, true, false]);
+        assert_eq!(
+            sealed.header.parts[1].sha256_hex,
+            parts[1].describe().sha256_hex
+        );
+        let record = parse(&sealed.record.bytes).expect("record");
+        assert_eq!(record.header, sealed.header);
+        assert!(record.header.media_for.is_none());
+        // Only the carried parts are in the body: 4+2 and 4+10 bytes + tag.
+        assert_eq!(record.ciphertext.len(), 6 + 14 + hpke::TAG_LEN);
+        assert!(record.verify_signature(&key.public_key()));
+
+        let media_bytes = sealed.media.expect("media envelope");
+        let media_env = parse(&media_bytes.bytes).expect("media");
+        assert_eq!(
+            media_env.header.media_for.as_deref(),
+            Some(hex::encode(sealed.record.digest).as_str())
+        );
+        assert_eq!(media_env.header.checkin_id, sealed.header.checkin_id);
+        assert_eq!(media_env.header.captured_at, sealed.header.captured_at);
+        assert_eq!(media_env.header.parts, vec![parts[1].describe()]);
+        assert_eq!(media_env.ciphertext.len(), 4 + 3000 + hpke::TAG_LEN);
+        assert!(media_env.verify_signature(&key.public_key()));
+    }
+
+    #[test]
+    fn nothing_deferred_is_a_plain_envelope_and_the_record_never_waits() {
+        let key = DeviceKey::generate().expect("key");
+        let parts = [record(b"{}"), media(PartKind::Photo, 5)];
+        let sealed = seal_deferring(
+            &SystemRandom::new(),
+            sample_fields(),
+            &parts,
+            |p| p.kind == PartKind::Record,
+            &[9u8; 32],
+            &key,
+        )
+        .expect("seal");
+        assert!(sealed.media.is_none());
+        assert!(sealed.header.parts.iter().all(|p| !p.deferred));
+        let text = std::str::from_utf8(parse(&sealed.record.bytes).expect("p").header_bytes)
+            .expect("utf8")
+            .to_owned();
+        assert!(
+            !text.contains("deferred") && !text.contains("media_for"),
+            "{text}"
+        );
     }
 }

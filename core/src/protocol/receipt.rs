@@ -11,6 +11,10 @@ use super::wire_time;
 use crate::crypto::{key_id_bytes, signing};
 
 pub const MAGIC: &[u8; 4] = b"CKR1";
+/// A media receipt (docs/protocol.md, "Deferred media"): the same layout,
+/// naming the media envelope. Its own magic keeps it from ever passing as
+/// the receipt of a check-in.
+pub const MEDIA_MAGIC: &[u8; 4] = b"CKM1";
 pub const LEN: usize = 84;
 
 /// A verified receipt, as the participant keeps it.
@@ -85,7 +89,25 @@ pub fn verify(
     signature: &[u8],
     expected: Expected<'_>,
 ) -> Result<Receipt, ReceiptError> {
-    if body.len() != LEN || &body[..4] != MAGIC || signature.len() != signing::SIGNATURE_LEN {
+    verify_with_magic(MAGIC, body, signature, expected)
+}
+
+/// Checks a media receipt (`CKM1`) against the media envelope sent.
+pub fn verify_media(
+    body: &[u8],
+    signature: &[u8],
+    expected: Expected<'_>,
+) -> Result<Receipt, ReceiptError> {
+    verify_with_magic(MEDIA_MAGIC, body, signature, expected)
+}
+
+fn verify_with_magic(
+    magic: &[u8; 4],
+    body: &[u8],
+    signature: &[u8],
+    expected: Expected<'_>,
+) -> Result<Receipt, ReceiptError> {
+    if body.len() != LEN || &body[..4] != magic || signature.len() != signing::SIGNATURE_LEN {
         return Err(ReceiptError::Malformed);
     }
     if !signing::verify(expected.receipt_public_key, body, signature) {
@@ -223,6 +245,25 @@ mod tests {
 
         assert_eq!(
             verify(&body[..83], sig.as_ref(), f.expected()),
+            Err(ReceiptError::Malformed)
+        );
+    }
+
+    #[test]
+    fn a_check_in_receipt_and_a_media_receipt_are_never_confused() {
+        let f = fixture();
+        let body = f.body();
+        let sig = f.key.sign(&body);
+        assert_eq!(
+            verify_media(&body, sig.as_ref(), f.expected()),
+            Err(ReceiptError::Malformed)
+        );
+        let mut media = body;
+        media[..4].copy_from_slice(MEDIA_MAGIC);
+        let sig = f.key.sign(&media);
+        assert!(verify_media(&media, sig.as_ref(), f.expected()).is_ok());
+        assert_eq!(
+            verify(&media, sig.as_ref(), f.expected()),
             Err(ReceiptError::Malformed)
         );
     }

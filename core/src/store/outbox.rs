@@ -33,7 +33,7 @@ impl OutboxState {
             OutboxState::Wedged => "wedged",
         }
     }
-    fn parse(s: &str) -> Result<Self, StoreError> {
+    pub(super) fn parse(s: &str) -> Result<Self, StoreError> {
         Ok(match s {
             "queued" => OutboxState::Queued,
             "sending" => OutboxState::Sending,
@@ -242,17 +242,26 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes a delivered item (its description and receipt), inside `tx`;
-    /// whether one was deleted. Nothing in any other state is touched.
+    /// Deletes a delivered item (its description and receipt), and its
+    /// deferred media's row once that too is delivered, inside `tx`; whether
+    /// the item was deleted. Nothing in any other state is touched: media
+    /// still waiting keeps its row and is sent later.
     pub(crate) fn delete_delivered(
         &self,
         tx: &rusqlite::Transaction<'_>,
         id: Uuid,
     ) -> Result<bool, StoreError> {
-        Ok(tx.execute(
+        let deleted = tx.execute(
             "DELETE FROM outbox WHERE checkin_id = ?1 AND state = 'delivered'",
             [id.to_string()],
-        )? == 1)
+        )? == 1;
+        if deleted {
+            tx.execute(
+                "DELETE FROM media_outbox WHERE checkin_id = ?1 AND state = 'delivered'",
+                [id.to_string()],
+            )?;
+        }
+        Ok(deleted)
     }
 
     /// Whether the item exists and still holds its sealed envelope.

@@ -11,7 +11,7 @@ use rusqlite::{Connection, Transaction};
 use super::StoreError;
 
 /// The schema version this code writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Version 1, frozen: never edit this text once released; add a step.
 pub const V1: &str = "
@@ -77,6 +77,26 @@ ALTER TABLE enrollment ADD COLUMN anchor_server_ms INTEGER;
 ALTER TABLE enrollment ADD COLUMN anchor_uptime_ms INTEGER;
 ";
 
+/// Version 3: deferred media (docs/protocol.md, "Deferred media"). A
+/// check-in whose media may wait for an unmetered network has its sealed
+/// media envelope here, sent once its record is delivered and deleted
+/// (NULL) once the media receipt verifies. `seq` copies the check-in's
+/// outbox seq for send order; there is no foreign key, so pruning a
+/// delivered record never takes undelivered media with it.
+pub const V3: &str = "
+CREATE TABLE media_outbox (
+    checkin_id         TEXT PRIMARY KEY,
+    seq                INTEGER NOT NULL,
+    state              TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'delivered', 'wedged')),
+    envelope           BLOB,
+    receipt            BLOB,
+    attempts           INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at_ms INTEGER NOT NULL DEFAULT 0,
+    last_error         TEXT
+) STRICT;
+CREATE INDEX media_outbox_pending ON media_outbox (state, seq);
+";
+
 /// Brings `conn` to [`CURRENT_VERSION`].
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -99,6 +119,7 @@ fn upgrade_to(tx: &Transaction<'_>, version: u32) -> Result<(), StoreError> {
     match version {
         1 => tx.execute_batch(V1)?,
         2 => tx.execute_batch(V2)?,
+        3 => tx.execute_batch(V3)?,
         _ => unreachable!("no migration step for version {version}"),
     }
     Ok(())

@@ -187,8 +187,8 @@ impl Api {
         parse_json(&body)
     }
 
-    /// Uploads one envelope. Never returns `Err` for what the server said:
-    /// every reply is sorted into a [`SendOutcome`].
+    /// Uploads one check-in envelope. Never returns `Err` for what the
+    /// server said: every reply is sorted into a [`SendOutcome`].
     pub async fn post_checkin(
         &self,
         signer: &Signer<'_>,
@@ -196,9 +196,40 @@ impl Api {
         envelope: &[u8],
         envelope_digest: &[u8; 32],
     ) -> SendOutcome {
+        self.post_envelope(
+            "/v1/checkins",
+            signer,
+            checkin_id,
+            envelope,
+            envelope_digest,
+        )
+        .await
+    }
+
+    /// Uploads a check-in's deferred media envelope (docs/protocol.md,
+    /// "Deferred media"), sorted like [`Api::post_checkin`].
+    pub async fn post_media(
+        &self,
+        signer: &Signer<'_>,
+        checkin_id: Uuid,
+        envelope: &[u8],
+        envelope_digest: &[u8; 32],
+    ) -> SendOutcome {
+        self.post_envelope("/v1/media", signer, checkin_id, envelope, envelope_digest)
+            .await
+    }
+
+    async fn post_envelope(
+        &self,
+        path: &str,
+        signer: &Signer<'_>,
+        checkin_id: Uuid,
+        envelope: &[u8],
+        envelope_digest: &[u8; 32],
+    ) -> SendOutcome {
         let req = match self.signed(
             self.http
-                .post(self.url("/v1/checkins"))
+                .post(self.url(path))
                 .header("Idempotency-Key", checkin_id.to_string())
                 .header(
                     reqwest::header::CONTENT_TYPE,
@@ -207,7 +238,7 @@ impl Api {
                 .body(envelope.to_vec()),
             signer,
             "POST",
-            "/v1/checkins",
+            path,
             envelope_digest,
         ) {
             Ok(r) => r,

@@ -2,6 +2,11 @@
 //! as the idempotency key; accept it as delivered only with a receipt that
 //! verifies under the pinned key; keep everything else for later.
 //!
+//! Deferred media (docs/protocol.md, "Deferred media") is a second lane:
+//! sent only on an unmetered network, after every due check-in record, and
+//! only once its own record is delivered. It retries and wedges like a
+//! check-in and never holds one back.
+//!
 //! Each step commits on its own (`sending`, then `delivered` with the
 //! receipt and the ledger entry in one transaction), so a sync killed or
 //! cancelled at any point leaves every item whole; an item caught in
@@ -30,7 +35,7 @@ use crate::protocol::{
     receipt,
 };
 use crate::store::DocumentName;
-use crate::store::{OutboxItem, Store};
+use crate::store::Store;
 use http::{Api, SendOutcome, Signer};
 
 /// A server time that differs from our estimate by more than this is stored.
@@ -62,6 +67,16 @@ pub struct SyncReport {
     pub deadline_reached: bool,
     /// Why the last attempt failed, if it did (no personal data).
     pub last_error: Option<String>,
+    /// Deferred media delivered with a verified media receipt.
+    #[serde(default)]
+    pub media_delivered: u32,
+    /// Deferred media refused for good.
+    #[serde(default)]
+    pub media_wedged: u32,
+    /// Deferred media still waiting (for an unmetered network, for its
+    /// record, or for a retry).
+    #[serde(default)]
+    pub media_waiting: u32,
     /// A new plan was received and stored (its changes are in the ledger).
     pub plan_updated: bool,
     /// A new policy version was received and stored.
@@ -86,6 +101,40 @@ pub(crate) struct SyncContext<'a> {
     pub clock_anchor: Option<crate::clock::ClockAnchor>,
     /// Describes plan changes for the ledger in the participant's language.
     pub localizer: &'a Localizer,
+    /// The network is unmetered: deferred media may go too.
+    pub send_media: bool,
+}
+
+/// Which queue an envelope comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lane {
+    /// A check-in's record envelope (the outbox).
+    Record,
+    /// A check-in's deferred media envelope.
+    Media,
+}
+
+/// One envelope due to be sent.
+struct Pending {
+    lane: Lane,
+    checkin_id: uuid::Uuid,
+    attempts: u32,
+    envelope: Option<Vec<u8>>,
+}
+
+impl SyncReport {
+    fn count_wedged(&mut self, lane: Lane) {
+        match lane {
+            Lane::Record => {
+                self.wedged += 1;
+                self.remaining = self.remaining.saturating_sub(1);
+            }
+            Lane::Media => {
+                self.media_wedged += 1;
+                self.media_waiting = self.media_waiting.saturating_sub(1);
+            }
+        }
+    }
 }
 
 impl SyncContext<'_> {
@@ -101,6 +150,28 @@ impl SyncContext<'_> {
         }
     }
 
+    /// The next envelope to send: check-in records first, then (on an
+    /// unmetered network) deferred media.
+    fn next_pending(&self, now_ms: i64) -> Result<Option<Pending>> {
+        if let Some(item) = self.store.next_to_send(now_ms)? {
+            return Ok(Some(Pending {
+                lane: Lane::Record,
+                checkin_id: item.checkin_id,
+                attempts: item.attempts,
+                envelope: item.envelope,
+            }));
+        }
+        if !self.send_media {
+            return Ok(None);
+        }
+        Ok(self.store.next_media_to_send(now_ms)?.map(|item| Pending {
+            lane: Lane::Media,
+            checkin_id: item.checkin_id,
+            attempts: item.attempts,
+            envelope: item.envelope,
+        }))
+    }
+
     /// Sends as much of the outbox as fits before `deadline`.
     pub async fn run(
         &mut self,
@@ -108,11 +179,13 @@ impl SyncContext<'_> {
         listener: Option<&dyn SyncListener>,
     ) -> Result<SyncReport> {
         let (to_send, _, _) = self.store.outbox_counts()?;
+        let (media_waiting, _, _) = self.store.media_counts()?;
         let mut report = SyncReport {
             delivered: 0,
             wedged: 0,
             remaining: to_send as u32,
             next_retry_at: None,
+            media_waiting: media_waiting as u32,
             ..SyncReport::default()
         };
         let mut bytes_sent = 0u64;
@@ -123,29 +196,39 @@ impl SyncContext<'_> {
                 break;
             }
             let now_ms = self.now().corrected().timestamp_millis();
-            let Some(mut item) = self.store.next_to_send(now_ms)? else {
+            let Some(mut item) = self.next_pending(now_ms)? else {
                 break;
             };
             let Some(envelope) = item.envelope.take() else {
                 // Cannot happen for a queued item; wedge rather than loop.
                 self.wedge(&item, "the sealed payload is missing")?;
-                report.wedged += 1;
+                report.count_wedged(item.lane);
                 continue;
             };
-            self.store.mark_sending(item.checkin_id)?;
+            self.mark_sending(&item)?;
             let signer = self.signer();
             // One hash serves the request signature and the receipt check.
             let digest = crate::crypto::sha256(&envelope);
-            let send = self
-                .api
-                .post_checkin(&signer, item.checkin_id, &envelope, &digest);
+            let send = async {
+                match item.lane {
+                    Lane::Record => {
+                        self.api
+                            .post_checkin(&signer, item.checkin_id, &envelope, &digest)
+                            .await
+                    }
+                    Lane::Media => {
+                        self.api
+                            .post_media(&signer, item.checkin_id, &envelope, &digest)
+                            .await
+                    }
+                }
+            };
             let outcome = match tokio::time::timeout_at(deadline, send).await {
                 Ok(o) => o,
                 Err(_) => {
                     // Out of time mid-request: the server may or may not have
                     // it; the next sync resends and idempotency keeps it single.
-                    self.store
-                        .mark_retry(item.checkin_id, "deadline reached", 0)?;
+                    self.mark_retry(&item, "deadline reached", 0)?;
                     report.deadline_reached = true;
                     break;
                 }
@@ -154,8 +237,16 @@ impl SyncContext<'_> {
                 SendOutcome::Accepted(resp) => {
                     match self.accept(&item, &envelope, &digest, &resp) {
                         Ok(()) => {
-                            report.delivered += 1;
-                            report.remaining = report.remaining.saturating_sub(1);
+                            match item.lane {
+                                Lane::Record => {
+                                    report.delivered += 1;
+                                    report.remaining = report.remaining.saturating_sub(1);
+                                }
+                                Lane::Media => {
+                                    report.media_delivered += 1;
+                                    report.media_waiting = report.media_waiting.saturating_sub(1);
+                                }
+                            }
                             bytes_sent += envelope.len() as u64;
                             self.observe_server_time(resp.server_time)?;
                             if let Some(l) = listener {
@@ -192,8 +283,7 @@ impl SyncContext<'_> {
                 SendOutcome::ClockSkew { server_time } if skew_retries < 1 => {
                     skew_retries += 1;
                     self.observe_server_time(server_time)?;
-                    self.store
-                        .mark_retry(item.checkin_id, "clock corrected", 0)?;
+                    self.mark_retry(&item, "clock corrected", 0)?;
                 }
                 SendOutcome::ClockSkew { .. } => {
                     self.retry_later(&item, "clock_skew", None)?;
@@ -203,8 +293,7 @@ impl SyncContext<'_> {
                 SendOutcome::Permanent { status, code } => {
                     let reason = format!("{status} {code}");
                     self.wedge(&item, &reason)?;
-                    report.wedged += 1;
-                    report.remaining = report.remaining.saturating_sub(1);
+                    report.count_wedged(item.lane);
                     report.last_error = Some(reason);
                 }
             }
@@ -216,16 +305,23 @@ impl SyncContext<'_> {
                 self.apply_documents(&resp, &mut report)?;
             }
         }
-        report.next_retry_at = self
-            .store
-            .next_retry_at_ms()?
+        let record_retry = self.store.next_retry_at_ms()?;
+        let media_retry = if self.send_media {
+            self.store.next_media_retry_at_ms()?
+        } else {
+            None
+        };
+        report.next_retry_at = [record_retry, media_retry]
+            .into_iter()
+            .flatten()
+            .min()
             .and_then(crate::protocol::wire_time::from_millis);
         Ok(report)
     }
 
     fn accept(
         &self,
-        item: &OutboxItem,
+        item: &Pending,
         envelope: &[u8],
         digest: &[u8; 32],
         resp: &CheckinResponse,
@@ -233,57 +329,103 @@ impl SyncContext<'_> {
         let parsed = envelope::parse(envelope)?;
         let body = http::b64(&resp.receipt)?;
         let sig = http::b64(&resp.signature)?;
-        let receipt = receipt::verify(
-            &body,
-            &sig,
-            receipt::Expected {
-                checkin_id: item.checkin_id,
-                envelope_digest: digest,
-                captured_at: parsed.header.captured_at,
-                receipt_public_key: self.receipt_public_key,
-            },
-        )?;
+        let expected = receipt::Expected {
+            checkin_id: item.checkin_id,
+            envelope_digest: digest,
+            captured_at: parsed.header.captured_at,
+            receipt_public_key: self.receipt_public_key,
+        };
         let at = self.now().corrected();
-        self.store.write(|tx| {
-            self.store.mark_delivered(tx, item.checkin_id, &receipt)?;
-            self.store.append_ledger(
-                tx,
-                at,
-                LedgerEvent::CheckinDelivered {
-                    checkin_id: item.checkin_id,
-                    receipt: receipt.clone(),
-                },
-            )?;
-            Ok(())
-        })?;
+        let id = item.checkin_id;
+        match item.lane {
+            Lane::Record => {
+                let receipt = receipt::verify(&body, &sig, expected)?;
+                self.store.write(|tx| {
+                    self.store.mark_delivered(tx, id, &receipt)?;
+                    self.store.append_ledger(
+                        tx,
+                        at,
+                        LedgerEvent::CheckinDelivered {
+                            checkin_id: id,
+                            receipt: receipt.clone(),
+                        },
+                    )
+                })?;
+            }
+            Lane::Media => {
+                let receipt = receipt::verify_media(&body, &sig, expected)?;
+                self.store.write(|tx| {
+                    self.store.mark_media_delivered(tx, id, &receipt)?;
+                    self.store.append_ledger(
+                        tx,
+                        at,
+                        LedgerEvent::MediaDelivered {
+                            checkin_id: id,
+                            receipt: receipt.clone(),
+                        },
+                    )
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_sending(&self, item: &Pending) -> Result<()> {
+        match item.lane {
+            Lane::Record => self.store.mark_sending(item.checkin_id)?,
+            Lane::Media => self.store.mark_media_sending(item.checkin_id)?,
+        }
+        Ok(())
+    }
+
+    fn mark_retry(&self, item: &Pending, reason: &str, at_ms: i64) -> Result<()> {
+        match item.lane {
+            Lane::Record => self.store.mark_retry(item.checkin_id, reason, at_ms)?,
+            Lane::Media => self
+                .store
+                .mark_media_retry(item.checkin_id, reason, at_ms)?,
+        }
         Ok(())
     }
 
     fn retry_later(
         &self,
-        item: &OutboxItem,
+        item: &Pending,
         reason: &str,
         retry_after: Option<Duration>,
     ) -> Result<()> {
         let wait = backoff::delay(item.attempts, retry_after, &mut rand::rng());
         let at = self.now().corrected().timestamp_millis() + wait.as_millis() as i64;
-        self.store.mark_retry(item.checkin_id, reason, at)?;
-        Ok(())
+        self.mark_retry(item, reason, at)
     }
 
-    fn wedge(&self, item: &OutboxItem, reason: &str) -> Result<()> {
+    fn wedge(&self, item: &Pending, reason: &str) -> Result<()> {
         let at = self.now().corrected();
-        self.store.write(|tx| {
-            self.store.mark_wedged(tx, item.checkin_id, reason)?;
-            self.store.append_ledger(
-                tx,
-                at,
-                LedgerEvent::CheckinWedged {
-                    checkin_id: item.checkin_id,
-                    reason: reason.to_string(),
-                },
-            )?;
-            Ok(())
+        let id = item.checkin_id;
+        let reason = reason.to_string();
+        self.store.write(|tx| match item.lane {
+            Lane::Record => {
+                self.store.mark_wedged(tx, id, &reason)?;
+                self.store.append_ledger(
+                    tx,
+                    at,
+                    LedgerEvent::CheckinWedged {
+                        checkin_id: id,
+                        reason: reason.clone(),
+                    },
+                )
+            }
+            Lane::Media => {
+                self.store.mark_media_wedged(tx, id, &reason)?;
+                self.store.append_ledger(
+                    tx,
+                    at,
+                    LedgerEvent::MediaWedged {
+                        checkin_id: id,
+                        reason: reason.clone(),
+                    },
+                )
+            }
         })?;
         Ok(())
     }
