@@ -198,6 +198,8 @@ mod tests {
                 location: None,
                 bystanders_blurred: 0,
                 envelope_sha256_hex: "00".repeat(32),
+                media_envelope_sha256_hex: None,
+                media_envelope_size: None,
                 envelope_size: 1,
             },
             receipt: None,

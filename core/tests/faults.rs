@@ -257,3 +257,37 @@ async fn offline_syncs_do_not_try_and_coming_back_sends_at_once() {
     );
     assert_eq!(s.server.checkin_count(&id.to_string()), 1);
 }
+
+#[tokio::test]
+async fn an_item_prepared_behind_a_failed_request_is_put_back_untouched() {
+    // The sync prepares the next item (reads it, marks it `sending`) while
+    // a request is out; when that request fails and the sync stops, the
+    // prepared item goes back to `queued` with no attempt counted.
+    let s = enrolled().await;
+    let ids: Vec<_> = (0..3)
+        .map(|i| submit_photo_checkin(&s.client, 40 + i))
+        .collect();
+    s.server.faults().fail_next(1, Fault::InternalError);
+    let r = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!((r.delivered, r.remaining), (0, 3), "{r:?}");
+    let item = |id| {
+        s.client
+            .store()
+            .outbox_item(id)
+            .expect("read")
+            .expect("item")
+    };
+    assert_eq!(item(ids[0]).attempts, 1, "the failed one counts its try");
+    for id in &ids[1..] {
+        let it = item(*id);
+        assert_eq!((it.state, it.attempts), (OutboxState::Queued, 0), "{id}");
+    }
+    s.client.network_available().expect("reset");
+    let r = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!((r.delivered, r.remaining), (3, 0), "{r:?}");
+    for id in &ids {
+        assert_eq!(s.server.checkin_count(&id.to_string()), 1);
+        assert!(item(*id).receipt.is_some());
+    }
+    assert!(r.server_wait_ms > 0, "{r:?}");
+}

@@ -35,6 +35,12 @@ async fn use_policy(s: &Setup, policy: Value) {
     s.server.set_policy(policy);
     let r = s.client.sync(far_deadline(), None).await.expect("sync");
     assert!(r.policy_updated, "{r:?}");
+    // The participant sees the new statement before capturing under it.
+    let version = s.client.policy().expect("policy").version;
+    s.client
+        .record_consent(version, "en")
+        .expect("store")
+        .expect("consent");
 }
 
 fn speech() -> Vec<u8> {
@@ -187,7 +193,7 @@ async fn on_metered_the_record_goes_now_and_the_media_when_unmetered() {
     let (code, out) = run_checker(s.device_dir.path(), &export);
     assert_eq!(
         (code, out.trim()),
-        (0, "OK: 7 entries, 2 verified receipts")
+        (0, "OK: 8 entries, 2 verified receipts")
     );
     let forged = export.replace(&media_digest, &summary.envelope_sha256_hex);
     assert_eq!(run_checker(s.device_dir.path(), &forged).0, 1);

@@ -100,14 +100,23 @@ impl Store {
     /// The first media item due at `now_ms` whose record is delivered,
     /// with its envelope.
     pub fn next_media_to_send(&self, now_ms: i64) -> Result<Option<MediaItem>, StoreError> {
+        self.next_media_to_send_except(now_ms, None)
+    }
+
+    /// Like [`Store::next_media_to_send`], passing over `except`.
+    pub fn next_media_to_send_except(
+        &self,
+        now_ms: i64,
+        except: Option<Uuid>,
+    ) -> Result<Option<MediaItem>, StoreError> {
         let conn = self.reader();
         let mut stmt = conn.prepare(&format!(
             "SELECT {COLUMNS}, m.envelope FROM media_outbox m
              WHERE m.state IN ('queued', 'sending') AND m.next_attempt_at_ms <= ?1
-               AND {RECORD_DELIVERED}
+               AND m.checkin_id IS NOT ?2 AND {RECORD_DELIVERED}
              ORDER BY m.seq, m.checkin_id LIMIT 1"
         ))?;
-        let mut rows = stmt.query([now_ms])?;
+        let mut rows = stmt.query(params![now_ms, except.map(|id| id.to_string())])?;
         let Some(r) = rows.next()? else {
             return Ok(None);
         };
@@ -145,8 +154,17 @@ impl Store {
         )?)
     }
 
+    /// Undoes [`Store::mark_media_sending`] for an item prepared but never sent.
+    pub(crate) fn unmark_media_sending(&self, id: Uuid) -> Result<(), StoreError> {
+        self.write_advisory(
+            "UPDATE media_outbox SET state = 'queued', attempts = max(attempts - 1, 0) WHERE checkin_id = ?1 AND state = 'sending'",
+            [id.to_string()],
+        )?;
+        Ok(())
+    }
+
     pub(crate) fn mark_media_sending(&self, id: Uuid) -> Result<(), StoreError> {
-        self.writer().execute(
+        self.write_advisory(
             "UPDATE media_outbox SET state = 'sending', attempts = attempts + 1 WHERE checkin_id = ?1 AND state IN ('queued', 'sending')",
             [id.to_string()],
         )?;

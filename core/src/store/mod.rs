@@ -5,7 +5,8 @@
 //! - The storage key exists on disk only wrapped by the platform
 //!   [`KeyStore`]; a wrong or missing key is a typed error, never garbage.
 //! - Each sealed value is bound to its table, column and row.
-//! - `synchronous = FULL`: a call that returned has reached the disk.
+//! - `synchronous = FULL`: a call that returned has reached the disk (the one
+//!   exception, `write_advisory`, is for marks whose loss is harmless).
 //! - Deleted pages are overwritten (`secure_delete`), temporary data stays
 //!   in memory (`temp_store`), so sealed payloads leave no plaintext behind.
 //! - A full disk is reported as [`StoreError::DiskFull`] and the failed
@@ -284,6 +285,22 @@ fn load_or_create_key(
 
 impl Store {
     /// Runs `f` in one write transaction: all of it is stored, or none.
+    /// Runs one statement whose loss in a crash is harmless (an advisory
+    /// mark such as `sending`: an item that lost it is still queued and is
+    /// sent again), without waiting for the disk. Every other write keeps
+    /// `synchronous = FULL`, restored before the writer is released.
+    pub(crate) fn write_advisory(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<usize, StoreError> {
+        let conn = self.writer();
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let result = conn.execute(sql, params);
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(result?)
+    }
+
     pub(crate) fn write<T>(
         &self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,

@@ -133,13 +133,24 @@ impl Store {
 
     /// The first item due to be sent at `now_ms`, with its envelope.
     pub fn next_to_send(&self, now_ms: i64) -> Result<Option<OutboxItem>, StoreError> {
+        self.next_to_send_except(now_ms, None)
+    }
+
+    /// Like [`Store::next_to_send`], passing over `except` (the item a
+    /// sync has in flight while it prepares the next one).
+    pub fn next_to_send_except(
+        &self,
+        now_ms: i64,
+        except: Option<Uuid>,
+    ) -> Result<Option<OutboxItem>, StoreError> {
         let conn = self.reader();
         let mut stmt = conn.prepare(&format!(
             "SELECT {COLUMNS}, envelope FROM outbox
              WHERE state IN ('queued', 'sending') AND next_attempt_at_ms <= ?1
+               AND checkin_id IS NOT ?2
              ORDER BY seq LIMIT 1"
         ))?;
-        let mut rows = stmt.query([now_ms])?;
+        let mut rows = stmt.query(params![now_ms, except.map(|id| id.to_string())])?;
         let Some(r) = rows.next()? else {
             return Ok(None);
         };
@@ -175,8 +186,17 @@ impl Store {
     }
 
     pub(crate) fn mark_sending(&self, id: Uuid) -> Result<(), StoreError> {
-        self.writer().execute(
+        self.write_advisory(
             "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE checkin_id = ?1 AND state IN ('queued', 'sending')",
+            [id.to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// Undoes [`Store::mark_sending`] for an item prepared but never sent.
+    pub(crate) fn unmark_sending(&self, id: Uuid) -> Result<(), StoreError> {
+        self.write_advisory(
+            "UPDATE outbox SET state = 'queued', attempts = max(attempts - 1, 0) WHERE checkin_id = ?1 AND state = 'sending'",
             [id.to_string()],
         )?;
         Ok(())

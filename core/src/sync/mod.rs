@@ -67,6 +67,10 @@ pub struct SyncReport {
     pub deadline_reached: bool,
     /// Why the last attempt failed, if it did (no personal data).
     pub last_error: Option<String>,
+    /// Time this sync had a request out at the server, in milliseconds:
+    /// with the rest of the wall time, how far the network set the pace.
+    #[serde(default)]
+    pub server_wait_ms: u64,
     /// Deferred media delivered with a verified media receipt.
     #[serde(default)]
     pub media_delivered: u32,
@@ -122,7 +126,59 @@ struct Pending {
     envelope: Option<Vec<u8>>,
 }
 
+/// An envelope marked `sending`, with its digest, ready to go.
+struct Prepared {
+    item: Pending,
+    envelope: Vec<u8>,
+    digest: [u8; 32],
+}
+
+/// A delivery whose receipt verified, to be committed.
+struct Verified {
+    lane: Lane,
+    checkin_id: uuid::Uuid,
+    receipt: receipt::Receipt,
+    bytes: u64,
+}
+
+/// Counts committed deliveries and tells the listener.
+struct Progress<'l> {
+    listener: Option<&'l dyn SyncListener>,
+    bytes_sent: u64,
+}
+
+impl Progress<'_> {
+    fn delivered(&mut self, report: &mut SyncReport, v: Verified) {
+        match v.lane {
+            Lane::Record => {
+                report.delivered += 1;
+                report.remaining = report.remaining.saturating_sub(1);
+            }
+            Lane::Media => {
+                report.media_delivered += 1;
+                report.media_waiting = report.media_waiting.saturating_sub(1);
+            }
+        }
+        self.bytes_sent += v.bytes;
+        if let Some(l) = self.listener {
+            l.on_progress(SyncProgress {
+                sent: report.delivered,
+                remaining: report.remaining,
+                bytes_sent: self.bytes_sent,
+            });
+        }
+    }
+}
+
 impl SyncReport {
+    /// Adds the items wedged while preparing (counted apart) to this report.
+    fn absorb_wedged(&mut self, other: &SyncReport) {
+        self.wedged += other.wedged;
+        self.remaining = self.remaining.saturating_sub(other.wedged);
+        self.media_wedged += other.media_wedged;
+        self.media_waiting = self.media_waiting.saturating_sub(other.media_wedged);
+    }
+
     fn count_wedged(&mut self, lane: Lane) {
         match lane {
             Lane::Record => {
@@ -151,9 +207,14 @@ impl SyncContext<'_> {
     }
 
     /// The next envelope to send: check-in records first, then (on an
-    /// unmetered network) deferred media.
-    fn next_pending(&self, now_ms: i64) -> Result<Option<Pending>> {
-        if let Some(item) = self.store.next_to_send(now_ms)? {
+    /// unmetered network) deferred media; never `in_flight`, the one a
+    /// request is out for.
+    fn next_pending(&self, now_ms: i64, in_flight: Option<&Pending>) -> Result<Option<Pending>> {
+        let except = |lane: Lane| in_flight.filter(|p| p.lane == lane).map(|p| p.checkin_id);
+        if let Some(item) = self
+            .store
+            .next_to_send_except(now_ms, except(Lane::Record))?
+        {
             return Ok(Some(Pending {
                 lane: Lane::Record,
                 checkin_id: item.checkin_id,
@@ -164,15 +225,67 @@ impl SyncContext<'_> {
         if !self.send_media {
             return Ok(None);
         }
-        Ok(self.store.next_media_to_send(now_ms)?.map(|item| Pending {
-            lane: Lane::Media,
-            checkin_id: item.checkin_id,
-            attempts: item.attempts,
-            envelope: item.envelope,
-        }))
+        Ok(self
+            .store
+            .next_media_to_send_except(now_ms, except(Lane::Media))?
+            .map(|item| Pending {
+                lane: Lane::Media,
+                checkin_id: item.checkin_id,
+                attempts: item.attempts,
+                envelope: item.envelope,
+            }))
+    }
+
+    /// The next envelope, marked `sending` and hashed, ready to go. An item
+    /// whose sealed payload is missing (which cannot happen for a queued
+    /// item) is wedged rather than looped on.
+    fn prepare_next(
+        &self,
+        in_flight: Option<&Pending>,
+        report: &mut SyncReport,
+    ) -> Result<Option<Prepared>> {
+        loop {
+            let now_ms = self.now().corrected().timestamp_millis();
+            let Some(mut item) = self.next_pending(now_ms, in_flight)? else {
+                return Ok(None);
+            };
+            let Some(envelope) = item.envelope.take() else {
+                self.wedge(&item, "the sealed payload is missing")?;
+                report.count_wedged(item.lane);
+                continue;
+            };
+            self.mark_sending(&item)?;
+            // One hash serves the request signature and the receipt check.
+            let digest = crate::crypto::sha256(&envelope);
+            return Ok(Some(Prepared {
+                item,
+                envelope,
+                digest,
+            }));
+        }
+    }
+
+    /// Puts a prepared item back as it was: it was never sent.
+    fn release(&self, prepared: Option<Prepared>) -> Result<()> {
+        let Some(p) = prepared else {
+            return Ok(());
+        };
+        match p.item.lane {
+            Lane::Record => self.store.unmark_sending(p.item.checkin_id)?,
+            Lane::Media => self.store.unmark_media_sending(p.item.checkin_id)?,
+        }
+        Ok(())
     }
 
     /// Sends as much of the outbox as fits before `deadline`.
+    ///
+    /// Pipelined so that the server, not the device, sets the pace: while a
+    /// request is out, the delivery before it is committed and the next
+    /// item is read, decrypted and marked `sending`. Every commit still
+    /// happens only after its receipt verified, and one is never skipped:
+    /// a delivery not yet committed when the sync stops is committed before
+    /// it returns, or (if the process dies first) is sent again next time
+    /// and the server answers with the same receipt.
     pub async fn run(
         &mut self,
         deadline: Instant,
@@ -188,88 +301,113 @@ impl SyncContext<'_> {
             media_waiting: media_waiting as u32,
             ..SyncReport::default()
         };
-        let mut bytes_sent = 0u64;
+        let mut progress = Progress {
+            listener,
+            bytes_sent: 0,
+        };
         let mut skew_retries = 0;
+        let mut next = self.prepare_next(None, &mut report)?;
+        let mut to_commit: Option<Verified> = None;
+        let mut server_wait = Duration::ZERO;
         loop {
             if Instant::now() >= deadline {
                 report.deadline_reached = true;
                 break;
             }
-            let now_ms = self.now().corrected().timestamp_millis();
-            let Some(mut item) = self.next_pending(now_ms)? else {
+            if next.is_none() {
+                // Nothing was ready while the last request was out; its
+                // commit may make more ready (its deferred media).
+                let Some(v) = to_commit.take() else {
+                    break;
+                };
+                let v = self.commit(v)?;
+                progress.delivered(&mut report, v);
+                next = self.prepare_next(None, &mut report)?;
+            }
+            let Some(current) = next.take() else {
                 break;
             };
-            let Some(envelope) = item.envelope.take() else {
-                // Cannot happen for a queued item; wedge rather than loop.
-                self.wedge(&item, "the sealed payload is missing")?;
-                report.count_wedged(item.lane);
-                continue;
-            };
-            self.mark_sending(&item)?;
             let signer = self.signer();
-            // One hash serves the request signature and the receipt check.
-            let digest = crate::crypto::sha256(&envelope);
+            let (item, envelope, digest) = (&current.item, &current.envelope, &current.digest);
             let send = async {
-                match item.lane {
+                let outcome = match item.lane {
                     Lane::Record => {
-                        self.api
-                            .post_checkin(&signer, item.checkin_id, &envelope, &digest)
-                            .await
+                        tokio::time::timeout_at(
+                            deadline,
+                            self.api
+                                .post_checkin(&signer, item.checkin_id, envelope, digest),
+                        )
+                        .await
                     }
                     Lane::Media => {
-                        self.api
-                            .post_media(&signer, item.checkin_id, &envelope, &digest)
-                            .await
+                        tokio::time::timeout_at(
+                            deadline,
+                            self.api
+                                .post_media(&signer, item.checkin_id, envelope, digest),
+                        )
+                        .await
                     }
-                }
+                };
+                (outcome, Instant::now())
             };
-            let outcome = match tokio::time::timeout_at(deadline, send).await {
+            // The device's own work for the neighbours of this request,
+            // done while the server handles it.
+            let mut wedged_meanwhile = SyncReport::default();
+            let shadow = async {
+                // Let the connection task put the request on the wire first
+                // (on a single-threaded runtime it runs only when we yield).
+                for _ in 0..4 {
+                    tokio::task::yield_now().await;
+                }
+                let committed = match to_commit.take() {
+                    Some(v) => Some(self.commit(v)?),
+                    None => None,
+                };
+                let next = self.prepare_next(Some(item), &mut wedged_meanwhile)?;
+                Ok::<_, crate::error::Error>((committed, next))
+            };
+            let sent_at = Instant::now();
+            let ((outcome, answered_at), shadow) = tokio::join!(send, shadow);
+            server_wait += answered_at.saturating_duration_since(sent_at);
+            let (committed, prepared) = shadow?;
+            report.absorb_wedged(&wedged_meanwhile);
+            if let Some(v) = committed {
+                progress.delivered(&mut report, v);
+            }
+            next = prepared;
+            let outcome = match outcome {
                 Ok(o) => o,
                 Err(_) => {
                     // Out of time mid-request: the server may or may not have
                     // it; the next sync resends and idempotency keeps it single.
-                    self.mark_retry(&item, "deadline reached", 0)?;
+                    self.mark_retry(item, "deadline reached", 0)?;
                     report.deadline_reached = true;
                     break;
                 }
             };
             match outcome {
-                SendOutcome::Accepted(resp) => {
-                    match self.accept(&item, &envelope, &digest, &resp) {
-                        Ok(()) => {
-                            match item.lane {
-                                Lane::Record => {
-                                    report.delivered += 1;
-                                    report.remaining = report.remaining.saturating_sub(1);
-                                }
-                                Lane::Media => {
-                                    report.media_delivered += 1;
-                                    report.media_waiting = report.media_waiting.saturating_sub(1);
-                                }
-                            }
-                            bytes_sent += envelope.len() as u64;
-                            self.observe_server_time(resp.server_time)?;
-                            if let Some(l) = listener {
-                                l.on_progress(SyncProgress {
-                                    sent: report.delivered,
-                                    remaining: report.remaining,
-                                    bytes_sent,
-                                });
-                            }
-                        }
-                        Err(e) => {
-                            // Never accepted: retried later, like a network error.
-                            let reason = format!("receipt rejected: {e}");
-                            self.retry_later(&item, &reason, None)?;
-                            report.last_error = Some(reason);
-                        }
+                SendOutcome::Accepted(resp) => match self.verify(item, envelope, digest, &resp) {
+                    Ok(receipt) => {
+                        to_commit = Some(Verified {
+                            lane: item.lane,
+                            checkin_id: item.checkin_id,
+                            receipt,
+                            bytes: envelope.len() as u64,
+                        });
+                        self.observe_server_time(resp.server_time)?;
                     }
-                }
+                    Err(e) => {
+                        // Never accepted: retried later, like a network error.
+                        let reason = format!("receipt rejected: {e}");
+                        self.retry_later(item, &reason, None)?;
+                        report.last_error = Some(reason);
+                    }
+                },
                 SendOutcome::Transient {
                     reason,
                     retry_after,
                 } => {
-                    self.retry_later(&item, &reason, retry_after)?;
+                    self.retry_later(item, &reason, retry_after)?;
                     report.last_error = Some(reason);
                     // The server or the network is in trouble: stop for now.
                     break;
@@ -277,27 +415,34 @@ impl SyncContext<'_> {
                 SendOutcome::PinMismatch => {
                     // Possibly an attack on the connection: keep the item,
                     // stop, and tell the caller in a way it cannot miss.
-                    self.retry_later(&item, "pin_mismatch", None)?;
+                    self.retry_later(item, "pin_mismatch", None)?;
+                    self.release(next.take())?;
                     return Err(crate::error::Error::PinMismatch);
                 }
                 SendOutcome::ClockSkew { server_time } if skew_retries < 1 => {
                     skew_retries += 1;
                     self.observe_server_time(server_time)?;
-                    self.mark_retry(&item, "clock corrected", 0)?;
+                    self.mark_retry(item, "clock corrected", 0)?;
                 }
                 SendOutcome::ClockSkew { .. } => {
-                    self.retry_later(&item, "clock_skew", None)?;
+                    self.retry_later(item, "clock_skew", None)?;
                     report.last_error = Some("clock_skew".into());
                     break;
                 }
                 SendOutcome::Permanent { status, code } => {
                     let reason = format!("{status} {code}");
-                    self.wedge(&item, &reason)?;
+                    self.wedge(item, &reason)?;
                     report.count_wedged(item.lane);
                     report.last_error = Some(reason);
                 }
             }
         }
+        if let Some(v) = to_commit.take() {
+            let v = self.commit(v)?;
+            progress.delivered(&mut report, v);
+        }
+        self.release(next.take())?;
+        report.server_wait_ms = server_wait.as_millis() as u64;
         if Instant::now() < deadline {
             let signer = self.signer();
             if let Ok(Ok(resp)) = tokio::time::timeout_at(deadline, self.api.plan(&signer)).await {
@@ -319,13 +464,14 @@ impl SyncContext<'_> {
         Ok(report)
     }
 
-    fn accept(
+    /// Checks the server's receipt for `item`; nothing is written.
+    fn verify(
         &self,
         item: &Pending,
         envelope: &[u8],
         digest: &[u8; 32],
         resp: &CheckinResponse,
-    ) -> Result<()> {
+    ) -> Result<receipt::Receipt> {
         let parsed = envelope::parse(envelope)?;
         let body = http::b64(&resp.receipt)?;
         let sig = http::b64(&resp.signature)?;
@@ -335,39 +481,43 @@ impl SyncContext<'_> {
             captured_at: parsed.header.captured_at,
             receipt_public_key: self.receipt_public_key,
         };
+        Ok(match item.lane {
+            Lane::Record => receipt::verify(&body, &sig, expected)?,
+            Lane::Media => receipt::verify_media(&body, &sig, expected)?,
+        })
+    }
+
+    /// Marks a verified delivery delivered, with its ledger entry, in one
+    /// transaction (which deletes the sealed payload).
+    fn commit(&self, v: Verified) -> Result<Verified> {
         let at = self.now().corrected();
-        let id = item.checkin_id;
-        match item.lane {
+        let id = v.checkin_id;
+        let receipt = &v.receipt;
+        self.store.write(|tx| match v.lane {
             Lane::Record => {
-                let receipt = receipt::verify(&body, &sig, expected)?;
-                self.store.write(|tx| {
-                    self.store.mark_delivered(tx, id, &receipt)?;
-                    self.store.append_ledger(
-                        tx,
-                        at,
-                        LedgerEvent::CheckinDelivered {
-                            checkin_id: id,
-                            receipt: receipt.clone(),
-                        },
-                    )
-                })?;
+                self.store.mark_delivered(tx, id, receipt)?;
+                self.store.append_ledger(
+                    tx,
+                    at,
+                    LedgerEvent::CheckinDelivered {
+                        checkin_id: id,
+                        receipt: receipt.clone(),
+                    },
+                )
             }
             Lane::Media => {
-                let receipt = receipt::verify_media(&body, &sig, expected)?;
-                self.store.write(|tx| {
-                    self.store.mark_media_delivered(tx, id, &receipt)?;
-                    self.store.append_ledger(
-                        tx,
-                        at,
-                        LedgerEvent::MediaDelivered {
-                            checkin_id: id,
-                            receipt: receipt.clone(),
-                        },
-                    )
-                })?;
+                self.store.mark_media_delivered(tx, id, receipt)?;
+                self.store.append_ledger(
+                    tx,
+                    at,
+                    LedgerEvent::MediaDelivered {
+                        checkin_id: id,
+                        receipt: receipt.clone(),
+                    },
+                )
             }
-        }
-        Ok(())
+        })?;
+        Ok(v)
     }
 
     fn mark_sending(&self, item: &Pending) -> Result<()> {
