@@ -75,8 +75,24 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     let size = target_size(decoded.width, decoded.height, policy.long_edge_px);
     let mut out = orient(resize_rgb(decoded, size)?, header.orientation);
     let luma = luma_of_rgb(&out.pixels);
-    let faces = find_faces(&luma, out.width, out.height, policy.face_scan_long_edge)?;
-    let report = assess(&luma, out.width, out.height, faces, policy);
+    // The encode needs the faces only when a bystander must be blurred, so
+    // it runs on a second core while the detector (the slowest step) runs
+    // here, and is redone in that rare case.
+    let (faces, early_jpeg) = std::thread::scope(|scope| {
+        let encoder = std::thread::Builder::new()
+            .name("photo-encode".into())
+            .spawn_scoped(scope, || encode_within_budget(&out, policy))
+            .ok();
+        let faces = find_faces(&luma, out.width, out.height, policy.face_scan_long_edge);
+        // No thread (the platform refused one): encode below, in turn.
+        let early_jpeg = encoder.map(|e| {
+            e.join().unwrap_or(Err(MediaError::Internal {
+                detail: "the encoder thread failed",
+            }))
+        });
+        (faces, early_jpeg)
+    });
+    let report = assess(&luma, out.width, out.height, faces?, policy);
     let mut bystanders_blurred = 0;
     if policy.blur_bystanders {
         let (w, h) = (out.width, out.height);
@@ -85,7 +101,10 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
             bystanders_blurred += 1;
         }
     }
-    let jpeg = encode_within_budget(&out, policy)?;
+    let jpeg = match early_jpeg {
+        Some(jpeg) if bystanders_blurred == 0 => jpeg?,
+        _ => encode_within_budget(&out, policy)?,
+    };
     Ok(ProcessedPhoto {
         jpeg,
         width: out.width,
