@@ -39,6 +39,10 @@ pub enum CheckinError {
     /// `record_consent` before the next capture.
     #[error("{reason}")]
     ConsentRequired { reason: String },
+    /// The check-in's evidence was taken under an earlier policy: discard
+    /// it and take the check-in again (nothing is sealed under two policies).
+    #[error("{reason}")]
+    PolicyChanged { reason: String },
     /// The photo fails the policy's quality rules; retake it.
     #[error("{reason}")]
     PhotoRejected { reason: String },
@@ -114,6 +118,7 @@ impl From<checkin_core::Error> for CheckinError {
             Core::DraftNotFound => Self::CheckinNotFound,
             Core::MissingEvidence(_) => Self::MissingEvidence { reason },
             Core::ConsentRequired { .. } => Self::ConsentRequired { reason },
+            Core::PolicyChanged { .. } => Self::PolicyChanged { reason },
             Core::LedgerBroken(_) => Self::LedgerBroken { reason },
             Core::QualityBlocks(_) => Self::PhotoRejected { reason },
             Core::Media(_) => Self::InvalidMedia { reason },

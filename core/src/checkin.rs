@@ -105,6 +105,32 @@ pub struct Draft {
     /// Already reduced to what the policy allows; the raw fix is never kept.
     #[serde(default)]
     pub location: Option<crate::location::SentLocation>,
+    /// The policy version its evidence was taken under (`None` in drafts
+    /// stored before this was recorded): evidence from two policies is
+    /// never sealed together, nor sealed under another policy's version.
+    #[serde(default)]
+    pub policy_version: Option<u32>,
+}
+
+impl Draft {
+    /// Records that evidence is being taken under `policy_version`; refused
+    /// when evidence already taken under another version would be mixed
+    /// with it (the participant retakes the check-in).
+    pub(crate) fn take_under(&mut self, policy_version: u32) -> Result<(), crate::error::Error> {
+        let has_evidence = self.photo.is_some() || self.voice.is_some() || self.location.is_some();
+        match self.policy_version {
+            Some(earlier) if earlier != policy_version && has_evidence => {
+                Err(crate::error::Error::PolicyChanged {
+                    captured_under: earlier,
+                    current: policy_version,
+                })
+            }
+            _ => {
+                self.policy_version = Some(policy_version);
+                Ok(())
+            }
+        }
+    }
 }
 
 /// The JSON record inside the envelope (docs/protocol.md, "Body").

@@ -413,6 +413,7 @@ impl CheckinClient {
             photo: None,
             voice: None,
             location: None,
+            policy_version: Some(self.policy()?.version),
         };
         self.store.put_draft(&draft)?;
         Ok(draft.id)
@@ -431,6 +432,7 @@ impl CheckinClient {
         let mut draft = self.draft(draft_id)?;
         self.require_consent()?;
         let policy = self.policy()?;
+        draft.take_under(policy.version)?;
         let processed = media::process_photo(input, &policy.photo_policy())?;
         let quality = PhotoQuality::from(&processed.report);
         draft.photo = Some(DraftPhoto {
@@ -451,6 +453,7 @@ impl CheckinClient {
         let mut draft = self.draft(draft_id)?;
         self.require_consent()?;
         let policy = self.policy()?;
+        draft.take_under(policy.version)?;
         let processed = media::process_voice(wav, &policy.voice_policy())?;
         let quality = VoiceQuality::from(&processed.report);
         draft.voice = Some(DraftVoice {
@@ -476,6 +479,7 @@ impl CheckinClient {
         let mut draft = self.draft(draft_id)?;
         self.require_consent()?;
         let policy = self.policy()?;
+        draft.take_under(policy.version)?;
         let sent = match location::apply(&policy, fix, self.now()?.corrected()) {
             Ok(sent) => sent,
             Err(refused) => return Ok(Err(refused)),
@@ -495,8 +499,12 @@ impl CheckinClient {
     /// ledger entry in one transaction. From here it is never lost.
     pub fn submit(&self, draft_id: Uuid) -> Result<CheckinSummary> {
         let enrolled = self.enrolled()?;
-        let draft = self.draft(draft_id)?;
+        let mut draft = self.draft(draft_id)?;
+        // Nothing is sealed under a policy the participant has not seen, nor
+        // sealed as if taken under a policy it was not taken under.
+        self.require_consent()?;
         let policy = self.policy()?;
+        draft.take_under(policy.version)?;
         if policy.evidence.photo == Requirement::Required && draft.photo.is_none() {
             return Err(Error::MissingEvidence("photo"));
         }

@@ -28,6 +28,10 @@ pub enum Error {
         "the program's policy changed (version {policy_version}): show the participant what it collects and record their consent before the next capture"
     )]
     ConsentRequired { policy_version: u32 },
+    #[error(
+        "this check-in's evidence was taken under policy version {captured_under}, now {current}: take the check-in again"
+    )]
+    PolicyChanged { captured_under: u32, current: u32 },
     #[error("the ledger failed its check: {0}")]
     LedgerBroken(LedgerFault),
     #[error("the photo cannot be submitted as it is: {0}")]

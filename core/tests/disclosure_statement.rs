@@ -295,6 +295,51 @@ async fn a_changed_policy_is_shown_before_the_next_capture_under_it() {
 }
 
 #[tokio::test]
+async fn evidence_taken_under_an_earlier_policy_is_never_sealed_under_the_new_one() {
+    let s = enrolled().await;
+    let old_version = s.client.policy().expect("policy").version;
+    let draft = s.client.start_checkin(None).expect("start");
+    s.client
+        .attach_photo(draft, &photo(640, 480, 2))
+        .expect("photo under the old policy");
+
+    let new_version = old_version + 1;
+    assert!(sync_policy(&s, coarse_policy(new_version, 2000)).await);
+    // Before consent: refused as for any capture.
+    assert!(matches!(
+        s.client.submit(draft),
+        Err(Error::ConsentRequired { .. })
+    ));
+    s.client
+        .record_consent(new_version, "en")
+        .expect("store")
+        .expect("consent");
+    // After consent: the photo was processed under the old policy, so this
+    // check-in is neither sealed nor extended; the participant retakes it.
+    let changed = |r: Result<(), Error>| match r {
+        Err(Error::PolicyChanged {
+            captured_under,
+            current,
+        }) => assert_eq!((captured_under, current), (old_version, new_version)),
+        other => panic!("expected PolicyChanged, got {other:?}"),
+    };
+    changed(s.client.submit(draft).map(|_| ()));
+    changed(s.client.attach_voice(draft, &[]).map(|_| ()));
+    assert!(
+        s.client.outbox().expect("read").is_empty(),
+        "nothing sealed"
+    );
+
+    s.client.discard_checkin(draft).expect("discard");
+    let retake = s.client.start_checkin(None).expect("start");
+    s.client
+        .attach_photo(retake, &photo(640, 480, 2))
+        .expect("photo");
+    let summary = s.client.submit(retake).expect("submit");
+    assert_eq!(summary.policy_version, Some(new_version));
+}
+
+#[tokio::test]
 async fn a_device_enrolled_before_the_version_was_kept_apart_reads_it_from_the_ledger() {
     let s = enrolled().await;
     let conn = rusqlite::Connection::open(s.device_dir.path().join(checkin_core::store::DB_FILE))
