@@ -6,7 +6,7 @@
 
 use fast_image_resize::PixelTrait;
 use fast_image_resize::images::{TypedImage, TypedImageRef};
-use fast_image_resize::pixels::{U8, U8x3};
+use fast_image_resize::pixels::U8x3;
 use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 
 use super::MediaError;
@@ -73,16 +73,63 @@ pub(crate) fn resize_rgb(image: Rgb, (width, height): (u32, u32)) -> Result<Rgb,
     })
 }
 
-/// Downscale a greyscale plane.
+/// Downscale a greyscale plane by area averaging: each output pixel is the
+/// mean of the source pixels it covers (fractional at its edges). Used for
+/// the face detector's plane, which needs no sharper filter; doing it here
+/// keeps the resizer's code for a second pixel format out of the library.
 pub(crate) fn resize_luma(
     luma: &[u8],
-    from: (u32, u32),
-    to: (u32, u32),
+    (w, h): (u32, u32),
+    (tw, th): (u32, u32),
 ) -> Result<Vec<u8>, MediaError> {
-    if from == to {
+    let (w, h, tw, th) = (w as usize, h as usize, tw as usize, th as usize);
+    if luma.len() != w * h || tw == 0 || th == 0 || tw > w || th > h {
+        return Err(MediaError::Internal {
+            detail: "luma plane size mismatch",
+        });
+    }
+    if (w, h) == (tw, th) {
         return Ok(luma.to_vec());
     }
-    resize_plane::<U8>(luma, from, to)
+    // Rows first: each output row accumulates its covered source rows.
+    let rows = area_weights(h, th);
+    let mut tall = vec![0f32; th * w];
+    for (out_row, spans) in tall.chunks_exact_mut(w).zip(&rows) {
+        for &(src, weight) in spans {
+            let line = &luma[src * w..(src + 1) * w];
+            for (acc, &v) in out_row.iter_mut().zip(line) {
+                *acc += weight * f32::from(v);
+            }
+        }
+    }
+    let cols = area_weights(w, tw);
+    let mut out = Vec::with_capacity(tw * th);
+    for row in tall.chunks_exact(w) {
+        out.extend(cols.iter().map(|spans| {
+            let v: f32 = spans.iter().map(|&(src, weight)| weight * row[src]).sum();
+            v.round().clamp(0.0, 255.0) as u8
+        }));
+    }
+    Ok(out)
+}
+
+/// For each of `to` output cells along an axis of `from` source pixels, the
+/// source pixels it covers with their share of it (the shares sum to 1).
+fn area_weights(from: usize, to: usize) -> Vec<Vec<(usize, f32)>> {
+    let scale = from as f64 / to as f64;
+    (0..to)
+        .map(|i| {
+            let (start, end) = (i as f64 * scale, ((i + 1) as f64 * scale).min(from as f64));
+            let first = start.floor() as usize;
+            let last = (end.ceil() as usize).min(from);
+            (first..last)
+                .filter_map(|src| {
+                    let cover = (end.min(src as f64 + 1.0) - start.max(src as f64)).max(0.0);
+                    (cover > 0.0).then_some((src, (cover / scale) as f32))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Turn stored pixels upright according to the EXIF orientation.
@@ -271,6 +318,33 @@ mod tests {
         // 6 rotates clockwise: the stored top row becomes the right column.
         let o = orient(numbered(3, 2), Orientation::from_exif(6));
         assert_eq!((red(&o, 1, 0), red(&o, 1, 1), red(&o, 1, 2)), (0, 1, 2));
+    }
+
+    #[test]
+    fn luma_area_downscale_averages_what_each_pixel_covers() {
+        // Flat stays flat, at any ratio.
+        let flat = vec![77u8; 300 * 200];
+        let out = resize_luma(&flat, (300, 200), (128, 85)).expect("resize");
+        assert_eq!(out.len(), 128 * 85);
+        assert!(out.iter().all(|&v| v == 77));
+        // 2:1 is the mean of each 2x2 block.
+        let plane: Vec<u8> = (0..4 * 2).map(|i| (i * 10) as u8).collect();
+        assert_eq!(
+            resize_luma(&plane, (4, 2), (2, 1)).expect("resize"),
+            vec![25, 45]
+        );
+        // 3:2 splits the middle pixel between the two outputs.
+        assert_eq!(
+            resize_luma(&[0, 90, 180], (3, 1), (2, 1)).expect("resize"),
+            vec![30, 150]
+        );
+        // Same size is a copy; a mismatched plane or enlarging is an error.
+        assert_eq!(
+            resize_luma(&[1, 2], (2, 1), (2, 1)).expect("copy"),
+            vec![1, 2]
+        );
+        assert!(resize_luma(&[0; 5], (3, 2), (2, 1)).is_err());
+        assert!(resize_luma(&[0; 6], (3, 2), (6, 4)).is_err());
     }
 
     #[test]
