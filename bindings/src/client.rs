@@ -16,9 +16,9 @@ use crate::listener::ForeignSyncListener;
 use crate::types::{parse_id, utc};
 use crate::{
     Cancellation, CheckinError, CheckinSummary, ClientConfig, CollectionStatement, Connectivity,
-    Consent, Due, EnrollmentSummary, KeyStore, LedgerEntry, LocationFix, Notification, OutboxItem,
-    PhotoQuality, Policy, RetentionReport, SentLocation, SyncListener, SyncReport, VoiceQuality,
-    WindowCompliance, runtime,
+    Consent, Due, EnrollmentSummary, KeyStore, LedgerEntry, LocationFix, MediaOutboxItem,
+    Notification, OutboxItem, PhotoQuality, Policy, RetentionReport, SentLocation, SyncListener,
+    SyncReport, VoiceQuality, WindowCompliance, runtime,
 };
 
 /// The check-in core for one participant on one device.
@@ -271,7 +271,9 @@ impl CheckinClient {
     /// Tells the library what the OS says about the network. `Offline`
     /// stops syncs from trying (and draining the battery); `Online` or
     /// `Metered` makes every waiting check-in due at once, as
-    /// `network_available` does.
+    /// `network_available` does. Deferred media (policy
+    /// `media.defer_on_metered_above_bytes`) goes only while `Online`, which
+    /// also makes it due at once; on `Metered` it waits, sealed.
     pub fn set_connectivity(&self, connectivity: Connectivity) -> Result<(), CheckinError> {
         Ok(self.inner.set_connectivity(connectivity.into())?)
     }
@@ -287,7 +289,21 @@ impl CheckinClient {
         Ok(self.inner.outbox()?.into_iter().map(Into::into).collect())
     }
 
-    /// Puts a wedged check-in back in the queue; false if it was not wedged.
+    /// Every check-in's deferred media, in check-in order, with its state
+    /// and, once delivered, the program's media receipt. Empty when no
+    /// check-in was split (the policy defers nothing, or no part was over
+    /// its limit).
+    pub fn media_outbox(&self) -> Result<Vec<MediaOutboxItem>, CheckinError> {
+        Ok(self
+            .inner
+            .media_outbox()?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Puts a wedged check-in, and its wedged deferred media, back in the
+    /// queue; false if neither was wedged.
     pub fn retry_wedged(&self, checkin_id: String) -> Result<bool, CheckinError> {
         Ok(self.inner.retry_wedged(parse_id(&checkin_id)?)?)
     }

@@ -112,6 +112,12 @@ pub struct Policy {
     pub blur_bystanders: bool,
     /// Days the device keeps delivered check-ins' summaries.
     pub device_retention_days: u32,
+    /// `media.defer_on_metered_above_bytes`: a photo or voice part larger
+    /// than this many bytes waits, sealed, for an unmetered network and
+    /// travels in a media envelope of its own (`0` defers every photo and
+    /// voice). `null`/`nil` (the default): every check-in is one envelope,
+    /// sent on any network.
+    pub media_defer_on_metered_above_bytes: Option<u64>,
 }
 
 impl From<policy::Policy> for Policy {
@@ -127,6 +133,7 @@ impl From<policy::Policy> for Policy {
             photo_long_edge_px: p.photo.long_edge_px,
             blur_bystanders: p.photo.blur_bystanders,
             device_retention_days: p.retention.device_days,
+            media_defer_on_metered_above_bytes: p.media.defer_on_metered_above_bytes,
         }
     }
 }
@@ -429,13 +436,21 @@ impl From<protocol::envelope::PartKind> for PartKind {
     }
 }
 
-/// One part of a sealed envelope: kind, type, size and digest.
+/// One part of a sealed check-in: kind, type, size and digest.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PartDescriptor {
+    /// The record, a photo or a voice recording.
     pub kind: PartKind,
+    /// The part's media type, e.g. `image/jpeg`, `audio/ogg`.
     pub media_type: String,
+    /// The part's size in bytes, as sealed.
     pub size: u64,
+    /// SHA-256 (hex) of the part's bytes, as sealed.
     pub sha256_hex: String,
+    /// The part is described in the check-in's record envelope but travels
+    /// in its media envelope, which waits for an unmetered network (policy
+    /// `media.defer_on_metered_above_bytes`). Never true for the record.
+    pub deferred: bool,
 }
 
 impl From<protocol::envelope::PartDescriptor> for PartDescriptor {
@@ -445,6 +460,7 @@ impl From<protocol::envelope::PartDescriptor> for PartDescriptor {
             media_type: p.media_type,
             size: p.size,
             sha256_hex: p.sha256_hex,
+            deferred: p.deferred,
         }
     }
 }
@@ -461,8 +477,17 @@ pub struct CheckinSummary {
     /// The location value sent, as JSON text exactly as sealed, if any.
     pub location_json: Option<String>,
     pub bystanders_blurred: u32,
+    /// SHA-256 (hex) of the sealed check-in (the record envelope when media
+    /// is deferred): what its receipt and offline code name.
     pub envelope_sha256_hex: String,
+    /// Size of that envelope in bytes.
     pub envelope_size: u64,
+    /// SHA-256 (hex) of the media envelope carrying the parts marked
+    /// `deferred` (what its media receipt names); `null`/`nil` when the
+    /// check-in is one envelope.
+    pub media_envelope_sha256_hex: Option<String>,
+    /// Size of the media envelope in bytes, when there is one.
+    pub media_envelope_size: Option<u64>,
 }
 
 impl From<checkin::CheckinSummary> for CheckinSummary {
@@ -478,6 +503,8 @@ impl From<checkin::CheckinSummary> for CheckinSummary {
             bystanders_blurred: s.bystanders_blurred,
             envelope_sha256_hex: s.envelope_sha256_hex,
             envelope_size: s.envelope_size,
+            media_envelope_sha256_hex: s.media_envelope_sha256_hex,
+            media_envelope_size: s.media_envelope_size,
         }
     }
 }
@@ -510,11 +537,17 @@ impl From<protocol::receipt::Receipt> for Receipt {
     }
 }
 
-/// Where a submitted check-in is on its way to the program.
+/// Where a submitted check-in (or its deferred media) is on its way to the
+/// program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum OutboxState {
+    /// Sealed and waiting to be sent (deferred media: also waiting for an
+    /// unmetered network and for its check-in's record to be delivered).
     Queued,
+    /// Being sent, or caught mid-send by a crash: sent again next time (the
+    /// server keeps it single).
     Sending,
+    /// The program's receipt verified.
     Delivered,
     /// Refused for good by the server; kept with the reason, see `retry_wedged`.
     Wedged,
@@ -559,6 +592,39 @@ impl From<store::OutboxItem> for OutboxItem {
     }
 }
 
+/// One check-in's deferred media (its photo and voice parts marked
+/// `deferred`, sealed in a media envelope) on its way to the program: sent
+/// only on an unmetered network and once the check-in itself is delivered.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MediaOutboxItem {
+    /// The check-in the media belongs to.
+    pub checkin_id: String,
+    /// Where the media envelope is on its way.
+    pub state: OutboxState,
+    /// The program's verified media receipt, once delivered: it names the
+    /// summary's `media_envelope_sha256_hex`.
+    pub receipt: Option<Receipt>,
+    /// Attempts to send it so far.
+    pub attempts: u32,
+    /// The earliest time it may be tried again.
+    pub next_attempt_at: SystemTime,
+    /// Why the last attempt failed, if it did (no personal data).
+    pub last_error: Option<String>,
+}
+
+impl From<store::MediaItem> for MediaOutboxItem {
+    fn from(i: store::MediaItem) -> Self {
+        Self {
+            checkin_id: i.checkin_id.to_string(),
+            state: i.state.into(),
+            receipt: i.receipt.map(Into::into),
+            attempts: i.attempts,
+            next_attempt_at: millis(i.next_attempt_at_ms),
+            last_error: i.last_error,
+        }
+    }
+}
+
 /// Progress of a running sync.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct SyncProgress {
@@ -580,14 +646,39 @@ impl From<sync::SyncProgress> for SyncProgress {
 /// What one sync did, and when the shell should try again.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SyncReport {
+    /// Check-ins delivered with a verified receipt.
     pub delivered: u32,
+    /// Check-ins refused for good by the server.
     pub wedged: u32,
+    /// Check-ins still waiting to be delivered.
     pub remaining: u32,
     /// The earliest time a waiting check-in may be retried, if any wait.
     pub next_retry_at: Option<SystemTime>,
+    /// The sync stopped because its time ran out.
     pub deadline_reached: bool,
     /// Why the last attempt failed, if it did (no personal data).
     pub last_error: Option<String>,
+    /// Time this sync had a request out at the server, in milliseconds:
+    /// against the sync's wall time, how far the network set the pace.
+    pub server_wait_ms: u64,
+    /// Deferred media delivered with a verified media receipt.
+    pub media_delivered: u32,
+    /// Deferred media refused for good by the server.
+    pub media_wedged: u32,
+    /// Deferred media still waiting: for an unmetered network, for its
+    /// check-in to be delivered, or for a retry.
+    pub media_waiting: u32,
+    /// A new plan was received and stored (its changes are in the ledger).
+    pub plan_updated: bool,
+    /// A new policy version was received and stored: check
+    /// `consent_needed` before the next capture.
+    pub policy_updated: bool,
+    /// The server sent a plan or policy that was refused; the stored one
+    /// stays in force.
+    pub document_error: Option<String>,
+    /// What retention deleted at the end of the sync; `null`/`nil` if it did
+    /// not run (deadline reached, or it failed and runs again next time).
+    pub retention: Option<RetentionReport>,
 }
 
 impl From<sync::SyncReport> for SyncReport {
@@ -599,6 +690,14 @@ impl From<sync::SyncReport> for SyncReport {
             next_retry_at: r.next_retry_at.map(Into::into),
             deadline_reached: r.deadline_reached,
             last_error: r.last_error,
+            server_wait_ms: r.server_wait_ms,
+            media_delivered: r.media_delivered,
+            media_wedged: r.media_wedged,
+            media_waiting: r.media_waiting,
+            plan_updated: r.plan_updated,
+            policy_updated: r.policy_updated,
+            document_error: r.document_error,
+            retention: r.retention.map(Into::into),
         }
     }
 }
@@ -747,11 +846,12 @@ impl From<ledger::LedgerEntry> for LedgerEntry {
 /// `NWPathMonitor`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum Connectivity {
-    /// Online on an unmetered network.
+    /// Online on an unmetered network: check-ins and deferred media go.
     Online,
     /// Online, but the participant pays by the byte (cellular, roaming).
-    /// Check-ins are still sent: each is one small sealed unit, and a late
-    /// check-in costs more than the data.
+    /// Check-ins are still sent: a late check-in costs more than the data.
+    /// Media the policy lets wait (`media_defer_on_metered_above_bytes`)
+    /// stays queued, sealed, until `Online`.
     Metered,
     /// No network: `sync` does not try, and reports what waits.
     Offline,
@@ -1129,7 +1229,9 @@ fn millis(ms: i64) -> SystemTime {
 /// What one retention run deleted from the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct RetentionReport {
+    /// Delivered check-ins past the policy's `device_days`, deleted.
     pub checkins_deleted: u32,
+    /// Drafts never submitted, past the same time, deleted.
     pub drafts_deleted: u32,
     /// Old delivered check-ins kept for want of a verified receipt.
     pub kept_without_proof: u32,
@@ -1167,6 +1269,49 @@ mod tests {
             utc(far, "the fix time"),
             Err(CheckinError::InvalidInput { reason }) if reason == "the fix time is out of range"
         ));
+    }
+
+    #[test]
+    fn a_sync_report_keeps_the_media_lane_and_retention() {
+        let core = sync::SyncReport {
+            delivered: 1,
+            server_wait_ms: 42,
+            media_delivered: 2,
+            media_wedged: 3,
+            media_waiting: 4,
+            policy_updated: true,
+            retention: Some(checkin_core::retention::RetentionReport {
+                checkins_deleted: 5,
+                drafts_deleted: 6,
+                kept_without_proof: 7,
+            }),
+            ..Default::default()
+        };
+        let report = SyncReport::from(core);
+        assert_eq!(
+            (
+                report.delivered,
+                report.server_wait_ms,
+                report.media_delivered,
+                report.media_wedged,
+                report.media_waiting,
+                report.policy_updated,
+                report.plan_updated,
+            ),
+            (1, 42, 2, 3, 4, true, false)
+        );
+        assert_eq!(
+            report.retention,
+            Some(RetentionReport {
+                checkins_deleted: 5,
+                drafts_deleted: 6,
+                kept_without_proof: 7,
+            })
+        );
+        assert_eq!(
+            SyncReport::from(sync::SyncReport::default()).retention,
+            None
+        );
     }
 
     #[test]

@@ -2,15 +2,16 @@
 # Fails if a Kotlin or Swift snippet in bindings/README.md ("Embedding")
 # differs from the copy the test suites compile and run, or has no copy.
 # The README's fenced blocks of each language, in order, are copies of:
-#   kotlin: kotlin/src/test/kotlin/org/checkin/embedding/{Embedding,Transparency}.kt
+#   kotlin: kotlin/src/test/kotlin/org/checkin/embedding/{Embedding,Transparency,Connectivity}.kt
 #           (after their 2 comment lines + package line)
-#   swift:  swift/Tests/{Embedding,Transparency}.swift (after their 2 comment lines)
+#   swift:  swift/Tests/{Embedding,Transparency,Connectivity}.swift (after their 2 comment lines)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../bindings"
 
 KOTLIN=(kotlin/src/test/kotlin/org/checkin/embedding/Embedding.kt
-        kotlin/src/test/kotlin/org/checkin/embedding/Transparency.kt)
-SWIFT=(swift/Tests/Embedding.swift swift/Tests/Transparency.swift)
+        kotlin/src/test/kotlin/org/checkin/embedding/Transparency.kt
+        kotlin/src/test/kotlin/org/checkin/embedding/Connectivity.kt)
+SWIFT=(swift/Tests/Embedding.swift swift/Tests/Transparency.swift swift/Tests/Connectivity.swift)
 
 block() { # the $2-th (from 1) fenced block of language $1 in README.md
     awk -v lang="$1" -v n="$2" '$0 == "```" lang { if (++seen == n) on = 1; next } on && $0 == "```" { exit } on { print }' README.md

@@ -31,16 +31,18 @@ scripts/bindings/swift-root.sh
 STAGE=/checkin-swift-test
 HOST_STAGE="$SWIFT_ROOT$STAGE"
 rm -rf "$HOST_STAGE"
-mkdir -p "$HOST_STAGE"/{gen,lib,tests,bin}
+mkdir -p "$HOST_STAGE"/{gen,lib,tests,bin,media}
 cp build/bindings/swift/* "$HOST_STAGE/gen/"
 cp "$LIBDIR/libcheckin_ffi.so" "$HOST_STAGE/lib/"
 cp bindings/swift/Tests/*.swift "$HOST_STAGE/tests/"
 cp "$SERVER_BIN" "$HOST_STAGE/bin/reference-server"
+cp fixtures/media/speech_8k_u8.wav "$HOST_STAGE/media/"
 
 MODULEMAP="$STAGE/gen/CheckinCoreFFI.modulemap"
 scripts/bindings/swift-root.sh run /usr/bin/env \
     CHECKIN_TEST_FILTER="${CHECKIN_TEST_FILTER:-}" \
     CHECKIN_SERVER_BIN="$STAGE/bin/reference-server" \
+    CHECKIN_MEDIA_DIR="$STAGE/media" \
     /bin/bash -euo pipefail -c "
 cd $STAGE
 echo 'test-swift: compiling CheckinCore' >&2

@@ -2,4 +2,5 @@
 let run = TestRun()
 await checkinTests(run)
 await transparencyTests(run)
+await deferredMediaTests(run)
 run.finish()
