@@ -162,8 +162,16 @@ final class BlackHole: @unchecked Sendable {
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        // The port was just another listener's: until the client's end of
+        // the connections it held has closed, Linux refuses the bind even
+        // with SO_REUSEADDR, so it is retried for a few seconds.
+        var bound: Int32 = -1
+        for _ in 0..<100 {
+            bound = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            if bound == 0 { break }
+            usleep(50_000)
         }
         guard bound == 0, listen(fd, 16) == 0 else { throw TestFailure(description: "cannot listen on \(port)") }
         let listener = fd
