@@ -27,10 +27,12 @@ cargo build --locked -p reference-server --bin reference-server >&2
 SERVER_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/reference-server"
 scripts/bindings/swift-root.sh
 
-# Stage everything inside the root; the chroot sees nothing else.
-STAGE=/checkin-swift-test
+# Stage everything inside the root; the chroot sees nothing else. One
+# folder per run, so two runs sharing the cached root never collide.
+STAGE=/checkin-swift-test-$$
 HOST_STAGE="$SWIFT_ROOT$STAGE"
 rm -rf "$HOST_STAGE"
+trap 'rm -rf "$HOST_STAGE"' EXIT
 mkdir -p "$HOST_STAGE"/{gen,lib,tests,bin,media}
 cp build/bindings/swift/* "$HOST_STAGE/gen/"
 cp "$LIBDIR/libcheckin_ffi.so" "$HOST_STAGE/lib/"
