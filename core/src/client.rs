@@ -393,7 +393,7 @@ impl CheckinClient {
     /// [`CheckinClient::consent_needed`]).
     pub fn start_checkin(&self, window_id: Option<&str>) -> Result<Uuid> {
         self.enrolled()?;
-        self.require_consent()?;
+        let policy = self.policy_for_capture(None)?;
         let window = match window_id {
             None => None,
             Some(id) => {
@@ -413,7 +413,7 @@ impl CheckinClient {
             photo: None,
             voice: None,
             location: None,
-            policy_version: Some(self.policy()?.version),
+            policy_version: Some(policy.version),
         };
         self.store.put_draft(&draft)?;
         Ok(draft.id)
@@ -430,9 +430,7 @@ impl CheckinClient {
     /// for consent.
     pub fn attach_photo(&self, draft_id: Uuid, input: &[u8]) -> Result<PhotoQuality> {
         let mut draft = self.draft(draft_id)?;
-        self.require_consent()?;
-        let policy = self.policy()?;
-        draft.take_under(policy.version)?;
+        let policy = self.policy_for_capture(Some(&mut draft))?;
         let processed = media::process_photo(input, &policy.photo_policy())?;
         let quality = PhotoQuality::from(&processed.report);
         draft.photo = Some(DraftPhoto {
@@ -451,9 +449,7 @@ impl CheckinClient {
     /// (speech present, too quiet, clipped, too short or long).
     pub fn attach_voice(&self, draft_id: Uuid, wav: &[u8]) -> Result<VoiceQuality> {
         let mut draft = self.draft(draft_id)?;
-        self.require_consent()?;
-        let policy = self.policy()?;
-        draft.take_under(policy.version)?;
+        let policy = self.policy_for_capture(Some(&mut draft))?;
         let processed = media::process_voice(wav, &policy.voice_policy())?;
         let quality = VoiceQuality::from(&processed.report);
         draft.voice = Some(DraftVoice {
@@ -477,9 +473,7 @@ impl CheckinClient {
         fix: &LocationFix,
     ) -> Result<std::result::Result<SentLocation, LocationError>> {
         let mut draft = self.draft(draft_id)?;
-        self.require_consent()?;
-        let policy = self.policy()?;
-        draft.take_under(policy.version)?;
+        let policy = self.policy_for_capture(Some(&mut draft))?;
         let sent = match location::apply(&policy, fix, self.now()?.corrected()) {
             Ok(sent) => sent,
             Err(refused) => return Ok(Err(refused)),
@@ -502,9 +496,7 @@ impl CheckinClient {
         let mut draft = self.draft(draft_id)?;
         // Nothing is sealed under a policy the participant has not seen, nor
         // sealed as if taken under a policy it was not taken under.
-        self.require_consent()?;
-        let policy = self.policy()?;
-        draft.take_under(policy.version)?;
+        let policy = self.policy_for_capture(Some(&mut draft))?;
         if policy.evidence.photo == Requirement::Required && draft.photo.is_none() {
             return Err(Error::MissingEvidence("photo"));
         }
@@ -884,22 +876,27 @@ impl CheckinClient {
             }))
     }
 
-    /// Refuses a capture while a policy that arrived after enrollment has
-    /// no consent: the participant sees a changed statement before anything
-    /// is collected under it. The policy enrolled under does not block
-    /// (the program shows its statement at enrollment, and a shell without
-    /// a consent screen must not stop a participant's check-ins).
-    fn require_consent(&self) -> Result<()> {
-        if !self.consent_needed()? {
-            return Ok(());
+    /// The policy a capture is taken under, and the gate in front of it:
+    /// refused while a policy that arrived after enrollment has no consent,
+    /// so the participant sees a changed statement before anything is
+    /// collected under it. The policy enrolled under does not block (the
+    /// program shows its statement at enrollment, and a shell without a
+    /// consent screen must not stop a participant's check-ins). `draft`
+    /// records which policy its evidence is taken under
+    /// ([`Draft::take_under`]).
+    fn policy_for_capture(&self, draft: Option<&mut Draft>) -> Result<Policy> {
+        let policy = self.policy()?;
+        let version = policy.version;
+        let consented = self.consents()?.iter().any(|c| c.policy_version == version);
+        if !consented && self.enrolled_policy_version()? != Some(version) {
+            return Err(Error::ConsentRequired {
+                policy_version: version,
+            });
         }
-        let version = self.policy()?.version;
-        if self.enrolled_policy_version()? == Some(version) {
-            return Ok(());
+        if let Some(draft) = draft {
+            draft.take_under(version)?;
         }
-        Err(Error::ConsentRequired {
-            policy_version: version,
-        })
+        Ok(policy)
     }
 
     /// The ledger's entries after checking its chain, or the fault.
@@ -919,8 +916,7 @@ impl CheckinClient {
     /// A broken ledger gives [`Error::LedgerBroken`] and deletes nothing.
     pub fn apply_retention(&self) -> Result<crate::retention::RetentionReport> {
         use crate::compliance::Outcome;
-        use crate::ledger::RetainedItem;
-        use crate::retention::{RETENTION_BATCH, RetentionReport};
+        use crate::retention::RetentionReport;
         use std::collections::HashSet;
 
         let enrolled = self.enrolled()?;
@@ -956,45 +952,10 @@ impl CheckinClient {
             kept_without_proof: selection.kept_without_proof,
             ..RetentionReport::default()
         };
-        for batch in selection.deletions.chunks(RETENTION_BATCH) {
-            let (checkins, drafts) = self.store.write(|tx| {
-                let (mut checkins, mut drafts) = (0, 0);
-                for d in batch {
-                    // Checked again inside the transaction: a draft
-                    // submitted meanwhile is no longer a draft.
-                    let deleted = match d.item {
-                        RetainedItem::DeliveredCheckin => {
-                            self.store.delete_delivered(tx, d.checkin_id)?
-                        }
-                        RetainedItem::UnsubmittedDraft => self.store.delete_draft_started_at(
-                            tx,
-                            d.checkin_id,
-                            d.captured_at.timestamp_millis(),
-                        )?,
-                    };
-                    if !deleted {
-                        continue;
-                    }
-                    self.store.append_ledger(
-                        tx,
-                        now,
-                        LedgerEvent::RetentionDeleted {
-                            checkin_id: d.checkin_id,
-                            item: d.item,
-                            captured_at: d.captured_at,
-                            device_days,
-                        },
-                    )?;
-                    match d.item {
-                        RetainedItem::DeliveredCheckin => checkins += 1,
-                        RetainedItem::UnsubmittedDraft => drafts += 1,
-                    }
-                }
-                Ok((checkins, drafts))
-            })?;
-            report.checkins_deleted += checkins;
-            report.drafts_deleted += drafts;
-        }
+        let (checkins, drafts) =
+            crate::retention::delete(&self.store, &selection.deletions, now, device_days)?;
+        report.checkins_deleted = checkins;
+        report.drafts_deleted = drafts;
         if report.checkins_deleted + report.drafts_deleted > 0 {
             self.store.checkpoint_truncate()?;
         }

@@ -1,7 +1,8 @@
 //! Retention on the device: the policy's `retention.device_days` says how
 //! long the device keeps what it still holds of a check-in (docs/policy.md).
-//! [`select`] decides what is due for deletion; the client deletes it, each
-//! deletion with its `retention_deleted` ledger entry in one transaction.
+//! [`select`] decides what is due for deletion, the client checks the
+//! ledger's proof, and [`delete`] deletes it, each deletion with its
+//! `retention_deleted` ledger entry in one transaction.
 //!
 //! Guarantees:
 //! - Only a delivered check-in whose verified receipt is in the ledger is
@@ -22,9 +23,9 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::ledger::RetainedItem;
+use crate::ledger::{LedgerEvent, RetainedItem};
 use crate::plan::{MISSED_NOTICE_HOURS, Plan};
-use crate::store::{OutboxItem, OutboxState};
+use crate::store::{OutboxItem, OutboxState, Store, StoreError};
 
 /// A draft is never deleted sooner than this after it was started.
 pub const DRAFT_MIN_AGE_HOURS: i64 = 24;
@@ -109,6 +110,58 @@ impl Selection {
             .retain(|d| d.item != RetainedItem::DeliveredCheckin || proven.contains(&d.checkin_id));
         self.kept_without_proof += (before - self.deletions.len()) as u32;
     }
+}
+
+/// Deletes `deletions` from `store` in batches of [`RETENTION_BATCH`], each
+/// deletion with its `retention_deleted` ledger entry in the same
+/// transaction; returns how many check-ins and drafts went. Each is checked
+/// again inside its transaction (a draft submitted meanwhile is no longer
+/// a draft, and is kept).
+pub(crate) fn delete(
+    store: &Store,
+    deletions: &[Deletion],
+    now: DateTime<Utc>,
+    device_days: u32,
+) -> Result<(u32, u32), StoreError> {
+    let (mut checkins, mut drafts) = (0, 0);
+    for batch in deletions.chunks(RETENTION_BATCH) {
+        let (c, d) = store.write(|tx| {
+            let (mut c, mut d) = (0, 0);
+            for item in batch {
+                let deleted = match item.item {
+                    RetainedItem::DeliveredCheckin => {
+                        store.delete_delivered(tx, item.checkin_id)?
+                    }
+                    RetainedItem::UnsubmittedDraft => store.delete_draft_started_at(
+                        tx,
+                        item.checkin_id,
+                        item.captured_at.timestamp_millis(),
+                    )?,
+                };
+                if !deleted {
+                    continue;
+                }
+                store.append_ledger(
+                    tx,
+                    now,
+                    LedgerEvent::RetentionDeleted {
+                        checkin_id: item.checkin_id,
+                        item: item.item,
+                        captured_at: item.captured_at,
+                        device_days,
+                    },
+                )?;
+                match item.item {
+                    RetainedItem::DeliveredCheckin => c += 1,
+                    RetainedItem::UnsubmittedDraft => d += 1,
+                }
+            }
+            Ok((c, d))
+        })?;
+        checkins += c;
+        drafts += d;
+    }
+    Ok((checkins, drafts))
 }
 
 /// What is due for deletion at `now` (corrected) under `device_days`,
