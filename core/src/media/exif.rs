@@ -15,29 +15,7 @@ const IFD_ENTRY_LEN: usize = 12;
 /// Upper bound on IFD0 entries we look at; real files have a few dozen.
 const MAX_IFD_ENTRIES: usize = 512;
 
-/// How the stored pixels must be transformed to appear upright.
-/// Values follow the EXIF Orientation tag (1 = as stored, 2..=8 flips and
-/// rotations).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Orientation(u8);
-
-impl Orientation {
-    /// Pixels are stored upright.
-    pub(crate) const UPRIGHT: Self = Self(1);
-
-    /// From the raw EXIF value; anything outside 1..=8 is treated as upright.
-    pub(crate) fn from_exif(value: u16) -> Self {
-        match u8::try_from(value) {
-            Ok(v @ 1..=8) => Self(v),
-            _ => Self::UPRIGHT,
-        }
-    }
-
-    /// The EXIF value, 1..=8.
-    pub(crate) fn exif_value(self) -> u8 {
-        self.0
-    }
-}
+pub(crate) use checkin_pixels::Orientation;
 
 /// Orientation from a TIFF-structured EXIF block (after the `Exif\0\0`
 /// prefix in JPEG, or a PNG `eXIf` chunk's body).

@@ -21,7 +21,7 @@ use std::io::Cursor;
 use rustface::{Detector, ImageData};
 
 use super::MediaError;
-use super::pixels::Region;
+use checkin_pixels::Region;
 
 /// The detector's fixed window: smaller planes cannot hold a face.
 pub(crate) const FACE_WINDOW_PX: u32 = 40;

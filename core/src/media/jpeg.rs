@@ -6,15 +6,19 @@
 //! 1024 px output, which is what keeps both time and peak memory small on a
 //! cheap phone. It builds from source with cmake for Android and iOS.
 //!
+//! Both directions work on Y, Cb and Cr planes (see `checkin_pixels`): the
+//! decoder hands over the planes as the file stores them and the encoder
+//! takes 4:2:0 planes, so the pipeline never converts to RGB and back.
+//!
 //! Guarantees: the decoder is told our pixel cap (`TJPARAM_MAXPIXELS`), a
 //! cap on its intermediate buffers (`TJPARAM_MAXMEMORY`, which bounds
 //! progressive JPEGs whose coefficients must be buffered whole) and a scan
 //! limit, before it reads any data; the declared size must match what
-//! [`super::probe`] read; the output buffer is allocated by us, at the
-//! scaled size, after checking it against the policy. Warnings that mean
+//! [`super::probe`] read; the output planes are allocated by us, at the
+//! scaled size, after checking them against the policy. Warnings that mean
 //! missing or damaged image data are errors (see `classify`); harmless
 //! ones seen in real phone JPEGs are accepted. The encoder receives only
-//! pixels, so its output carries no metadata beyond the JFIF header.
+//! samples, so its output carries no metadata beyond the JFIF header.
 
 use std::ffi::CStr;
 use std::ptr;
@@ -22,23 +26,15 @@ use std::ptr;
 use libc::{c_int, c_uchar, c_void};
 use turbojpeg_sys as tj;
 
+use checkin_pixels::{Plane, PlaneError, Ycc420};
+
 use super::MediaError;
 use super::probe::MAX_JPEG_SCANS;
 
 /// Denominator of libjpeg-turbo's DCT scaling factors (n/8).
 const SCALE_DENOM: u32 = 8;
-/// Bytes per RGB pixel.
-const RGB_BYTES: usize = 3;
 /// One mebibyte, the unit of `TJPARAM_MAXMEMORY`.
 const MIB: u64 = 1024 * 1024;
-
-/// An RGB8 image, rows packed without padding.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Rgb {
-    pub(crate) width: u32,
-    pub(crate) height: u32,
-    pub(crate) pixels: Vec<u8>,
-}
 
 /// An owned TurboJPEG instance.
 struct Handle(tj::tjhandle);
@@ -163,15 +159,28 @@ pub(crate) struct DecodeLimits {
     pub(crate) max_decoded_bytes: u64,
 }
 
+/// A decoded JPEG as it was stored: a luma plane and, for colour
+/// photos, two chroma planes at the file's own subsampling.
+pub(crate) struct Decoded {
+    pub(crate) y: Plane,
+    pub(crate) chroma: Option<(Plane, Plane)>,
+}
+
 /// Decode `data` (already checked by the probe to declare
-/// `width`×`height`) to RGB at the smallest n/8 scale whose long edge is at
-/// least `min_long_edge`.
+/// `width`×`height`) to Y, Cb and Cr planes at the smallest n/8 scale whose
+/// long edge is at least `min_long_edge`. No colour conversion and no
+/// chroma upsampling happen: the planes go to the resizer as stored.
 pub(crate) fn decode_scaled(
     data: &[u8],
     (width, height): (u32, u32),
     min_long_edge: u32,
     limits: &DecodeLimits,
-) -> Result<Rgb, MediaError> {
+) -> Result<Decoded, MediaError> {
+    let too_big = MediaError::TooManyPixels {
+        width,
+        height,
+        limit: limits.max_pixels,
+    };
     let mut h = Handle::new(tj::TJINIT_TJINIT_DECOMPRESS)?;
     h.set(
         tj::TJPARAM_TJPARAM_MAXPIXELS,
@@ -199,6 +208,12 @@ pub(crate) fn decode_scaled(
             detail: "JPEG frame size differs between readers",
         });
     }
+    let subsamp = h.get(tj::TJPARAM_TJPARAM_SUBSAMP);
+    if subsamp < 0 {
+        return Err(MediaError::UnsupportedFormat {
+            detail: "JPEG chroma subsampling",
+        });
+    }
     let n = scale_eighths(width, height, min_long_edge);
     // libjpeg-turbo lists its factors in lowest terms (1/2, not 4/8).
     let g = gcd(n, SCALE_DENOM);
@@ -213,34 +228,51 @@ pub(crate) fn decode_scaled(
         });
     }
     let (sw, sh) = (scaled(width.into(), n), scaled(height.into(), n));
-    let bytes = sw * sh * RGB_BYTES as u64;
-    if bytes > limits.max_decoded_bytes {
-        return Err(MediaError::TooManyPixels {
-            width,
-            height,
-            limit: limits.max_pixels,
-        });
-    }
-    let too_big = MediaError::TooManyPixels {
-        width,
-        height,
-        limit: limits.max_pixels,
-    };
     let out_w = u32::try_from(sw).map_err(|_| too_big.clone())?;
     let out_h = u32::try_from(sh).map_err(|_| too_big.clone())?;
-    let len = usize::try_from(bytes).map_err(|_| too_big)?;
-    let mut pixels = vec![0u8; len];
-    let pitch = clamp_c_int(sw * RGB_BYTES as u64);
-    // SAFETY: pixels holds sh rows of `pitch` bytes, exactly the scaled
-    // size libjpeg-turbo writes for this scaling factor and TJPF_RGB.
+    let components = if subsamp == tj::TJSAMP_TJSAMP_GRAY as c_int {
+        1
+    } else {
+        3
+    };
+    // Plane sizes as libjpeg-turbo lays them out (luma padded to whole
+    // chroma blocks), checked against our cap before anything is allocated.
+    let mut sizes = Vec::with_capacity(components);
+    for component in 0..components as c_int {
+        // SAFETY: pure functions of their integer arguments.
+        let (pw, ph) = unsafe {
+            (
+                tj::tj3YUVPlaneWidth(component, clamp_c_int(sw), subsamp),
+                tj::tj3YUVPlaneHeight(component, clamp_c_int(sh), subsamp),
+            )
+        };
+        let pw = u32::try_from(pw).map_err(|_| too_big.clone())?;
+        let ph = u32::try_from(ph).map_err(|_| too_big.clone())?;
+        sizes.push((pw, ph));
+    }
+    let bytes: u64 = sizes
+        .iter()
+        .map(|&(w, h)| u64::from(w) * u64::from(h))
+        .sum();
+    if bytes > limits.max_decoded_bytes {
+        return Err(too_big);
+    }
+    let mut planes: Vec<Vec<u8>> = sizes
+        .iter()
+        .map(|&(w, h)| vec![0u8; w as usize * h as usize])
+        .collect();
+    let mut pointers: Vec<*mut c_uchar> = planes.iter_mut().map(|p| p.as_mut_ptr()).collect();
+    let mut strides: Vec<c_int> = sizes.iter().map(|&(w, _)| clamp_c_int(w.into())).collect();
+    // SAFETY: each pointer addresses a buffer of exactly the plane size
+    // libjpeg-turbo computes for this image, scaling factor and
+    // subsampling (tj3YUVPlaneWidth/Height), with the matching stride.
     let rc = unsafe {
-        tj::tj3Decompress8(
+        tj::tj3DecompressToYUVPlanes8(
             h.0,
             data.as_ptr(),
             data.len() as tj::size_t,
-            pixels.as_mut_ptr(),
-            pitch,
-            tj::TJPF_TJPF_RGB,
+            pointers.as_mut_ptr(),
+            strides.as_mut_ptr(),
         )
     };
     if rc != 0
@@ -251,18 +283,28 @@ pub(crate) fn decode_scaled(
             Failure::Corrupt => MediaError::Corrupt {
                 detail: "the JPEG decoder rejected the data",
             },
-            Failure::OverLimit => MediaError::TooManyPixels {
-                width,
-                height,
-                limit: limits.max_pixels,
-            },
+            Failure::OverLimit => too_big,
         });
     }
-    Ok(Rgb {
-        width: out_w,
-        height: out_h,
-        pixels,
-    })
+    let internal = |_| MediaError::Internal {
+        detail: "decoded plane size mismatch",
+    };
+    let mut planes = planes
+        .into_iter()
+        .zip(&sizes)
+        .map(|(p, &(w, h))| Plane::new(w, h, p).map_err(internal));
+    let y = planes
+        .next()
+        .ok_or(MediaError::Internal {
+            detail: "no luma plane",
+        })??
+        .cropped(out_w, out_h)
+        .map_err(internal)?;
+    let chroma = match (planes.next(), planes.next()) {
+        (Some(cb), Some(cr)) => Some((cb?, cr?)),
+        _ => None,
+    };
+    Ok(Decoded { y, chroma })
 }
 
 /// Encoder settings.
@@ -273,37 +315,50 @@ pub(crate) struct EncodeSettings {
     pub(crate) progressive: bool,
 }
 
-/// Encode RGB8 pixels as a 4:2:0 JPEG with optimised Huffman tables.
-pub(crate) fn encode(image: &Rgb, settings: &EncodeSettings) -> Result<Vec<u8>, MediaError> {
+/// Encode a 4:2:0 image as a JPEG with optimised Huffman tables, straight
+/// from its planes (no colour conversion or chroma downsampling here).
+pub(crate) fn encode(image: &Ycc420, settings: &EncodeSettings) -> Result<Vec<u8>, MediaError> {
     let failed = MediaError::Internal {
         detail: "the JPEG encoder failed",
     };
-    let expected = (image.width as usize)
-        .checked_mul(image.height as usize)
-        .and_then(|p| p.checked_mul(RGB_BYTES));
-    if image.width == 0 || image.height == 0 || expected != Some(image.pixels.len()) {
-        return Err(failed);
-    }
-    let mut h = Handle::new(tj::TJINIT_TJINIT_COMPRESS)?;
-    h.set(tj::TJPARAM_TJPARAM_QUALITY, c_int::from(settings.quality))?;
-    h.set(tj::TJPARAM_TJPARAM_SUBSAMP, tj::TJSAMP_TJSAMP_420)?;
-    h.set(tj::TJPARAM_TJPARAM_OPTIMIZE, 1)?;
-    h.set(
+    let (w, h) = (image.width(), image.height());
+    // libjpeg-turbo reads 4:2:0 luma in whole 2×2 blocks: give an odd-sized
+    // plane an edge row or column copied from its neighbour.
+    let padded;
+    let y = if w % 2 == 1 || h % 2 == 1 {
+        padded = pad_to_even(image.y()).map_err(|_| failed.clone())?;
+        &padded
+    } else {
+        image.y()
+    };
+    let mut hd = Handle::new(tj::TJINIT_TJINIT_COMPRESS)?;
+    hd.set(tj::TJPARAM_TJPARAM_QUALITY, c_int::from(settings.quality))?;
+    hd.set(tj::TJPARAM_TJPARAM_SUBSAMP, tj::TJSAMP_TJSAMP_420 as c_int)?;
+    hd.set(tj::TJPARAM_TJPARAM_OPTIMIZE, 1)?;
+    hd.set(
         tj::TJPARAM_TJPARAM_PROGRESSIVE,
         c_int::from(settings.progressive),
     )?;
+    let planes = [
+        y.pixels().as_ptr(),
+        image.cb().pixels().as_ptr(),
+        image.cr().pixels().as_ptr(),
+    ];
+    let strides =
+        [y.width(), image.cb().width(), image.cr().width()].map(|s| clamp_c_int(s.into()));
     let mut buf: *mut c_uchar = ptr::null_mut();
     let mut size: tj::size_t = 0;
-    // SAFETY: pixels holds height rows of width*3 bytes (checked above);
-    // with a NULL buffer libjpeg-turbo allocates the output with tj3Alloc.
+    // SAFETY: the luma plane is even-sized (padded above) and each chroma
+    // plane is ⌈w/2⌉ × ⌈h/2⌉ (a Ycc420 invariant), exactly the plane sizes
+    // libjpeg-turbo reads for a w × h 4:2:0 image with these strides; with
+    // a NULL buffer it allocates the output with tj3Alloc.
     let rc = unsafe {
-        tj::tj3Compress8(
-            h.0,
-            image.pixels.as_ptr(),
-            clamp_c_int(image.width.into()),
-            0,
-            clamp_c_int(image.height.into()),
-            tj::TJPF_TJPF_RGB,
+        tj::tj3CompressFromYUVPlanes8(
+            hd.0,
+            planes.as_ptr(),
+            clamp_c_int(w.into()),
+            strides.as_ptr(),
+            clamp_c_int(h.into()),
             &mut buf,
             &mut size,
         )
@@ -322,19 +377,33 @@ pub(crate) fn encode(image: &Rgb, settings: &EncodeSettings) -> Result<Vec<u8>, 
     out.ok_or(failed)
 }
 
+/// `plane` grown to even width and height by repeating its last column
+/// and row.
+fn pad_to_even(plane: &Plane) -> Result<Plane, PlaneError> {
+    let (w, h) = (plane.width() as usize, plane.height() as usize);
+    let (pw, ph) = (w.next_multiple_of(2), h.next_multiple_of(2));
+    let mut out = Vec::with_capacity(pw * ph);
+    for row in plane.pixels().chunks_exact(w) {
+        out.extend_from_slice(row);
+        if pw > w {
+            out.push(row[w - 1]);
+        }
+    }
+    if ph > h {
+        out.extend_from_within(out.len() - pw..);
+    }
+    Plane::new(pw as u32, ph as u32, out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn gradient(width: u32, height: u32) -> Rgb {
-        let pixels = (0..height)
+    fn gradient(width: u32, height: u32) -> Ycc420 {
+        let rgb: Vec<u8> = (0..height)
             .flat_map(|y| (0..width).flat_map(move |x| [(x % 256) as u8, (y % 256) as u8, 100]))
             .collect();
-        Rgb {
-            width,
-            height,
-            pixels,
-        }
+        Ycc420::from_rgb(width, height, &rgb).expect("image")
     }
 
     fn limits() -> DecodeLimits {
@@ -366,18 +435,54 @@ mod tests {
         )
         .expect("encodes");
         let full = decode_scaled(&jpeg, (800, 600), 800, &limits()).expect("decodes");
-        assert_eq!((full.width, full.height), (800, 600));
+        assert_eq!((full.y.width(), full.y.height()), (800, 600));
         let half = decode_scaled(&jpeg, (800, 600), 400, &limits()).expect("decodes");
-        assert_eq!((half.width, half.height), (400, 300));
-        // Mid-image pixel keeps its colour after scaling.
-        let px = |i: &Rgb, x: u32, y: u32| {
-            let at = ((y * i.width + x) * 3) as usize;
-            [i.pixels[at], i.pixels[at + 1], i.pixels[at + 2]]
+        assert_eq!((half.y.width(), half.y.height()), (400, 300));
+        let Some((cb, cr)) = &half.chroma else {
+            panic!("a colour JPEG has chroma planes");
         };
-        let (a, b) = (px(&full, 200, 100), px(&half, 100, 50));
-        for c in 0..3 {
-            assert!(a[c].abs_diff(b[c]) < 8, "{a:?} vs {b:?}");
+        assert_eq!((cb.width(), cb.height(), cr.width()), (200, 150, 200));
+        // A mid-image sample keeps its value after scaling, in every plane.
+        let at = |p: &Plane, x: u32, y: u32| p.pixels()[(y * p.width() + x) as usize];
+        let Some((full_cb, _)) = &full.chroma else {
+            panic!("chroma");
+        };
+        assert!(at(&full.y, 200, 100).abs_diff(at(&half.y, 100, 50)) < 8);
+        assert!(at(full_cb, 100, 50).abs_diff(at(cb, 50, 25)) < 8);
+    }
+
+    #[test]
+    fn odd_sizes_and_greyscale_round_trip() {
+        for (w, h) in [(33, 17), (1, 1), (2, 7)] {
+            let img = gradient(w, h);
+            let jpeg = encode(
+                &img,
+                &EncodeSettings {
+                    quality: 90,
+                    progressive: false,
+                },
+            )
+            .expect("encodes");
+            let back = decode_scaled(&jpeg, (w, h), w.max(h), &limits()).expect("decodes");
+            assert_eq!((back.y.width(), back.y.height()), (w, h));
+            // Luma survives the round trip closely.
+            let worst = back
+                .y
+                .pixels()
+                .iter()
+                .zip(img.y().pixels())
+                .map(|(a, b)| a.abs_diff(*b))
+                .max();
+            assert!(worst.is_some_and(|d| d < 12), "{w}x{h}: {worst:?}");
         }
+        let grey = image::GrayImage::from_fn(40, 30, |x, _| image::Luma([(x * 6) as u8]));
+        let mut bytes = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+            .encode_image(&grey)
+            .expect("grey JPEG");
+        let back = decode_scaled(&bytes, (40, 30), 40, &limits()).expect("decodes");
+        assert!(back.chroma.is_none());
+        assert_eq!((back.y.width(), back.y.height()), (40, 30));
     }
 
     #[test]

@@ -15,10 +15,10 @@
 //!   proportional to the claimed size is allocated;
 //! - a 12 MP JPEG: about 12.6 MB (decoded at 3/8 scale, 1500 × 1125);
 //!   a header under the cap with missing data: about 11 MB;
-//! - in general, photo: one decoded buffer ≤ `max_decoded_bytes` (48 MiB
+//! - in general, photo: the decoded planes ≤ `max_decoded_bytes` (48 MiB
 //!   by default; also libjpeg-turbo's cap for progressive coefficient
-//!   buffers) plus output-sized buffers (the resize intermediate, the
-//!   output image, luma planes, the face detector's ≈ 13 bytes per pixel
+//!   buffers) plus output-sized planes (the resize intermediates, the
+//!   output's Y, Cb and Cr, the face detector's ≈ 13 bytes per pixel
 //!   of its 512 px plane) and ~4 MB for the face model per thread; voice: 4 bytes
 //!   per 16 kHz output sample (≤ 7.7 MB at the 120 s default limit).
 //!
@@ -26,9 +26,11 @@
 //!
 //! Files: `policy.rs` (every limit and threshold), `report.rs` (typed
 //! issues and their message ids), `error.rs`, `probe.rs` (container
-//! structure checks), `exif.rs` (orientation), `jpeg.rs` (libjpeg-turbo scaled decode and
-//! encode), `pixels.rs` (orient, resize, blur), `faces.rs` (detector),
-//! `quality.rs` (exposure, sharpness), `photo.rs` (the photo pipeline);
+//! structure checks), `exif.rs` (orientation), `jpeg.rs` (libjpeg-turbo
+//! scaled decode to Y/Cb/Cr planes and encode from them), `faces.rs`
+//! (detector), `photo.rs` (the photo pipeline); the pixel kernels
+//! (downscale, orient, blur, exposure, sharpness) are the `checkin-pixels`
+//! crate in `core/pixels`;
 //! `wav.rs` (WAV structure and samples), `resample.rs` (to 16 kHz),
 //! `ogg.rs` (Ogg Opus pages), `voice.rs` (the voice pipeline).
 
@@ -38,10 +40,8 @@ mod faces;
 mod jpeg;
 mod ogg;
 mod photo;
-mod pixels;
 mod policy;
 mod probe;
-mod quality;
 mod report;
 mod resample;
 mod voice;

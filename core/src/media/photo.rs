@@ -1,31 +1,37 @@
-//! The photo pipeline: limits → probe → scaled decode → downscale → orient
-//! → quality report → bystander blur → JPEG re-encode.
+//! The photo pipeline: limits → probe → scaled decode to Y, Cb, Cr planes
+//! → downscale → orient → quality report ∥ JPEG encode → bystander blur.
 //!
 //! Guarantees: the output is a baseline 4:2:0 JPEG holding only pixels (a
 //! JFIF header and coding tables; no EXIF, GPS, XMP, ICC profile, comment
 //! or maker note survives, because nothing from the input but decoded
-//! pixels reaches the encoder); it is upright whatever the input's EXIF
+//! samples reaches the encoder); it is upright whatever the input's EXIF
 //! orientation said; its long edge is at most the policy's. Input is
 //! rejected with a typed error before any decoder runs when it is empty,
 //! too large, truncated, of an unknown format, or declares more pixels than
 //! the policy allows.
 //!
-//! Memory: besides the input, the pipeline holds the decoded buffer (at
-//! most `max_decoded_bytes`; for a JPEG it is decoded at the smallest n/8
-//! scale that still covers the output, e.g. 1500×1125 for a 12 MP photo),
-//! the output-size RGB image, its luma plane and the encoded JPEG.
+//! Memory: besides the input, the pipeline holds the decoded planes (at
+//! most `max_decoded_bytes`; for a JPEG they are decoded at the smallest
+//! n/8 scale that still covers the output, e.g. 1500×1125 luma for a 12 MP
+//! photo, and chroma at the file's subsampling), the output-size planes,
+//! the face detector's plane and the encoded JPEG.
+//!
+//! Time: after decoding, the work splits in two, side by side: this thread
+//! scans for faces (the slowest step after decoding) while a second one
+//! finishes the chroma planes, encodes and measures exposure and
+//! sharpness. The encode needs the faces only when a bystander must be
+//! blurred; that rare case encodes again.
 
 use std::io::Cursor;
 
+use checkin_pixels::{Plane, Region, Ycc420, exposure, sharpness, target_size};
 use image::{ImageFormat, ImageReader, Limits};
 
 use super::MediaError;
 use super::faces::detect_faces;
-use super::jpeg::{self, DecodeLimits, EncodeSettings, Rgb};
-use super::pixels::{Region, obliterate, orient, resize_luma, resize_rgb, target_size};
+use super::jpeg::{self, DecodeLimits, Decoded, EncodeSettings};
 use super::policy::{MIN_BUDGET_JPEG_QUALITY, PhotoPolicy};
 use super::probe::{PhotoFormat, PhotoHeader, probe_photo};
-use super::quality::{Luma, exposure, luma_of_rgb, sharpness};
 use super::report::{FaceBox, PhotoIssue, PhotoReport, findings};
 
 /// Highest JPEG quality accepted in a policy.
@@ -55,6 +61,14 @@ pub struct ProcessedPhoto {
     pub bystanders_blurred: u32,
 }
 
+/// Exposure and sharpness of the output's luma.
+#[derive(Clone, Copy)]
+struct Measures {
+    mean_luma: f32,
+    blown_fraction: f32,
+    sharpness: f32,
+}
+
 /// Process a photo from the camera into a small, clean, upright JPEG with a
 /// quality report. See the module documentation for the guarantees.
 pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhoto, MediaError> {
@@ -72,46 +86,68 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     let header = probe_photo(input)?;
     check_pixels(&header, policy)?;
     let decoded = decode(input, &header, policy)?;
-    let size = target_size(decoded.width, decoded.height, policy.long_edge_px);
-    let mut out = orient(resize_rgb(decoded, size)?, header.orientation);
-    let luma = luma_of_rgb(&out.pixels);
-    // The encode needs the faces only when a bystander must be blurred, so
-    // it runs on a second core while the detector (the slowest step) runs
-    // here, and is redone in that rare case.
-    let (faces, early_jpeg) = std::thread::scope(|scope| {
-        let encoder = std::thread::Builder::new()
+    let (w, h) = target_size(decoded.y.width(), decoded.y.height(), policy.long_edge_px);
+    let y = decoded
+        .y
+        .downscale(w, h)
+        .map_err(internal)?
+        .orient(header.orientation);
+    let out_size = (y.width(), y.height());
+    let scan = face_plane(&y, policy.face_scan_long_edge)?;
+    let finish = |y: &Plane| -> Result<(Ycc420, Vec<u8>, Measures), MediaError> {
+        let chroma = decoded.chroma.as_ref().map(|(cb, cr)| (cb, cr));
+        let (cb, cr) = Ycc420::chroma_for(chroma, (w, h)).map_err(internal)?;
+        let (cb, cr) = (cb.orient(header.orientation), cr.orient(header.orientation));
+        let image = Ycc420::new(y.clone(), cb, cr).map_err(internal)?;
+        let jpeg = encode_within_budget(&image, policy)?;
+        let measures = measure(image.y());
+        Ok((image, jpeg, measures))
+    };
+    let (faces, finished) = std::thread::scope(|scope| {
+        let second = std::thread::Builder::new()
             .name("photo-encode".into())
-            .spawn_scoped(scope, || encode_within_budget(&out, policy))
+            .spawn_scoped(scope, || finish(&y))
             .ok();
-        let faces = find_faces(&luma, out.width, out.height, policy.face_scan_long_edge);
-        // No thread (the platform refused one): encode below, in turn.
-        let early_jpeg = encoder.map(|e| {
-            e.join().unwrap_or(Err(MediaError::Internal {
+        // The detector's model is parsed once per thread: keep it on the
+        // caller's thread, which processes every photo.
+        let faces = find_faces(&scan, out_size);
+        let finished = match second {
+            Some(handle) => handle.join().unwrap_or(Err(MediaError::Internal {
                 detail: "the encoder thread failed",
-            }))
-        });
-        (faces, early_jpeg)
+            })),
+            // No thread (the platform refused one): finish here, in turn.
+            None => finish(&y),
+        };
+        (faces, finished)
     });
-    let report = assess(&luma, out.width, out.height, faces?, policy);
+    let (mut image, jpeg, measures) = finished?;
+    let report = assess(image.width(), image.height(), faces?, &measures, policy);
     let mut bystanders_blurred = 0;
     if policy.blur_bystanders {
-        let (w, h) = (out.width, out.height);
+        let (w, h) = (image.width(), image.height());
         for face in report.faces.iter().skip(1) {
-            obliterate(&mut out, widen(face, w, h));
+            image.obliterate(widen(face, w, h));
             bystanders_blurred += 1;
         }
     }
-    let jpeg = match early_jpeg {
-        Some(jpeg) if bystanders_blurred == 0 => jpeg?,
-        _ => encode_within_budget(&out, policy)?,
+    let jpeg = if bystanders_blurred == 0 {
+        jpeg
+    } else {
+        encode_within_budget(&image, policy)?
     };
     Ok(ProcessedPhoto {
         jpeg,
-        width: out.width,
-        height: out.height,
+        width: image.width(),
+        height: image.height(),
         report,
         bystanders_blurred,
     })
+}
+
+fn internal(_: checkin_pixels::PlaneError) -> MediaError {
+    MediaError::Internal {
+        detail: "image plane size mismatch",
+    }
 }
 
 /// Quality step when retrying to meet the byte budget.
@@ -119,7 +155,7 @@ const BUDGET_QUALITY_STEP: u8 = 8;
 
 /// Encode at the policy's quality; while over the byte budget, retry at
 /// lower quality (at most a handful of attempts, each a few milliseconds).
-fn encode_within_budget(image: &Rgb, policy: &PhotoPolicy) -> Result<Vec<u8>, MediaError> {
+fn encode_within_budget(image: &Ycc420, policy: &PhotoPolicy) -> Result<Vec<u8>, MediaError> {
     let mut quality = policy.jpeg_quality;
     loop {
         let jpeg = jpeg::encode(
@@ -181,7 +217,7 @@ fn check_pixels(header: &PhotoHeader, policy: &PhotoPolicy) -> Result<(), MediaE
     Ok(())
 }
 
-fn decode(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Result<Rgb, MediaError> {
+fn decode(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Result<Decoded, MediaError> {
     match header.format {
         PhotoFormat::Jpeg => {
             // Decode so that the long edge covers the output after orientation.
@@ -199,7 +235,11 @@ fn decode(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Result<Rg
     }
 }
 
-fn decode_png(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Result<Rgb, MediaError> {
+fn decode_png(
+    input: &[u8],
+    header: &PhotoHeader,
+    policy: &PhotoPolicy,
+) -> Result<Decoded, MediaError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(header.width);
     limits.max_image_height = Some(header.height);
@@ -215,24 +255,25 @@ fn decode_png(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Resul
         });
     }
     let rgb = image.into_rgb8();
-    Ok(Rgb {
-        width: rgb.width(),
-        height: rgb.height(),
-        pixels: rgb.into_raw(),
+    let (y, cb, cr) =
+        Ycc420::planes_from_rgb(rgb.width(), rgb.height(), rgb.as_raw()).map_err(internal)?;
+    Ok(Decoded {
+        y,
+        chroma: Some((cb, cr)),
     })
 }
 
-/// Faces in output coordinates, the participant's first.
-fn find_faces(
-    luma: &[u8],
-    width: u32,
-    height: u32,
-    scan_long_edge: u32,
-) -> Result<Vec<FaceBox>, MediaError> {
-    let (aw, ah) = target_size(width, height, scan_long_edge);
-    let plane = resize_luma(luma, (width, height), (aw, ah))?;
-    let scale = width as f32 / aw.max(1) as f32;
-    let mut faces: Vec<FaceBox> = detect_faces(&plane, aw, ah)?
+/// The plane the face detector scans: the output's luma shrunk to the
+/// policy's scan size by area averaging.
+fn face_plane(luma: &Plane, scan_long_edge: u32) -> Result<Plane, MediaError> {
+    let (sw, sh) = target_size(luma.width(), luma.height(), scan_long_edge);
+    luma.area_downscale(sw, sh).map_err(internal)
+}
+
+/// Faces of the scanned plane in output coordinates, the participant's first.
+fn find_faces(scan: &Plane, (width, height): (u32, u32)) -> Result<Vec<FaceBox>, MediaError> {
+    let scale = width as f32 / scan.width().max(1) as f32;
+    let mut faces: Vec<FaceBox> = detect_faces(scan.pixels(), scan.width(), scan.height())?
         .into_iter()
         .map(|r| FaceBox {
             x: (r.x as f32 * scale) as u32,
@@ -249,6 +290,15 @@ fn find_faces(
     };
     faces.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
     Ok(faces)
+}
+
+fn measure(luma: &Plane) -> Measures {
+    let (mean_luma, blown_fraction) = exposure(luma);
+    Measures {
+        mean_luma,
+        blown_fraction,
+        sharpness: sharpness(luma),
+    }
 }
 
 /// Offset of the face centre from the photo centre, as shares of width and
@@ -273,19 +323,17 @@ fn widen(f: &FaceBox, width: u32, height: u32) -> Region {
 }
 
 fn assess(
-    luma: &[u8],
     width: u32,
     height: u32,
     faces: Vec<FaceBox>,
+    measures: &Measures,
     policy: &PhotoPolicy,
 ) -> PhotoReport {
-    let plane = Luma {
-        width: width as usize,
-        height: height as usize,
-        pixels: luma,
-    };
-    let (mean_luma, blown_fraction) = exposure(&plane);
-    let sharp = sharpness(&plane);
+    let Measures {
+        mean_luma,
+        blown_fraction,
+        sharpness: sharp,
+    } = *measures;
     let t = &policy.thresholds;
     let mut found = Vec::new();
     if mean_luma < t.dark_mean_luma {
@@ -330,13 +378,8 @@ mod tests {
         let pixels = (0..height)
             .flat_map(|y| (0..width).flat_map(move |x| f(x, y)))
             .collect::<Vec<_>>();
-        let rgb = Rgb {
-            width,
-            height,
-            pixels,
-        };
         jpeg::encode(
-            &rgb,
+            &Ycc420::from_rgb(width, height, &pixels).expect("image"),
             &EncodeSettings {
                 quality: 90,
                 progressive: false,

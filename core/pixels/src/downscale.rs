@@ -1,0 +1,366 @@
+//! Downscaling a plane: a separable Lanczos3 filter for what the
+//! participant and the program see, and area averaging for the face
+//! detector's small plane.
+//!
+//! Lanczos3 in fixed point: each output sample is a weighted sum of the
+//! source samples under the filter (3 lobes, stretched by the scale
+//! factor), with weights in 1.14 fixed point that sum to exactly 1.0, so a
+//! flat plane stays flat.
+//!
+//! Speed: one kernel does all the work, a weighted sum of whole rows,
+//! sixteen samples at a time in SIMD registers. Shrinking columns reuses it
+//! on the transposed plane, so both passes are vector code; the two
+//! transposes cost less than a scalar horizontal pass would.
+
+use wide::{i16x8, i32x8, u8x16};
+
+use crate::{Plane, PlaneError};
+
+/// Samples per SIMD step of the row kernel.
+const LANES: usize = 16;
+
+/// Lobes of the Lanczos kernel on each side of its centre.
+const LOBES: f64 = 3.0;
+/// Fractional bits of the fixed-point weights.
+const WEIGHT_BITS: u32 = 14;
+const WEIGHT_ONE: i32 = 1 << WEIGHT_BITS;
+
+/// For each output sample along one axis: the first source sample it
+/// reads and its weights, `taps` of them (zero-padded to one length, so
+/// the inner loops have a fixed trip count).
+struct Taps {
+    taps: usize,
+    starts: Vec<usize>,
+    weights: Vec<i32>,
+}
+
+fn lanczos(x: f64) -> f64 {
+    let x = x.abs();
+    if x >= LOBES {
+        return 0.0;
+    }
+    if x < 1e-9 {
+        return 1.0;
+    }
+    let px = std::f64::consts::PI * x;
+    LOBES * px.sin() * (px / LOBES).sin() / (px * px)
+}
+
+impl Taps {
+    /// Taps to shrink `from` samples to `to` (1 ≤ to ≤ from).
+    fn new(from: usize, to: usize) -> Self {
+        let scale = from as f64 / to as f64;
+        let support = LOBES * scale;
+        let taps = ((2.0 * support).ceil() as usize + 1).min(from);
+        let mut starts = Vec::with_capacity(to);
+        let mut weights = vec![0i32; to * taps];
+        let mut real = vec![0f64; taps];
+        for (i, row) in weights.chunks_exact_mut(taps).enumerate() {
+            let centre = (i as f64 + 0.5) * scale;
+            let first = ((centre - support).floor().max(0.0) as usize).min(from - taps);
+            let mut sum = 0.0;
+            for (k, w) in real.iter_mut().enumerate() {
+                *w = lanczos((first as f64 + k as f64 + 0.5 - centre) / scale);
+                sum += *w;
+            }
+            // Quantise, then give the rounding error to the largest tap so
+            // the weights sum to exactly one.
+            let mut total = 0;
+            for (q, w) in row.iter_mut().zip(&real) {
+                *q = (w / sum * f64::from(WEIGHT_ONE)).round() as i32;
+                total += *q;
+            }
+            let largest = (0..taps).max_by_key(|&k| row[k]).unwrap_or(0);
+            row[largest] += WEIGHT_ONE - total;
+            starts.push(first);
+        }
+        Self {
+            taps,
+            starts,
+            weights,
+        }
+    }
+}
+
+fn to_u8(acc: i32) -> u8 {
+    ((acc + (WEIGHT_ONE >> 1)) >> WEIGHT_BITS).clamp(0, 255) as u8
+}
+
+impl Plane {
+    /// Shrink to exactly `width × height` with a Lanczos3 filter (a copy
+    /// when the size already matches).
+    pub fn downscale(&self, width: u32, height: u32) -> Result<Plane, PlaneError> {
+        if width == 0 || height == 0 || width > self.width || height > self.height {
+            return Err(PlaneError::BadTarget);
+        }
+        if (width, height) == (self.width, self.height) {
+            return Ok(self.clone());
+        }
+        let tall = self.shrink_rows(height as usize);
+        if width == self.width {
+            return Ok(tall);
+        }
+        Ok(tall.transpose().shrink_rows(width as usize).transpose())
+    }
+
+    /// Every output row is a weighted sum of whole source rows.
+    fn shrink_rows(&self, to: usize) -> Plane {
+        let (w, h) = (self.width as usize, self.height as usize);
+        if to == h {
+            return self.clone();
+        }
+        let taps = Taps::new(h, to);
+        let mut out = vec![0u8; w * to];
+        let mut rows: Vec<&[u8]> = Vec::with_capacity(taps.taps);
+        for (y, out_row) in out.chunks_exact_mut(w).enumerate() {
+            let weights = &taps.weights[y * taps.taps..(y + 1) * taps.taps];
+            rows.clear();
+            rows.extend((0..taps.taps).map(|k| self.row(taps.starts[y] + k)));
+            weighted_rows(&rows, weights, out_row);
+        }
+        Plane {
+            width: self.width,
+            height: to as u32,
+            pixels: out,
+        }
+    }
+
+    /// Rows become columns: 16 × 16 blocks in SIMD registers, the ragged
+    /// right and bottom edges one sample at a time.
+    fn transpose(&self) -> Plane {
+        let (w, h) = (self.width as usize, self.height as usize);
+        let mut out = vec![0u8; w * h];
+        let (bw, bh) = (w - w % LANES, h - h % LANES);
+        for by in (0..bh).step_by(LANES) {
+            for bx in (0..bw).step_by(LANES) {
+                let block: [u8x16; LANES] = std::array::from_fn(|r| {
+                    let mut lane = [0u8; LANES];
+                    lane.copy_from_slice(&self.row(by + r)[bx..bx + LANES]);
+                    u8x16::new(lane)
+                });
+                for (c, column) in u8x16::transpose(block).iter().enumerate() {
+                    let at = (bx + c) * h + by;
+                    out[at..at + LANES].copy_from_slice(&column.to_array());
+                }
+            }
+        }
+        for y in 0..h {
+            let row = self.row(y);
+            let from = if y < bh { bw } else { 0 };
+            for (x, &v) in row.iter().enumerate().skip(from) {
+                out[x * h + y] = v;
+            }
+        }
+        Plane {
+            width: self.height,
+            height: self.width,
+            pixels: out,
+        }
+    }
+
+    /// Shrink by area averaging: each output sample is the mean of the
+    /// source samples it covers (fractional at its edges). Softer than
+    /// [`Plane::downscale`], and what a detector scanning for shapes wants.
+    pub fn area_downscale(&self, width: u32, height: u32) -> Result<Plane, PlaneError> {
+        if width == 0 || height == 0 || width > self.width || height > self.height {
+            return Err(PlaneError::BadTarget);
+        }
+        if (width, height) == (self.width, self.height) {
+            return Ok(self.clone());
+        }
+        let (w, tw, th) = (self.width as usize, width as usize, height as usize);
+        // Rows first: each output row accumulates its covered source rows.
+        let rows = area_weights(self.height as usize, th);
+        let mut tall = vec![0f32; th * w];
+        for (out_row, spans) in tall.chunks_exact_mut(w).zip(&rows) {
+            for &(src, weight) in spans {
+                for (acc, &v) in out_row.iter_mut().zip(self.row(src)) {
+                    *acc += weight * f32::from(v);
+                }
+            }
+        }
+        let cols = area_weights(w, tw);
+        let mut out = Vec::with_capacity(tw * th);
+        for row in tall.chunks_exact(w) {
+            out.extend(cols.iter().map(|spans| {
+                let v: f32 = spans.iter().map(|&(src, weight)| weight * row[src]).sum();
+                v.round().clamp(0.0, 255.0) as u8
+            }));
+        }
+        Plane::new(width, height, out)
+    }
+}
+
+/// `out[x] = Σ weights[k] · rows[k][x]`, rounded from fixed point and
+/// clamped to 0..=255. All rows are at least `out.len()` long.
+fn weighted_rows(rows: &[&[u8]], weights: &[i32], out: &mut [u8]) {
+    let n = out.len();
+    let vector_end = n - n % LANES;
+    let half = i32x8::splat(WEIGHT_ONE >> 1);
+    for x in (0..vector_end).step_by(LANES) {
+        let (mut low, mut high) = (half, half);
+        for (row, &weight) in rows.iter().zip(weights) {
+            if weight == 0 {
+                continue;
+            }
+            let mut block = [0u8; LANES];
+            block.copy_from_slice(&row[x..x + LANES]);
+            let samples = u8x16::new(block);
+            // |weight| ≤ 2 × WEIGHT_ONE, well inside i16.
+            let weight = i16x8::splat(weight as i16);
+            low += i16x8::from_u8x16_low(samples).widening_mul(weight);
+            high += i16x8::from_u8x16_high(samples).widening_mul(weight);
+        }
+        let narrow = |v: i32x8| i16x8::from_i32x8_saturate(v >> WEIGHT_BITS as i32);
+        let packed = u8x16::narrow_i16x8(narrow(low), narrow(high));
+        out[x..x + LANES].copy_from_slice(&packed.to_array());
+    }
+    for (x, o) in out.iter_mut().enumerate().skip(vector_end) {
+        let acc: i32 = rows
+            .iter()
+            .zip(weights)
+            .map(|(row, &weight)| weight * i32::from(row[x]))
+            .sum();
+        *o = to_u8(acc);
+    }
+}
+
+/// For each of `to` output cells along an axis of `from` source samples,
+/// the source samples it covers with their share of it (the shares sum to 1).
+fn area_weights(from: usize, to: usize) -> Vec<Vec<(usize, f32)>> {
+    let scale = from as f64 / to as f64;
+    (0..to)
+        .map(|i| {
+            let (start, end) = (i as f64 * scale, ((i + 1) as f64 * scale).min(from as f64));
+            let first = start.floor() as usize;
+            let last = (end.ceil() as usize).min(from);
+            (first..last)
+                .filter_map(|src| {
+                    let cover = (end.min(src as f64 + 1.0) - start.max(src as f64)).max(0.0);
+                    (cover > 0.0).then_some((src, (cover / scale) as f32))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn plane(w: u32, h: u32, f: impl Fn(u32, u32) -> u8) -> Plane {
+        let pixels = (0..h)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .map(|(x, y)| f(x, y));
+        Plane::new(w, h, pixels.collect()).expect("plane")
+    }
+
+    #[test]
+    fn weights_sum_to_one_at_every_position() {
+        for (from, to) in [(1500, 1024), (3, 2), (10, 1), (7, 7), (1125, 768)] {
+            let t = Taps::new(from, to);
+            for (i, row) in t.weights.chunks_exact(t.taps).enumerate() {
+                assert_eq!(row.iter().sum::<i32>(), WEIGHT_ONE, "{from}->{to} at {i}");
+                assert!(t.starts[i] + t.taps <= from);
+            }
+        }
+    }
+
+    #[test]
+    fn lanczos_keeps_flat_planes_flat_and_edges_sharp() {
+        let flat = plane(300, 200, |_, _| 77);
+        let out = flat.downscale(128, 85).expect("downscale");
+        assert_eq!((out.width(), out.height()), (128, 85));
+        assert!(out.pixels().iter().all(|&v| v == 77));
+        // A vertical edge at the middle stays a two-level step, with at
+        // most a few samples of transition (no blur across the image).
+        let edge = plane(400, 10, |x, _| if x < 200 { 20 } else { 220 });
+        let out = edge.downscale(200, 5).expect("downscale");
+        let row = &out.pixels()[..200];
+        assert!(row[..95].iter().all(|&v| v.abs_diff(20) <= 2), "{row:?}");
+        assert!(row[105..].iter().all(|&v| v.abs_diff(220) <= 2), "{row:?}");
+    }
+
+    #[test]
+    fn vector_and_scalar_sums_agree() {
+        // 37 samples: two vector steps and a scalar tail, with negative
+        // weights pushing sums out of range at both ends.
+        let rows: Vec<Vec<u8>> = (0..4u8)
+            .map(|r| {
+                (0..37u8)
+                    .map(|x| x.wrapping_mul(7).wrapping_add(r * 60))
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&[u8]> = rows.iter().map(Vec::as_slice).collect();
+        let weights = [-3000, 20000, 2000, -2616];
+        let mut out = [0u8; 37];
+        weighted_rows(&refs, &weights, &mut out);
+        for (x, &o) in out.iter().enumerate() {
+            let acc: i32 = refs
+                .iter()
+                .zip(&weights)
+                .map(|(r, &w)| w * i32::from(r[x]))
+                .sum();
+            assert_eq!(o, to_u8(acc), "sample {x}");
+        }
+    }
+
+    #[test]
+    fn transposing_twice_is_the_identity() {
+        let p = plane(70, 45, |x, y| (x * 3 + y * 5) as u8);
+        let t = p.transpose();
+        assert_eq!((t.width(), t.height()), (45, 70));
+        assert_eq!(t.pixels()[3 * 45 + 2], p.pixels()[2 * 70 + 3]);
+        assert_eq!(t.transpose(), p);
+    }
+
+    #[test]
+    fn area_average_is_the_mean_of_what_each_sample_covers() {
+        let flat = plane(300, 200, |_, _| 77);
+        let out = flat.area_downscale(128, 85).expect("downscale");
+        assert!(out.pixels().iter().all(|&v| v == 77));
+        let p = Plane::new(4, 2, (0..8).map(|i| i * 10).collect()).expect("plane");
+        assert_eq!(
+            p.area_downscale(2, 1).expect("downscale").pixels(),
+            &[25, 45]
+        );
+        let p = Plane::new(3, 1, vec![0, 90, 180]).expect("plane");
+        assert_eq!(
+            p.area_downscale(2, 1).expect("downscale").pixels(),
+            &[30, 150]
+        );
+    }
+
+    #[test]
+    fn enlarging_or_empty_targets_are_refused() {
+        let p = plane(3, 2, |_, _| 0);
+        assert_eq!(p.downscale(6, 4), Err(PlaneError::BadTarget));
+        assert_eq!(p.downscale(0, 1), Err(PlaneError::BadTarget));
+        assert_eq!(p.area_downscale(4, 1), Err(PlaneError::BadTarget));
+        assert_eq!(p.downscale(3, 2).expect("same size"), p);
+    }
+
+    proptest! {
+        #[test]
+        fn any_shrink_gives_the_asked_size_and_stays_in_range(
+            w in 1u32..80, h in 1u32..80, tw in 1u32..80, th in 1u32..80, seed in any::<u64>()
+        ) {
+            let p = plane(w, h, |x, y| (seed.wrapping_mul(u64::from(x * 31 + y * 17 + 1)) >> 13) as u8);
+            let (tw, th) = (tw.min(w), th.min(h));
+            let lanczos = p.downscale(tw, th).expect("downscale");
+            prop_assert_eq!(lanczos.pixels().len(), (tw * th) as usize);
+            let area = p.area_downscale(tw, th).expect("downscale");
+            let (lo, hi) = (p.pixels().iter().min().copied().unwrap_or(0), p.pixels().iter().max().copied().unwrap_or(0));
+            // Averages never leave the source's range.
+            prop_assert!(area.pixels().iter().all(|&v| v >= lo && v <= hi));
+            // Transposing (SIMD blocks plus ragged edges) moves every sample.
+            let t = p.transpose();
+            for (i, &v) in p.pixels().iter().enumerate() {
+                let (x, y) = (i % w as usize, i / w as usize);
+                prop_assert_eq!(t.pixels()[x * h as usize + y], v);
+            }
+        }
+    }
+}
