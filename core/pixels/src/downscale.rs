@@ -100,7 +100,13 @@ impl Plane {
         if width == self.width {
             return Ok(tall);
         }
-        Ok(tall.transpose().shrink_rows(width as usize).transpose())
+        // Each intermediate is dropped as soon as the next exists, so at
+        // most two are alive at once.
+        let turned = tall.transpose();
+        drop(tall);
+        let narrow = turned.shrink_rows(width as usize);
+        drop(turned);
+        Ok(narrow.transpose())
     }
 
     /// Every output row is a weighted sum of whole source rows.

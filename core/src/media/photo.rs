@@ -85,17 +85,21 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     }
     let header = probe_photo(input)?;
     check_pixels(&header, policy)?;
-    let decoded = decode(input, &header, policy)?;
-    let (w, h) = target_size(decoded.y.width(), decoded.y.height(), policy.long_edge_px);
-    let y = decoded
-        .y
+    let Decoded {
+        y: stored_y,
+        chroma: stored_chroma,
+    } = decode(input, &header, policy)?;
+    let (w, h) = target_size(stored_y.width(), stored_y.height(), policy.long_edge_px);
+    let y = stored_y
         .downscale(w, h)
         .map_err(internal)?
         .orient(header.orientation);
+    // The decoded luma is the largest buffer: free it before going on.
+    drop(stored_y);
     let out_size = (y.width(), y.height());
     let scan = face_plane(&y, policy.face_scan_long_edge)?;
     let finish = |y: &Plane| -> Result<(Ycc420, Vec<u8>, Measures), MediaError> {
-        let chroma = decoded.chroma.as_ref().map(|(cb, cr)| (cb, cr));
+        let chroma = stored_chroma.as_ref().map(|(cb, cr)| (cb, cr));
         let (cb, cr) = Ycc420::chroma_for(chroma, (w, h)).map_err(internal)?;
         let (cb, cr) = (cb.orient(header.orientation), cr.orient(header.orientation));
         let image = Ycc420::new(y.clone(), cb, cr).map_err(internal)?;
