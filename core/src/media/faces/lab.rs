@@ -1,0 +1,206 @@
+//! First level of the funnel: LAB ("locally assembled binary") features of
+//! one pyramid scale and the boosted classifiers that scan them.
+//!
+//! A LAB feature at pixel (x, y) compares the 3×3 box sum whose top-left
+//! corner is (x + 3, y + 3) with its eight neighbouring 3×3 boxes, and packs
+//! the eight "centre ≥ neighbour" answers into a byte. A boosted classifier
+//! looks up, for each of its features, a score for that byte at a fixed
+//! offset in the 40×40 window, and adds them up; every ten features the sum
+//! is compared with a threshold and the window is rejected early if it falls
+//! below. Windows that pass must also not be flat (standard deviation of the
+//! pixels above 10).
+
+/// A LAB byte has 256 values, each with a weight per feature.
+pub(crate) const LAB_BINS: usize = 256;
+/// Features are read in the window's top-left 32×32: a feature spans 9×9
+/// pixels, so offsets go up to 40 − 9.
+pub(crate) const MAX_LAB_OFFSET: usize = WINDOW - 9;
+/// Features are summed in groups of this size between early-reject checks.
+const GROUP: usize = 10;
+/// Windows whose pixels' standard deviation is not above this are flat.
+const MIN_STD_DEV: f64 = 10.0;
+
+use super::WINDOW;
+
+/// One boosted classifier: features with their weight tables.
+pub(crate) struct LabClassifier {
+    /// Where each feature is read, relative to the window's top-left corner.
+    offsets: Vec<(usize, usize)>,
+    /// Score of each LAB byte value, per feature.
+    weights: Vec<[f32; LAB_BINS]>,
+    /// Minimum running score after each group of ten features (the model
+    /// stores a threshold per feature; only each group's last one is used).
+    group_thresholds: Vec<f32>,
+}
+
+impl LabClassifier {
+    /// `weights` is `offsets.len() × LAB_BINS` values, feature after
+    /// feature; `offsets.len()` is a multiple of ten (the parser checks).
+    pub(crate) fn new(
+        offsets: Vec<(usize, usize)>,
+        thresholds: Vec<f32>,
+        weights: Vec<f32>,
+    ) -> Self {
+        let weights = weights.as_chunks::<LAB_BINS>().0.to_vec();
+        let group_thresholds = thresholds
+            .chunks_exact(GROUP)
+            .map(|g| g[GROUP - 1])
+            .collect();
+        LabClassifier {
+            offsets,
+            weights,
+            group_thresholds,
+        }
+    }
+}
+
+/// LAB bytes and pixel sums of one scale, reused from scale to scale.
+#[derive(Default)]
+pub(crate) struct LabMap {
+    width: usize,
+    height: usize,
+    /// 3×3 box sums, row stride `width` (valid for x, y ≤ size − 3).
+    boxes: Vec<u16>,
+    /// LAB byte per pixel, row stride `width` (valid for x, y ≤ size − 9).
+    codes: Vec<u8>,
+    /// Integral images of the pixels and of their squares, with a zero
+    /// first row and column (stride `width + 1`). Sums of squares wrap
+    /// around, which is fine: a window's sum of squares fits in 32 bits,
+    /// so the wrapped differences are exact.
+    sums: Vec<u32>,
+    squares: Vec<u32>,
+    /// Feature offsets of each classifier as indices into `codes`.
+    flat_offsets: Vec<Vec<usize>>,
+}
+
+impl LabMap {
+    /// Compute everything for an image of at least 40×40 pixels.
+    pub(crate) fn compute(
+        &mut self,
+        image: &[u8],
+        width: usize,
+        height: usize,
+        classifiers: &[LabClassifier],
+    ) {
+        self.width = width;
+        self.height = height;
+        self.box_sums(image);
+        self.lab_codes();
+        self.integrals(image);
+        self.flat_offsets.resize_with(classifiers.len(), Vec::new);
+        for (flat, c) in self.flat_offsets.iter_mut().zip(classifiers) {
+            flat.clear();
+            flat.extend(c.offsets.iter().map(|&(x, y)| y * width + x));
+        }
+    }
+
+    fn box_sums(&mut self, image: &[u8]) {
+        let w = self.width;
+        self.boxes.resize(w * self.height, 0);
+        for y in 0..=self.height - 3 {
+            let r0 = &image[y * w..(y + 1) * w];
+            let r1 = &image[(y + 1) * w..(y + 2) * w];
+            let r2 = &image[(y + 2) * w..(y + 3) * w];
+            let out = &mut self.boxes[y * w..(y + 1) * w];
+            // Column sums of three rows first, kept in `out`...
+            for x in 0..w {
+                out[x] = u16::from(r0[x]) + u16::from(r1[x]) + u16::from(r2[x]);
+            }
+            // ...then three columns of them, left to right in place.
+            for x in 0..w - 2 {
+                out[x] = out[x] + out[x + 1] + out[x + 2];
+            }
+        }
+    }
+
+    fn lab_codes(&mut self) {
+        let w = self.width;
+        let n = w - 8;
+        self.codes.resize(w * self.height, 0);
+        for y in 0..=self.height - 9 {
+            let top = &self.boxes[y * w..(y + 1) * w];
+            let mid = &self.boxes[(y + 3) * w..(y + 4) * w];
+            let bot = &self.boxes[(y + 6) * w..(y + 7) * w];
+            // Slices of equal length `n`, one per box position.
+            let (t0, t1, t2) = (&top[..n], &top[3..3 + n], &top[6..6 + n]);
+            let (m0, centre, m2) = (&mid[..n], &mid[3..3 + n], &mid[6..6 + n]);
+            let (b0, b1, b2) = (&bot[..n], &bot[3..3 + n], &bot[6..6 + n]);
+            let out = &mut self.codes[y * w..y * w + n];
+            for x in 0..n {
+                let c = centre[x];
+                out[x] = (u8::from(c >= t0[x]) << 7)
+                    | (u8::from(c >= t1[x]) << 6)
+                    | (u8::from(c >= t2[x]) << 5)
+                    | (u8::from(c >= m0[x]) << 4)
+                    | (u8::from(c >= m2[x]) << 3)
+                    | (u8::from(c >= b0[x]) << 2)
+                    | (u8::from(c >= b1[x]) << 1)
+                    | u8::from(c >= b2[x]);
+            }
+        }
+    }
+
+    fn integrals(&mut self, image: &[u8]) {
+        let (w, s) = (self.width, self.width + 1);
+        self.sums.clear();
+        self.sums.resize(s * (self.height + 1), 0);
+        self.squares.clear();
+        self.squares.resize(s * (self.height + 1), 0);
+        for (y, row) in image.chunks_exact(w).enumerate() {
+            let (above, here) = self.sums.split_at_mut((y + 1) * s);
+            let (above, here) = (&above[y * s..], &mut here[..s]);
+            let (above_sq, here_sq) = self.squares.split_at_mut((y + 1) * s);
+            let (above_sq, here_sq) = (&above_sq[y * s..], &mut here_sq[..s]);
+            let (mut run, mut run_sq) = (0u32, 0u32);
+            for x in 0..w {
+                let v = u32::from(row[x]);
+                run += v;
+                run_sq = run_sq.wrapping_add(v * v);
+                here[x + 1] = above[x + 1] + run;
+                here_sq[x + 1] = above_sq[x + 1].wrapping_add(run_sq);
+            }
+        }
+    }
+
+    /// The classifier's score for the 40×40 window at (x, y), or `None` if
+    /// it rejects the window.
+    pub(crate) fn classify(
+        &self,
+        index: usize,
+        c: &LabClassifier,
+        x: usize,
+        y: usize,
+    ) -> Option<f32> {
+        let codes = &self.codes[y * self.width + x..];
+        let flat = &self.flat_offsets[index];
+        let mut score = 0f32;
+        let groups = flat.chunks_exact(GROUP).zip(c.weights.chunks_exact(GROUP));
+        for ((offsets, tables), &threshold) in groups.zip(&c.group_thresholds) {
+            for (&offset, table) in offsets.iter().zip(tables) {
+                score += table[usize::from(codes[offset])];
+            }
+            let passed = score >= threshold;
+            if !passed {
+                return None;
+            }
+        }
+        (self.std_dev(x, y) > MIN_STD_DEV).then_some(score)
+    }
+
+    /// Standard deviation of the pixels of the 40×40 window at (x, y).
+    fn std_dev(&self, x: usize, y: usize) -> f64 {
+        let s = self.width + 1;
+        let (tl, tr) = (y * s + x, y * s + x + WINDOW);
+        let (bl, br) = (tl + WINDOW * s, tr + WINDOW * s);
+        let rect = |t: &[u32]| {
+            t[br]
+                .wrapping_sub(t[bl])
+                .wrapping_sub(t[tr])
+                .wrapping_add(t[tl])
+        };
+        let area = (WINDOW * WINDOW) as f64;
+        let mean = f64::from(rect(&self.sums)) / area;
+        let mean_sq = f64::from(rect(&self.squares)) / area;
+        (mean_sq - mean * mean).sqrt()
+    }
+}
