@@ -27,7 +27,7 @@
 //! Files: `policy.rs` (every limit and threshold), `report.rs` (typed
 //! issues and their message ids), `error.rs`, `probe.rs` (container
 //! structure checks), `exif.rs` (orientation), `jpeg.rs` (libjpeg-turbo scaled decode and
-//! encode), `pixels.rs` (orient, resize, blur), `faces.rs` (detector),
+//! encode), `pixels.rs` (orient, resize, blur), `faces/` (face detector),
 //! `quality.rs` (exposure, sharpness), `photo.rs` (the photo pipeline);
 //! `wav.rs` (WAV structure and samples), `resample.rs` (to 16 kHz),
 //! `ogg.rs` (Ogg Opus pages), `voice.rs` (the voice pipeline).
@@ -52,3 +52,31 @@ pub use photo::{ProcessedPhoto, process_photo};
 pub use policy::*;
 pub use report::{FaceBox, Finding, PhotoIssue, PhotoReport, Severity, VoiceIssue, VoiceReport};
 pub use voice::{ProcessedVoice, VOICE_RATE, process_voice};
+
+/// Internals timed by `benches/faces.rs`; not part of the API.
+#[doc(hidden)]
+pub mod bench_support {
+    use super::MediaError;
+
+    /// The face-scan plane of an RGB image, as the photo pipeline makes it:
+    /// luma, long edge at most `long_edge`.
+    pub fn face_scan_plane(
+        rgb: &[u8],
+        width: u32,
+        height: u32,
+        long_edge: u32,
+    ) -> Result<(Vec<u8>, u32, u32), MediaError> {
+        let luma = super::quality::luma_of_rgb(rgb);
+        let (w, h) = super::pixels::target_size(width, height, long_edge);
+        Ok((
+            super::pixels::resize_luma(&luma, (width, height), (w, h))?,
+            w,
+            h,
+        ))
+    }
+
+    /// How many faces the detector finds in a greyscale plane.
+    pub fn detect_faces(luma: &[u8], width: u32, height: u32) -> Result<usize, MediaError> {
+        super::faces::detect_faces(luma, width, height).map(|f| f.len())
+    }
+}

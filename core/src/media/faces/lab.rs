@@ -174,10 +174,9 @@ impl LabMap {
         let codes = &self.codes[y * self.width + x..];
         let flat = &self.flat_offsets[index];
         let mut score = 0f32;
-        let groups = flat.chunks_exact(GROUP).zip(c.weights.chunks_exact(GROUP));
-        for ((offsets, tables), &threshold) in groups.zip(&c.group_thresholds) {
-            for (&offset, table) in offsets.iter().zip(tables) {
-                score += table[usize::from(codes[offset])];
+        for (g, &threshold) in c.group_thresholds.iter().enumerate() {
+            for k in g * GROUP..(g + 1) * GROUP {
+                score += c.weights[k][usize::from(codes[flat[k]])];
             }
             let passed = score >= threshold;
             if !passed {

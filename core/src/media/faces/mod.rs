@@ -292,8 +292,7 @@ impl Scorer {
         }
         self.resizer
             .window(plane, (width, height), (x, y, size), &mut self.window);
-        self.surf.compute(&self.window);
-        let [score, dx, dy, ds] = stage.run(&self.surf, &mut self.mlp);
+        let [score, dx, dy, ds] = stage.run(&self.window, &mut self.surf, &mut self.mlp);
         let is_face = score > stage.threshold;
         if !is_face {
             return None;

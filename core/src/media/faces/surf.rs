@@ -17,8 +17,6 @@ use super::WINDOW;
 const CHANNELS: usize = 8;
 /// Cells per feature patch (2×2), times channels.
 pub(crate) const FEATURE_DIM: usize = 4 * CHANNELS;
-/// Integral image side: one more than the window, for a zero border.
-const SIDE: usize = WINDOW + 1;
 
 /// A feature patch in window coordinates; always 2×2 cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,83 +60,135 @@ pub(crate) fn feature_pool() -> Vec<Patch> {
     pool
 }
 
-/// The 8-channel integral image of one window, reused between windows.
+/// Where a stage's cells lie: the sorted distinct x and y coordinates of
+/// their edges, and each feature's edges as indices into them.
+struct Grid {
+    xs: Vec<usize>,
+    ys: Vec<usize>,
+    /// Per feature: left, middle, right edge indices into `xs`, then top,
+    /// middle, bottom into `ys`.
+    edges: Vec<[usize; 6]>,
+}
+
+impl Grid {
+    fn new(patches: &[Patch]) -> Self {
+        let mut xs = Vec::new();
+        let mut ys = Vec::new();
+        for p in patches {
+            xs.extend([p.x, p.x + p.width / 2, p.x + p.width]);
+            ys.extend([p.y, p.y + p.height / 2, p.y + p.height]);
+        }
+        for v in [&mut xs, &mut ys] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        let at = |v: &[usize], c: usize| v.iter().position(|&e| e == c).unwrap_or(0);
+        let edges = patches
+            .iter()
+            .map(|p| {
+                [
+                    at(&xs, p.x),
+                    at(&xs, p.x + p.width / 2),
+                    at(&xs, p.x + p.width),
+                    at(&ys, p.y),
+                    at(&ys, p.y + p.height / 2),
+                    at(&ys, p.y + p.height),
+                ]
+            })
+            .collect();
+        Grid { xs, ys, edges }
+    }
+}
+
+/// One window's gradients and its channel sums at a stage's cell corners,
+/// reused between windows.
 pub(crate) struct SurfWindow {
-    /// `SIDE × SIDE` cells of `CHANNELS` sums each; row 0 and column 0
-    /// are zero, cell (x, y) sums pixels left of x and above y.
-    integral: Vec<i32>,
+    dx: Vec<i32>,
+    dy: Vec<i32>,
+    /// Per x edge: channel sums over the rows done so far, left of it.
+    columns: Vec<[i32; CHANNELS]>,
+    /// Per (y edge, x edge), row-major: channel sums over the pixels above
+    /// and left of that corner (an integral image sampled at the corners).
+    corners: Vec<[i32; CHANNELS]>,
 }
 
 impl Default for SurfWindow {
     fn default() -> Self {
         SurfWindow {
-            integral: vec![0; SIDE * SIDE * CHANNELS],
+            dx: vec![0; WINDOW * WINDOW],
+            dy: vec![0; WINDOW * WINDOW],
+            columns: Vec::new(),
+            corners: Vec::new(),
         }
-    }
-}
-
-/// Gradient at index `i` of a line of `WINDOW` samples read by `at`.
-#[inline(always)]
-fn gradient(at: impl Fn(usize) -> i32, i: usize) -> i32 {
-    if i == 0 {
-        2 * (at(1) - at(0))
-    } else if i == WINDOW - 1 {
-        2 * (at(WINDOW - 1) - at(WINDOW - 2))
-    } else {
-        at(i + 1) - at(i - 1)
     }
 }
 
 impl SurfWindow {
-    /// Compute the channels and their integral image for a window.
-    pub(crate) fn compute(&mut self, window: &[u8; WINDOW * WINDOW]) {
-        let px = |x: usize, y: usize| i32::from(window[y * WINDOW + x]);
-        let row_len = SIDE * CHANNELS;
+    /// Gradients of a window, then its channel sums at the grid's corners.
+    fn compute(&mut self, window: &[u8; WINDOW * WINDOW], grid: &Grid) {
+        // Difference of the two neighbours; twice the one-sided
+        // difference on the window's border. Row by row, left to right.
+        let row = |y: usize| &window[y * WINDOW..(y + 1) * WINDOW];
         for y in 0..WINDOW {
-            let (above, here) = self.integral.split_at_mut((y + 1) * row_len);
-            let above = &above[y * row_len..];
-            let here = &mut here[..row_len];
-            let mut run = [0i32; CHANNELS];
-            for x in 0..WINDOW {
-                let dx = gradient(|i| px(i, y), x);
-                let dy = gradient(|i| px(x, i), y);
-                let (ax, ay) = (dx.abs(), dy.abs());
-                let channels = if dy >= 0 {
-                    [dx, ax, 0, 0]
-                } else {
-                    [0, 0, dx, ax]
-                };
-                let more = if dx >= 0 {
-                    [dy, ay, 0, 0]
-                } else {
-                    [0, 0, dy, ay]
-                };
-                let at = (x + 1) * CHANNELS;
-                for c in 0..4 {
-                    run[c] += channels[c];
-                    run[c + 4] += more[c];
-                }
-                let (up, out) = (&above[at..at + CHANNELS], &mut here[at..at + CHANNELS]);
-                for c in 0..CHANNELS {
-                    out[c] = up[c] + run[c];
-                }
+            let (p, out) = (row(y), &mut self.dx[y * WINDOW..(y + 1) * WINDOW]);
+            out[0] = 2 * (i32::from(p[1]) - i32::from(p[0]));
+            for x in 1..WINDOW - 1 {
+                out[x] = i32::from(p[x + 1]) - i32::from(p[x - 1]);
             }
+            out[WINDOW - 1] = 2 * (i32::from(p[WINDOW - 1]) - i32::from(p[WINDOW - 2]));
+        }
+        for y in 0..WINDOW {
+            let (above, below, twice) = match y {
+                0 => (row(0), row(1), 2),
+                y if y == WINDOW - 1 => (row(y - 1), row(y), 2),
+                y => (row(y - 1), row(y + 1), 1),
+            };
+            let out = &mut self.dy[y * WINDOW..(y + 1) * WINDOW];
+            for x in 0..WINDOW {
+                out[x] = twice * (i32::from(below[x]) - i32::from(above[x]));
+            }
+        }
+
+        let (xs, ys) = (&grid.xs, &grid.ys);
+        self.columns.clear();
+        self.columns.resize(xs.len(), [0; CHANNELS]);
+        self.corners.clear();
+        let mut y = 0;
+        for &edge in ys {
+            // Add the rows above this edge, one band of columns at a time.
+            while y < edge {
+                let (dx, dy) = (&self.dx[y * WINDOW..], &self.dy[y * WINDOW..]);
+                let mut x = 0;
+                let mut run = Sums::default();
+                for (&edge, column) in xs.iter().zip(&mut self.columns) {
+                    while x < edge {
+                        run.add(dx[x], dy[x]);
+                        x += 1;
+                    }
+                    run.add_to(column);
+                }
+                y += 1;
+            }
+            self.corners.extend_from_slice(&self.columns);
         }
     }
 
-    /// The normalised 32 values of one feature patch.
-    fn feature(&self, p: Patch, out: &mut [f32]) {
-        let (cw, ch) = (p.width / 2, p.height / 2);
+    /// The normalised 32 values of a grid's feature `index`.
+    fn feature(&self, grid: &Grid, index: usize, out: &mut [f32]) {
+        let [x0, x1, x2, y0, y1, y2] = grid.edges[index];
+        let nx = grid.xs.len();
+        let cells = [
+            (x0, x1, y0, y1),
+            (x1, x2, y0, y1),
+            (x0, x1, y1, y2),
+            (x1, x2, y1, y2),
+        ];
         let mut sums = [0i32; FEATURE_DIM];
-        for (cell, values) in sums.chunks_exact_mut(CHANNELS).enumerate() {
-            let x0 = p.x + (cell % 2) * cw;
-            let y0 = p.y + (cell / 2) * ch;
-            let corner = |x: usize, y: usize| (y * SIDE + x) * CHANNELS;
-            let (tl, tr) = (corner(x0, y0), corner(x0 + cw, y0));
-            let (bl, br) = (corner(x0, y0 + ch), corner(x0 + cw, y0 + ch));
-            for (c, v) in values.iter_mut().enumerate() {
-                let t = &self.integral;
-                *v = t[br + c] - t[bl + c] - t[tr + c] + t[tl + c];
+        for (values, (l, r, t, b)) in sums.chunks_exact_mut(CHANNELS).zip(cells) {
+            let (tl, tr) = (&self.corners[t * nx + l], &self.corners[t * nx + r]);
+            let (bl, br) = (&self.corners[b * nx + l], &self.corners[b * nx + r]);
+            for c in 0..CHANNELS {
+                values[c] = br[c] - bl[c] - tr[c] + tl[c];
             }
         }
         // Norm in f64 from exact squares, summed in order, as trained.
@@ -157,13 +207,60 @@ impl SurfWindow {
     }
 }
 
-/// Lanes of a layer computed together: eight outputs, each summed in input
-/// order (so results are bit-identical to a plain dot product), with eight
-/// independent running sums for the processor to overlap.
-const LANES: usize = 8;
+/// Running channel sums along a row. Each pixel adds `dx` and `|dx|` to
+/// the channels for "dy ≥ 0", or else to those for "dy < 0"; and `dy`,
+/// `|dy|` likewise by the sign of `dx`. To stay branch-free it keeps the
+/// totals and the "≥ 0" parts; the "< 0" parts are their differences.
+#[derive(Default)]
+struct Sums {
+    dx_up: i32,
+    adx_up: i32,
+    dx_all: i32,
+    adx_all: i32,
+    dy_right: i32,
+    ady_right: i32,
+    dy_all: i32,
+    ady_all: i32,
+}
+
+impl Sums {
+    #[inline(always)]
+    fn add(&mut self, dx: i32, dy: i32) {
+        // All ones where the other gradient is ≥ 0, else zero.
+        let up = !(dy >> 31);
+        let right = !(dx >> 31);
+        let (adx, ady) = (dx.abs(), dy.abs());
+        self.dx_up += dx & up;
+        self.adx_up += adx & up;
+        self.dx_all += dx;
+        self.adx_all += adx;
+        self.dy_right += dy & right;
+        self.ady_right += ady & right;
+        self.dy_all += dy;
+        self.ady_all += ady;
+    }
+
+    /// Add to a column's sums, in channel order.
+    #[inline(always)]
+    fn add_to(&self, c: &mut [i32; CHANNELS]) {
+        c[0] += self.dx_up;
+        c[1] += self.adx_up;
+        c[2] += self.dx_all - self.dx_up;
+        c[3] += self.adx_all - self.adx_up;
+        c[4] += self.dy_right;
+        c[5] += self.ady_right;
+        c[6] += self.dy_all - self.dy_right;
+        c[7] += self.ady_all - self.ady_right;
+    }
+}
+
+/// Outputs of a layer computed together: sixteen, each summed in input
+/// order (so results are bit-identical to a plain dot product), with
+/// sixteen independent running sums for the processor to overlap.
+const LANES: usize = 16;
 
 /// One fully connected layer, weights stored lane-interleaved: for each
-/// block of eight outputs, for each input, the eight outputs' weights.
+/// block of sixteen outputs, for each input, the sixteen outputs' weights.
 pub(crate) struct Layer {
     inputs: usize,
     outputs: usize,
@@ -193,27 +290,72 @@ impl Layer {
     }
 
     /// `output = activation(weights · input + bias)`; `output` gets
-    /// `outputs` rounded up to a multiple of eight values (the padding
+    /// `outputs` rounded up to a multiple of sixteen values (the padding
     /// lanes are ignored by the next layer).
     fn forward(&self, input: &[f32], output: &mut Vec<f32>, activation: fn(f32) -> f32) {
         output.clear();
         let input = &input[..self.inputs];
-        for (block, biases) in self
-            .blocks
-            .chunks_exact(self.inputs)
-            .zip(self.biases.chunks_exact(LANES))
-        {
-            let mut acc = [0f32; LANES];
-            for (&x, w) in input.iter().zip(block) {
-                for l in 0..LANES {
-                    acc[l] += x * w[l];
-                }
-            }
-            for l in 0..LANES {
-                output.push(activation(acc[l] + biases[l]));
+        let biases = self.biases.chunks_exact(LANES);
+        for (block, biases) in self.blocks.chunks_exact(self.inputs).zip(biases) {
+            let sums = dot_block(input, block);
+            for (&sum, &bias) in sums.iter().zip(biases) {
+                output.push(activation(sum + bias));
             }
         }
     }
+}
+
+/// Sixteen dot products of `input` with one block's interleaved weights,
+/// each summed in input order. On x86-64 with SSE, four lanes per
+/// instruction (measured: the MLPs take 4× less time than in scalar code,
+/// which rustc does not vectorise at opt-level "s").
+#[cfg(target_arch = "x86_64")]
+fn dot_block(input: &[f32], block: &[[f32; LANES]]) -> [f32; LANES] {
+    // SAFETY: SSE is part of every x86-64 processor (the target's baseline
+    // features), and `dot_block_sse` only reads its arguments.
+    unsafe { dot_block_sse(input, block) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse")]
+fn dot_block_sse(input: &[f32], block: &[[f32; LANES]]) -> [f32; LANES] {
+    use std::arch::x86_64::{
+        _mm_add_ps, _mm_cvtss_f32, _mm_mul_ps, _mm_set1_ps, _mm_setr_ps, _mm_setzero_ps,
+        _mm_shuffle_ps,
+    };
+    let mut acc = [_mm_setzero_ps(); LANES / 4];
+    for (&x, w) in input.iter().zip(block) {
+        let x = _mm_set1_ps(x);
+        // Separate multiply and add, rounded like the scalar code.
+        acc[0] = _mm_add_ps(acc[0], _mm_mul_ps(x, _mm_setr_ps(w[0], w[1], w[2], w[3])));
+        acc[1] = _mm_add_ps(acc[1], _mm_mul_ps(x, _mm_setr_ps(w[4], w[5], w[6], w[7])));
+        acc[2] = _mm_add_ps(acc[2], _mm_mul_ps(x, _mm_setr_ps(w[8], w[9], w[10], w[11])));
+        acc[3] = _mm_add_ps(
+            acc[3],
+            _mm_mul_ps(x, _mm_setr_ps(w[12], w[13], w[14], w[15])),
+        );
+    }
+    let mut out = [0f32; LANES];
+    for (o, v) in out.chunks_exact_mut(4).zip(acc) {
+        o[0] = _mm_cvtss_f32(v);
+        o[1] = _mm_cvtss_f32(_mm_shuffle_ps::<0b01_01_01_01>(v, v));
+        o[2] = _mm_cvtss_f32(_mm_shuffle_ps::<0b10_10_10_10>(v, v));
+        o[3] = _mm_cvtss_f32(_mm_shuffle_ps::<0b11_11_11_11>(v, v));
+    }
+    out
+}
+
+/// Sixteen dot products of `input` with one block's interleaved weights,
+/// each summed in input order.
+#[cfg(not(target_arch = "x86_64"))]
+fn dot_block(input: &[f32], block: &[[f32; LANES]]) -> [f32; LANES] {
+    let mut acc = [0f32; LANES];
+    for (&x, w) in input.iter().zip(block) {
+        for (a, &w) in acc.iter_mut().zip(w) {
+            *a += x * w;
+        }
+    }
+    acc
 }
 
 fn relu(x: f32) -> f32 {
@@ -226,7 +368,7 @@ fn sigmoid(x: f32) -> f32 {
 
 /// One MLP stage: its features, face threshold and layers.
 pub(crate) struct Mlp {
-    features: Vec<Patch>,
+    grid: Grid,
     /// Windows scoring above this are faces at this stage.
     pub(crate) threshold: f32,
     layers: Vec<Layer>,
@@ -244,18 +386,24 @@ impl Mlp {
     /// feature and the last giving four outputs (the parser checks).
     pub(crate) fn new(features: Vec<Patch>, threshold: f32, layers: Vec<Layer>) -> Self {
         Mlp {
-            features,
+            grid: Grid::new(&features),
             threshold,
             layers,
         }
     }
 
     /// Score, x, y and size corrections (each 0..1) of a window.
-    pub(crate) fn run(&self, window: &SurfWindow, s: &mut MlpScratch) -> [f32; 4] {
+    pub(crate) fn run(
+        &self,
+        pixels: &[u8; WINDOW * WINDOW],
+        window: &mut SurfWindow,
+        s: &mut MlpScratch,
+    ) -> [f32; 4] {
+        window.compute(pixels, &self.grid);
         s.a.clear();
-        s.a.resize(self.features.len() * FEATURE_DIM, 0.0);
-        for (&patch, out) in self.features.iter().zip(s.a.chunks_exact_mut(FEATURE_DIM)) {
-            window.feature(patch, out);
+        s.a.resize(self.grid.edges.len() * FEATURE_DIM, 0.0);
+        for (i, out) in s.a.chunks_exact_mut(FEATURE_DIM).enumerate() {
+            window.feature(&self.grid, i, out);
         }
         let last = self.layers.len() - 1;
         for (i, layer) in self.layers.iter().enumerate() {
