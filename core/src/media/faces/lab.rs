@@ -94,6 +94,7 @@ impl LabMap {
         }
     }
 
+    #[inline(never)]
     fn box_sums(&mut self, image: &[u8]) {
         let w = self.width;
         self.boxes.resize(w * self.height, 0);
@@ -113,6 +114,7 @@ impl LabMap {
         }
     }
 
+    #[inline(never)]
     fn lab_codes(&mut self) {
         let w = self.width;
         let n = w - 8;
@@ -140,6 +142,7 @@ impl LabMap {
         }
     }
 
+    #[inline(never)]
     fn integrals(&mut self, image: &[u8]) {
         let (w, s) = (self.width, self.width + 1);
         self.sums.clear();
@@ -162,28 +165,42 @@ impl LabMap {
         }
     }
 
-    /// The classifier's score for the 40×40 window at (x, y), or `None` if
-    /// it rejects the window.
-    pub(crate) fn classify(
+    /// The windows of row `y` (x = 0, `step`, 2 × `step`, ... while the
+    /// window fits) that classifier `index` accepts, with their scores, in
+    /// `hits`.
+    ///
+    /// The row's windows go through the classifier together, group by
+    /// group: each group's features are added to every window still in the
+    /// running, then those below the group's threshold drop out. Each
+    /// window's score still adds its values in feature order (so scores
+    /// are bit-identical to classifying one window at a time), but the sums
+    /// of different windows overlap in the processor instead of waiting on
+    /// each other.
+    pub(crate) fn scan_row(
         &self,
-        index: usize,
-        c: &LabClassifier,
-        x: usize,
+        (index, c): (usize, &LabClassifier),
         y: usize,
-    ) -> Option<f32> {
-        let codes = &self.codes[y * self.width + x..];
+        step: usize,
+        hits: &mut Vec<(usize, f32)>,
+    ) {
+        hits.clear();
+        hits.extend((0..=self.width - WINDOW).step_by(step).map(|x| (x, 0f32)));
         let flat = &self.flat_offsets[index];
-        let mut score = 0f32;
+        let row = &self.codes[y * self.width..];
         for (g, &threshold) in c.group_thresholds.iter().enumerate() {
-            for k in g * GROUP..(g + 1) * GROUP {
-                score += c.weights[k][usize::from(codes[flat[k]])];
+            let range = g * GROUP..(g + 1) * GROUP;
+            for (&offset, table) in flat[range.clone()].iter().zip(&c.weights[range]) {
+                let codes = &row[offset..];
+                for (x, score) in hits.iter_mut() {
+                    *score += table[usize::from(codes[*x])];
+                }
             }
-            let passed = score >= threshold;
-            if !passed {
-                return None;
+            hits.retain(|&(_, score)| score >= threshold);
+            if hits.is_empty() {
+                return;
             }
         }
-        (self.std_dev(x, y) > MIN_STD_DEV).then_some(score)
+        hits.retain(|&(x, _)| self.std_dev(x, y) > MIN_STD_DEV);
     }
 
     /// Standard deviation of the pixels of the 40×40 window at (x, y).

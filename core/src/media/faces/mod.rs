@@ -131,6 +131,8 @@ struct Detector {
     /// The current pyramid scale's image.
     scaled: Vec<u8>,
     lab: LabMap,
+    /// Windows of a row still in the running, then accepted.
+    hits: Vec<(usize, f32)>,
     scorer: Scorer,
     /// Candidate lists, one per group of the current level.
     lists: Vec<Vec<Proposal>>,
@@ -146,6 +148,7 @@ impl Detector {
             resizer: Resizer::default(),
             scaled: Vec::new(),
             lab: LabMap::default(),
+            hits: Vec::new(),
             scorer: Scorer::default(),
             lists: Vec::new(),
             next_lists: Vec::new(),
@@ -200,17 +203,14 @@ impl Detector {
             let size = (WINDOW as f32 / scale + 0.5) as u32;
             let to_plane = |v: usize| (v as f32 / scale + 0.5) as i32;
             for y in (0..=h - WINDOW).step_by(step) {
-                for x in (0..=w - WINDOW).step_by(step) {
-                    for (i, (scanner, list)) in scanners.iter().zip(&mut self.lists).enumerate() {
-                        if let Some(score) = self.lab.classify(i, scanner, x, y) {
-                            list.push(Proposal {
-                                x: to_plane(x),
-                                y: to_plane(y),
-                                size,
-                                score: f64::from(score),
-                            });
-                        }
-                    }
+                for (i, (scanner, list)) in scanners.iter().zip(&mut self.lists).enumerate() {
+                    self.lab.scan_row((i, scanner), y, step, &mut self.hits);
+                    list.extend(self.hits.iter().map(|&(x, score)| Proposal {
+                        x: to_plane(x),
+                        y: to_plane(y),
+                        size,
+                        score: f64::from(score),
+                    }));
                 }
             }
         }

@@ -101,31 +101,45 @@ impl Resizer {
             return;
         }
         taps(size, WINDOW, &mut self.columns);
-        let columns = &self.columns;
-        for (line, &ty) in out.chunks_exact_mut(WINDOW).zip(columns) {
-            if inside {
-                // Fast path: whole rows of the image, no bounds to test.
-                let start = (y as usize + ty.index) * width + x as usize;
-                let upper = &image[start..start + size];
-                let lower = &image[start + width..start + width + size];
-                for (px, &tx) in line.iter_mut().zip(columns) {
-                    let i = tx.index;
-                    *px = blend(tx, ty, upper[i], upper[i + 1], lower[i], lower[i + 1]);
+        let taps = &self.columns;
+        // Separable: each source row the output needs is interpolated
+        // across once (`across[k]` holds source row `rows[k]`), then
+        // output rows blend two of them. The arithmetic is the same as in
+        // `blend`, so are the results.
+        let mut rows = [usize::MAX; 2];
+        let mut across = [[0f64; WINDOW]; 2];
+        for (line, &ty) in out.chunks_exact_mut(WINDOW).zip(taps) {
+            for k in 0..2 {
+                let sy = ty.index + k;
+                if rows[k] == sy {
+                    continue;
                 }
-            } else {
-                for (px, &tx) in line.iter_mut().zip(columns) {
-                    let (i, j) = (tx.index, ty.index);
-                    *px = blend(
-                        tx,
-                        ty,
-                        at(i, j),
-                        at(i + 1, j),
-                        at(i, j + 1),
-                        at(i + 1, j + 1),
-                    );
+                if k == 0 && rows[1] == sy {
+                    across[0] = across[1];
+                } else if inside {
+                    let start = (y as usize + sy) * width + x as usize;
+                    let source = &image[start..start + size];
+                    interpolate(taps, |i| source[i], &mut across[k]);
+                } else {
+                    interpolate(taps, |i| at(i, sy), &mut across[k]);
                 }
+                rows[k] = sy;
+            }
+            let wy = ty.weight;
+            for ((px, &top), &bottom) in line.iter_mut().zip(&across[0]).zip(&across[1]) {
+                *px = ((1.0 - wy) * top + wy * bottom) as u8;
             }
         }
+    }
+}
+
+/// One source row interpolated at the taps, as `blend` does before
+/// blending rows.
+#[inline(always)]
+fn interpolate(taps: &[Tap], pixel: impl Fn(usize) -> u8, out: &mut [f64; WINDOW]) {
+    for (o, t) in out.iter_mut().zip(taps) {
+        let (d1, d2) = (f64::from(pixel(t.index)), f64::from(pixel(t.index + 1)));
+        *o = (1.0 - t.weight) * d1 + t.weight * d2;
     }
 }
 

@@ -100,11 +100,17 @@ impl Grid {
     }
 }
 
-/// One window's gradients and its channel sums at a stage's cell corners,
+/// Side of the window padded by one pixel all round.
+const PADDED: usize = WINDOW + 2;
+
+/// One window's pixels and its channel sums at a stage's cell corners,
 /// reused between windows.
 pub(crate) struct SurfWindow {
-    dx: Vec<i32>,
-    dy: Vec<i32>,
+    /// The window with a one-pixel border, `PADDED` wide, extrapolated
+    /// (`2 × edge − next`) so that the gradient is the difference of the
+    /// two neighbours everywhere: on the window's border that is twice the
+    /// one-sided difference, as trained. Corners are never read.
+    padded: Vec<i32>,
     /// Per x edge: channel sums over the rows done so far, left of it.
     columns: Vec<[i32; CHANNELS]>,
     /// Per (y edge, x edge), row-major: channel sums over the pixels above
@@ -115,8 +121,7 @@ pub(crate) struct SurfWindow {
 impl Default for SurfWindow {
     fn default() -> Self {
         SurfWindow {
-            dx: vec![0; WINDOW * WINDOW],
-            dy: vec![0; WINDOW * WINDOW],
+            padded: vec![0; PADDED * PADDED],
             columns: Vec::new(),
             corners: Vec::new(),
         }
@@ -124,29 +129,22 @@ impl Default for SurfWindow {
 }
 
 impl SurfWindow {
-    /// Gradients of a window, then its channel sums at the grid's corners.
+    /// Pad a window, then take its channel sums at the grid's corners.
+    #[inline(never)]
     fn compute(&mut self, window: &[u8; WINDOW * WINDOW], grid: &Grid) {
-        // Difference of the two neighbours; twice the one-sided
-        // difference on the window's border. Row by row, left to right.
-        let row = |y: usize| &window[y * WINDOW..(y + 1) * WINDOW];
-        for y in 0..WINDOW {
-            let (p, out) = (row(y), &mut self.dx[y * WINDOW..(y + 1) * WINDOW]);
-            out[0] = 2 * (i32::from(p[1]) - i32::from(p[0]));
-            for x in 1..WINDOW - 1 {
-                out[x] = i32::from(p[x + 1]) - i32::from(p[x - 1]);
+        let p = &mut self.padded;
+        for (y, row) in window.chunks_exact(WINDOW).enumerate() {
+            let out = &mut p[(y + 1) * PADDED..(y + 2) * PADDED];
+            for (o, &v) in out[1..=WINDOW].iter_mut().zip(row) {
+                *o = i32::from(v);
             }
-            out[WINDOW - 1] = 2 * (i32::from(p[WINDOW - 1]) - i32::from(p[WINDOW - 2]));
+            out[0] = 2 * out[1] - out[2];
+            out[WINDOW + 1] = 2 * out[WINDOW] - out[WINDOW - 1];
         }
-        for y in 0..WINDOW {
-            let (above, below, twice) = match y {
-                0 => (row(0), row(1), 2),
-                y if y == WINDOW - 1 => (row(y - 1), row(y), 2),
-                y => (row(y - 1), row(y + 1), 1),
-            };
-            let out = &mut self.dy[y * WINDOW..(y + 1) * WINDOW];
-            for x in 0..WINDOW {
-                out[x] = twice * (i32::from(below[x]) - i32::from(above[x]));
-            }
+        for x in 1..=WINDOW {
+            p[x] = 2 * p[PADDED + x] - p[2 * PADDED + x];
+            let (last, before) = (WINDOW * PADDED + x, (WINDOW - 1) * PADDED + x);
+            p[last + PADDED] = 2 * p[last] - p[before];
         }
 
         let (xs, ys) = (&grid.xs, &grid.ys);
@@ -157,12 +155,15 @@ impl SurfWindow {
         for &edge in ys {
             // Add the rows above this edge, one band of columns at a time.
             while y < edge {
-                let (dx, dy) = (&self.dx[y * WINDOW..], &self.dy[y * WINDOW..]);
+                // Rows above, at and below window row y, from column −1.
+                let above = &p[y * PADDED..(y + 1) * PADDED];
+                let here = &p[(y + 1) * PADDED..(y + 2) * PADDED];
+                let below = &p[(y + 2) * PADDED..(y + 3) * PADDED];
                 let mut x = 0;
                 let mut run = Sums::default();
                 for (&edge, column) in xs.iter().zip(&mut self.columns) {
                     while x < edge {
-                        run.add(dx[x], dy[x]);
+                        run.add(here[x + 2] - here[x], below[x + 1] - above[x + 1]);
                         x += 1;
                     }
                     run.add_to(column);
@@ -174,6 +175,7 @@ impl SurfWindow {
     }
 
     /// The normalised 32 values of a grid's feature `index`.
+    #[inline(never)]
     fn feature(&self, grid: &Grid, index: usize, out: &mut [f32]) {
         let [x0, x1, x2, y0, y1, y2] = grid.edges[index];
         let nx = grid.xs.len();
@@ -292,6 +294,7 @@ impl Layer {
     /// `output = activation(weights · input + bias)`; `output` gets
     /// `outputs` rounded up to a multiple of sixteen values (the padding
     /// lanes are ignored by the next layer).
+    #[inline(never)]
     fn forward(&self, input: &[f32], output: &mut Vec<f32>, activation: fn(f32) -> f32) {
         output.clear();
         let input = &input[..self.inputs];
