@@ -95,8 +95,16 @@ impl Resizer {
         };
         let inside = x >= 0 && y >= 0 && x as usize + size <= width && y as usize + size <= height;
         if size == WINDOW {
-            for (i, px) in out.iter_mut().enumerate() {
-                *px = at(i % WINDOW, i / WINDOW);
+            // Same size: a plain copy.
+            for (j, line) in out.chunks_exact_mut(WINDOW).enumerate() {
+                if inside {
+                    let start = (y as usize + j) * width + x as usize;
+                    line.copy_from_slice(&image[start..start + WINDOW]);
+                } else {
+                    for (i, px) in line.iter_mut().enumerate() {
+                        *px = at(i, j);
+                    }
+                }
             }
             return;
         }

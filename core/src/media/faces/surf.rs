@@ -147,30 +147,57 @@ impl SurfWindow {
             p[last + PADDED] = 2 * p[last] - p[before];
         }
 
-        let (xs, ys) = (&grid.xs, &grid.ys);
         self.columns.clear();
-        self.columns.resize(xs.len(), [0; CHANNELS]);
+        self.columns.resize(grid.xs.len(), [0; CHANNELS]);
         self.corners.clear();
         let mut y = 0;
-        for &edge in ys {
-            // Add the rows above this edge, one band of columns at a time.
-            while y < edge {
-                // Rows above, at and below window row y, from column −1.
-                let above = &p[y * PADDED..(y + 1) * PADDED];
-                let here = &p[(y + 1) * PADDED..(y + 2) * PADDED];
-                let below = &p[(y + 2) * PADDED..(y + 3) * PADDED];
-                let mut x = 0;
-                let mut run = Sums::default();
-                for (&edge, column) in xs.iter().zip(&mut self.columns) {
-                    while x < edge {
-                        run.add(here[x + 2] - here[x], below[x + 1] - above[x + 1]);
-                        x += 1;
-                    }
-                    run.add_to(column);
-                }
-                y += 1;
+        for &edge in &grid.ys {
+            if y < edge {
+                self.add_rows(y..edge, &grid.xs);
+                y = edge;
             }
             self.corners.extend_from_slice(&self.columns);
+        }
+    }
+
+    /// Add the channel sums of window rows `rows` to `columns`, one band
+    /// of columns (between x edges) at a time.
+    #[cfg(not(target_arch = "x86_64"))]
+    fn add_rows(&mut self, rows: std::ops::Range<usize>, xs: &[usize]) {
+        let p = &self.padded;
+        for y in rows {
+            // Rows above, at and below window row y, from column −1.
+            let above = &p[y * PADDED..(y + 1) * PADDED];
+            let here = &p[(y + 1) * PADDED..(y + 2) * PADDED];
+            let below = &p[(y + 2) * PADDED..(y + 3) * PADDED];
+            let mut x = 0;
+            let mut run = Sums::default();
+            for (&edge, column) in xs.iter().zip(&mut self.columns) {
+                while x < edge {
+                    run.add(here[x + 2] - here[x], below[x + 1] - above[x + 1]);
+                    x += 1;
+                }
+                run.add_to(column);
+            }
+        }
+    }
+
+    /// Add the channel sums of window rows `rows` to `columns`: first down
+    /// each pixel column, four columns per SSE2 instruction, then along the
+    /// bands of columns.
+    #[cfg(target_arch = "x86_64")]
+    fn add_rows(&mut self, rows: std::ops::Range<usize>, xs: &[usize]) {
+        // SAFETY: SSE2 is part of every x86-64 processor (the target's
+        // baseline features); the function only touches its arguments.
+        let down = unsafe { column_sums_sse2(&self.padded, rows) };
+        for (c, sums) in down.iter().enumerate() {
+            let mut x = 0;
+            let mut run = 0;
+            for (&edge, column) in xs.iter().zip(&mut self.columns) {
+                run += sums[x..edge].iter().sum::<i32>();
+                column[c] += run;
+                x = edge;
+            }
         }
     }
 
@@ -209,10 +236,71 @@ impl SurfWindow {
     }
 }
 
+/// Per channel and window column, the sums over window rows `rows` of the
+/// padded window `p`; the same channels as [`Sums`], four columns at once.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn column_sums_sse2(p: &[i32], rows: std::ops::Range<usize>) -> [[i32; WINDOW]; CHANNELS] {
+    use std::arch::x86_64::{
+        _mm_add_epi32, _mm_and_si128, _mm_andnot_si128, _mm_cvtsi128_si32, _mm_setr_epi32,
+        _mm_setzero_si128, _mm_shuffle_epi32, _mm_srai_epi32, _mm_sub_epi32, _mm_xor_si128,
+    };
+    const GROUPS: usize = WINDOW / 4;
+    let mut acc = [[_mm_setzero_si128(); GROUPS]; CHANNELS];
+    for y in rows {
+        let above = &p[y * PADDED..(y + 1) * PADDED];
+        let here = &p[(y + 1) * PADDED..(y + 2) * PADDED];
+        let below = &p[(y + 2) * PADDED..(y + 3) * PADDED];
+        for g in 0..GROUPS {
+            // Padded columns x .. x + 6 hold window columns x − 1 .. x + 4.
+            let x = 4 * g;
+            let (l, h, a, b) = (
+                &here[x..x + 4],
+                &here[x + 2..x + 6],
+                &above[x + 1..x + 5],
+                &below[x + 1..x + 5],
+            );
+            let dx = _mm_sub_epi32(
+                _mm_setr_epi32(h[0], h[1], h[2], h[3]),
+                _mm_setr_epi32(l[0], l[1], l[2], l[3]),
+            );
+            let dy = _mm_sub_epi32(
+                _mm_setr_epi32(b[0], b[1], b[2], b[3]),
+                _mm_setr_epi32(a[0], a[1], a[2], a[3]),
+            );
+            // All ones where negative, else zero.
+            let (neg_x, neg_y) = (_mm_srai_epi32::<31>(dx), _mm_srai_epi32::<31>(dy));
+            let adx = _mm_sub_epi32(_mm_xor_si128(dx, neg_x), neg_x);
+            let ady = _mm_sub_epi32(_mm_xor_si128(dy, neg_y), neg_y);
+            // The eight channels of `Sums`, spelt out (rustc does not unroll
+            // loops at opt-level "s").
+            acc[0][g] = _mm_add_epi32(acc[0][g], _mm_andnot_si128(neg_y, dx));
+            acc[1][g] = _mm_add_epi32(acc[1][g], _mm_andnot_si128(neg_y, adx));
+            acc[2][g] = _mm_add_epi32(acc[2][g], _mm_and_si128(neg_y, dx));
+            acc[3][g] = _mm_add_epi32(acc[3][g], _mm_and_si128(neg_y, adx));
+            acc[4][g] = _mm_add_epi32(acc[4][g], _mm_andnot_si128(neg_x, dy));
+            acc[5][g] = _mm_add_epi32(acc[5][g], _mm_andnot_si128(neg_x, ady));
+            acc[6][g] = _mm_add_epi32(acc[6][g], _mm_and_si128(neg_x, dy));
+            acc[7][g] = _mm_add_epi32(acc[7][g], _mm_and_si128(neg_x, ady));
+        }
+    }
+    let mut out = [[0i32; WINDOW]; CHANNELS];
+    for (o, a) in out.iter_mut().zip(&acc) {
+        for (o, &v) in o.chunks_exact_mut(4).zip(a) {
+            o[0] = _mm_cvtsi128_si32(v);
+            o[1] = _mm_cvtsi128_si32(_mm_shuffle_epi32::<0b01_01_01_01>(v));
+            o[2] = _mm_cvtsi128_si32(_mm_shuffle_epi32::<0b10_10_10_10>(v));
+            o[3] = _mm_cvtsi128_si32(_mm_shuffle_epi32::<0b11_11_11_11>(v));
+        }
+    }
+    out
+}
+
 /// Running channel sums along a row. Each pixel adds `dx` and `|dx|` to
 /// the channels for "dy ≥ 0", or else to those for "dy < 0"; and `dy`,
 /// `|dy|` likewise by the sign of `dx`. To stay branch-free it keeps the
 /// totals and the "≥ 0" parts; the "< 0" parts are their differences.
+#[cfg(not(target_arch = "x86_64"))]
 #[derive(Default)]
 struct Sums {
     dx_up: i32,
@@ -225,6 +313,7 @@ struct Sums {
     ady_all: i32,
 }
 
+#[cfg(not(target_arch = "x86_64"))]
 impl Sums {
     #[inline(always)]
     fn add(&mut self, dx: i32, dy: i32) {
