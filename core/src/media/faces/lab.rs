@@ -97,7 +97,7 @@ impl LabMap {
     #[inline(never)]
     fn box_sums(&mut self, image: &[u8]) {
         let w = self.width;
-        self.boxes.resize(w * self.height, 0);
+        grow(&mut self.boxes, w * self.height);
         for y in 0..=self.height - 3 {
             let r0 = &image[y * w..(y + 1) * w];
             let r1 = &image[(y + 1) * w..(y + 2) * w];
@@ -118,7 +118,7 @@ impl LabMap {
     fn lab_codes(&mut self) {
         let w = self.width;
         let n = w - 8;
-        self.codes.resize(w * self.height, 0);
+        grow(&mut self.codes, w * self.height);
         for y in 0..=self.height - 9 {
             let top = &self.boxes[y * w..(y + 1) * w];
             let mid = &self.boxes[(y + 3) * w..(y + 4) * w];
@@ -145,16 +145,19 @@ impl LabMap {
     #[inline(never)]
     fn integrals(&mut self, image: &[u8]) {
         let (w, s) = (self.width, self.width + 1);
-        self.sums.clear();
-        self.sums.resize(s * (self.height + 1), 0);
-        self.squares.clear();
-        self.squares.resize(s * (self.height + 1), 0);
+        grow(&mut self.sums, s * (self.height + 1));
+        grow(&mut self.squares, s * (self.height + 1));
+        // The zero first row; the zero first column is written below.
+        self.sums[..s].fill(0);
+        self.squares[..s].fill(0);
         for (y, row) in image.chunks_exact(w).enumerate() {
             let (above, here) = self.sums.split_at_mut((y + 1) * s);
             let (above, here) = (&above[y * s..], &mut here[..s]);
             let (above_sq, here_sq) = self.squares.split_at_mut((y + 1) * s);
             let (above_sq, here_sq) = (&above_sq[y * s..], &mut here_sq[..s]);
             let (mut run, mut run_sq) = (0u32, 0u32);
+            here[0] = 0;
+            here_sq[0] = 0;
             for x in 0..w {
                 let v = u32::from(row[x]);
                 run += v;
@@ -195,12 +198,12 @@ impl LabMap {
                     *score += table[usize::from(codes[*x])];
                 }
             }
-            hits.retain(|&(_, score)| score >= threshold);
+            keep(hits, |&(_, score)| score >= threshold);
             if hits.is_empty() {
                 return;
             }
         }
-        hits.retain(|&(x, _)| self.std_dev(x, y) > MIN_STD_DEV);
+        keep(hits, |&(x, _)| self.std_dev(x, y) > MIN_STD_DEV);
     }
 
     /// Standard deviation of the pixels of the 40×40 window at (x, y).
@@ -219,4 +222,26 @@ impl LabMap {
         let mean_sq = f64::from(rect(&self.squares)) / area;
         (mean_sq - mean * mean).sqrt()
     }
+}
+
+/// Grow a buffer to at least `len` values; it never shrinks, so buffers
+/// reused from scale to scale and call to call are not refilled.
+fn grow<T: Copy + Default>(v: &mut Vec<T>, len: usize) {
+    if v.len() < len {
+        v.resize(len, T::default());
+    }
+}
+
+/// `Vec::retain`, written out so that it inlines at opt-level "s".
+#[inline(always)]
+fn keep<T: Copy>(v: &mut Vec<T>, wanted: impl Fn(&T) -> bool) {
+    let mut kept = 0;
+    for i in 0..v.len() {
+        let item = v[i];
+        if wanted(&item) {
+            v[kept] = item;
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
 }

@@ -44,6 +44,7 @@ mod pyramid;
 mod surf;
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use super::MediaError;
 use super::pixels::Region;
@@ -139,6 +140,8 @@ struct Detector {
     next_lists: Vec<Vec<Proposal>>,
     merged: Vec<bool>,
     kept: Vec<Proposal>,
+    /// Results of the current stage by square (x, y, size).
+    seen: HashMap<(i32, i32, u32), Option<Proposal>>,
 }
 
 impl Detector {
@@ -154,6 +157,7 @@ impl Detector {
             next_lists: Vec::new(),
             merged: Vec::new(),
             kept: Vec::new(),
+            seen: HashMap::new(),
         }
     }
 
@@ -228,14 +232,19 @@ impl Detector {
                 out.extend_from_slice(&self.lists[s]);
             }
             for (k, stage) in group.stages.iter().enumerate() {
+                // The same square can come from several lists: score it once.
+                self.seen.clear();
                 let mut kept = 0;
                 for m in 0..out.len() {
                     let p = out[m];
-                    let Some(score) = self.scorer.score(stage, p, plane, width, height) else {
-                        continue;
-                    };
-                    out[kept] = score;
-                    kept += 1;
+                    let scored = *self
+                        .seen
+                        .entry((p.x, p.y, p.size))
+                        .or_insert_with(|| self.scorer.score(stage, p, plane, width, height));
+                    if let Some(scored) = scored {
+                        out[kept] = scored;
+                        kept += 1;
+                    }
                 }
                 out.truncate(kept);
                 let iou = if k + 1 < group.stages.len() {

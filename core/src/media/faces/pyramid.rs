@@ -14,8 +14,9 @@ use super::WINDOW;
 struct Tap {
     /// First of the two source pixels.
     index: usize,
-    /// Weight of the second one.
+    /// Weight of the second one, and of the first (`1 − weight`).
     weight: f64,
+    rest: f64,
 }
 
 /// Taps of `dst` outputs over `src ≥ 2` inputs.
@@ -26,9 +27,11 @@ fn taps(src: usize, dst: usize, out: &mut Vec<Tap>) {
         let pos = scale * i as f64;
         // `pos as usize` truncates like the original's cast.
         let index = (pos as usize).min(src - 2);
+        let weight = pos - index as f64;
         out.push(Tap {
             index,
-            weight: pos - index as f64,
+            weight,
+            rest: 1.0 - weight,
         });
     }
 }
@@ -147,7 +150,7 @@ impl Resizer {
 fn interpolate(taps: &[Tap], pixel: impl Fn(usize) -> u8, out: &mut [f64; WINDOW]) {
     for (o, t) in out.iter_mut().zip(taps) {
         let (d1, d2) = (f64::from(pixel(t.index)), f64::from(pixel(t.index + 1)));
-        *o = (1.0 - t.weight) * d1 + t.weight * d2;
+        *o = t.rest * d1 + t.weight * d2;
     }
 }
 
