@@ -18,8 +18,8 @@
 //! - in general, photo: one decoded buffer ≤ `max_decoded_bytes` (48 MiB
 //!   by default; also libjpeg-turbo's cap for progressive coefficient
 //!   buffers) plus output-sized buffers (the resize intermediate, the
-//!   output image, luma planes, the face detector's ≈ 13 bytes per pixel
-//!   of its 512 px plane) and ~4 MB for the face model per thread; voice: 4 bytes
+//!   output image, luma planes, the face detector's ≈ 12 bytes per pixel
+//!   of its 512 px plane) and ~1.2 MB for the face model per thread; voice: 4 bytes
 //!   per 16 kHz output sample (≤ 7.7 MB at the 120 s default limit).
 //!
 //! Time is linear in the input size, with JPEG scans capped at 100.

@@ -94,7 +94,6 @@ impl LabMap {
         }
     }
 
-    #[inline(never)]
     fn box_sums(&mut self, image: &[u8]) {
         let w = self.width;
         grow(&mut self.boxes, w * self.height);
@@ -114,7 +113,6 @@ impl LabMap {
         }
     }
 
-    #[inline(never)]
     fn lab_codes(&mut self) {
         let w = self.width;
         let n = w - 8;
@@ -154,7 +152,6 @@ impl LabMap {
         }
     }
 
-    #[inline(never)]
     fn integrals(&mut self, image: &[u8]) {
         let (w, s) = (self.width, self.width + 1);
         grow(&mut self.sums, s * (self.height + 1));

@@ -130,7 +130,6 @@ impl Default for SurfWindow {
 
 impl SurfWindow {
     /// Pad a window, then take its channel sums at the grid's corners.
-    #[inline(never)]
     fn compute(&mut self, window: &[u8; WINDOW * WINDOW], grid: &Grid) {
         let p = &mut self.padded;
         for (y, row) in window.chunks_exact(WINDOW).enumerate() {
@@ -202,7 +201,6 @@ impl SurfWindow {
     }
 
     /// The normalised 32 values of a grid's feature `index`.
-    #[inline(never)]
     fn feature(&self, grid: &Grid, index: usize, out: &mut [f32]) {
         let [x0, x1, x2, y0, y1, y2] = grid.edges[index];
         let nx = grid.xs.len();
@@ -251,6 +249,8 @@ fn column_sums_sse2(p: &[i32], rows: std::ops::Range<usize>) -> [[i32; WINDOW]; 
         let above = &p[y * PADDED..(y + 1) * PADDED];
         let here = &p[(y + 1) * PADDED..(y + 2) * PADDED];
         let below = &p[(y + 2) * PADDED..(y + 3) * PADDED];
+        // `g` indexes all eight channel accumulators: clearer as a range.
+        #[allow(clippy::needless_range_loop)]
         for g in 0..GROUPS {
             // Padded columns x .. x + 6 hold window columns x − 1 .. x + 4.
             let x = 4 * g;
@@ -383,7 +383,6 @@ impl Layer {
     /// `output = activation(weights · input + bias)`; `output` gets
     /// `outputs` rounded up to a multiple of sixteen values (the padding
     /// lanes are ignored by the next layer).
-    #[inline(never)]
     fn forward(&self, input: &[f32], output: &mut Vec<f32>, activation: fn(f32) -> f32) {
         output.clear();
         let input = &input[..self.inputs];
@@ -507,5 +506,38 @@ impl Mlp {
             Some(l) if l.outputs >= 4 => [s.a[0], s.a[1], s.a[2], s.a[3]],
             _ => [0.0; 4],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lane-interleaved dot products equal plain in-order sums, bit
+    /// for bit (the property that keeps scores identical to rustface's).
+    #[test]
+    fn blocks_sum_like_a_plain_dot_product() {
+        let (inputs, outputs) = (37, 21);
+        let value = |i: usize| ((i * 7919 % 1000) as f32 - 500.0) / 37.0;
+        let weights: Vec<f32> = (0..inputs * outputs).map(|i| value(i) / 113.0).collect();
+        let biases: Vec<f32> = (0..outputs).map(|i| value(i + 5000)).collect();
+        let input: Vec<f32> = (0..inputs).map(|i| value(i + 9000)).collect();
+        let layer = Layer::new(inputs, outputs, &weights, &biases);
+        let mut out = Vec::new();
+        layer.forward(&input, &mut out, |x| x);
+        for (o, row) in weights.chunks_exact(inputs).enumerate() {
+            let plain: f32 = input.iter().zip(row).map(|(x, w)| x * w).sum::<f32>() + biases[o];
+            assert_eq!(out[o].to_bits(), plain.to_bits(), "output {o}");
+        }
+    }
+
+    #[test]
+    fn the_pool_has_the_models_56_patches() {
+        let pool = feature_pool();
+        assert_eq!(pool.len(), 56);
+        assert!(
+            pool.iter()
+                .all(|p| p.x + p.width <= WINDOW && p.y + p.height <= WINDOW)
+        );
     }
 }
