@@ -29,13 +29,23 @@
 //! then 40 / 384 ≈ 10 % of a 4:3 photo's shorter edge (about 80 px of a
 //! 1024×768 output).
 //!
-//! Cost (x86-64 laptop core, opt-level "s", `cargo bench --bench faces`):
-//! a 512×384 plane takes about 6 ms (rustface: about 28 ms); the time grows
-//! with the plane's area, plus about 40 µs per candidate square reaching
-//! the last MLP. Memory: about 12 bytes per scanned pixel, plus about
-//! 1.3 MB for the parsed model, kept per thread. Finding smaller bystanders
-//! (768 px: 7 %, 1024 px: 5 %) costs about 2.3× and 4× the time on cheap
-//! phones; programs choose.
+//! Cost, measured with `cargo bench -p checkin-core --bench faces`
+//! (criterion medians, opt-level "s", on the shared 2-core x86-64 build
+//! machine while other work ran; rustface took 25-35 ms there when idle):
+//! a 512×384 plane (two_faces.jpg) takes 12.3 ms against rustface's
+//! 42.3 ms, a 512×512 one (portrait.jpg) 15.6 ms against 48.3 ms. About
+//! half of it goes to the ~1,000 candidate squares the MLP stages look at
+//! (cutting out and scaling each, its gradient sums, the networks), a third
+//! to the LAB scan. Time grows with the plane's area. Memory: about 12
+//! bytes per scanned pixel, plus about 1.2 MB for the parsed model, kept
+//! per thread. Finding smaller bystanders (768 px: 7 %, 1024 px: 5 %)
+//! costs about 2.3× and 4× the time; programs choose.
+//!
+//! rustc does not vectorise loops at opt-level "s", so on x86-64 three
+//! small kernels use SSE/SSE2 (part of every x86-64 processor) explicitly:
+//! the MLP dot products, the gradient column sums and the LAB bytes. They
+//! compute exactly what the portable code computes; other targets (ARM
+//! phones) run the portable code.
 
 mod lab;
 mod model;
