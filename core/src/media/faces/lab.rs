@@ -126,11 +126,11 @@ impl LabMap {
             let (m0, centre, m2) = (&mid[..n], &mid[3..3 + n], &mid[6..6 + n]);
             let (b0, b1, b2) = (&bot[..n], &bot[3..3 + n], &bot[6..6 + n]);
             let out = &mut self.codes[y * w..y * w + n];
-            let boxes = [t0, t1, t2, m0, centre, m2, b0, b1, b2];
             // Eight positions at a time where SSE2 is available, the rest
             // one by one.
             #[cfg(target_arch = "x86_64")]
             let done = {
+                let boxes = [t0, t1, t2, m0, centre, m2, b0, b1, b2];
                 // SAFETY: SSE2 is part of every x86-64 processor (the
                 // target's baseline features); the function only touches
                 // its arguments.
