@@ -193,13 +193,35 @@ impl LabMap {
         (index, c): (usize, &LabClassifier),
         y: usize,
         step: usize,
+        first: &mut Vec<f32>,
         hits: &mut Vec<(usize, f32)>,
     ) {
-        hits.clear();
-        hits.extend((0..=self.width - WINDOW).step_by(step).map(|x| (x, 0f32)));
         let flat = &self.flat_offsets[index];
         let row = &self.codes[y * self.width..];
-        for (g, &threshold) in c.group_thresholds.iter().enumerate() {
+        // The first group, for every window of the row (window i is at
+        // x = i × step): most windows stop here.
+        first.clear();
+        first.resize((self.width - WINDOW) / step + 1, 0.0);
+        for (&offset, table) in flat.iter().zip(&c.weights).take(GROUP) {
+            let codes = &row[offset..];
+            for (i, score) in first.iter_mut().enumerate() {
+                *score += table[usize::from(codes[i * step])];
+            }
+        }
+        hits.clear();
+        let Some(&threshold) = c.group_thresholds.first() else {
+            return;
+        };
+        for (i, &score) in first.iter().enumerate() {
+            if score >= threshold {
+                hits.push((i * step, score));
+            }
+        }
+        // The other groups, for the windows still in the running.
+        for (g, &threshold) in c.group_thresholds.iter().enumerate().skip(1) {
+            if hits.is_empty() {
+                return;
+            }
             let range = g * GROUP..(g + 1) * GROUP;
             for (&offset, table) in flat[range.clone()].iter().zip(&c.weights[range]) {
                 let codes = &row[offset..];
@@ -208,9 +230,6 @@ impl LabMap {
                 }
             }
             keep(hits, |&(_, score)| score >= threshold);
-            if hits.is_empty() {
-                return;
-            }
         }
         keep(hits, |&(x, _)| self.std_dev(x, y) > MIN_STD_DEV);
     }

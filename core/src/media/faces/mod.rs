@@ -142,7 +142,9 @@ struct Detector {
     /// The current pyramid scale's image.
     scaled: Vec<u8>,
     lab: LabMap,
-    /// Windows of a row still in the running, then accepted.
+    /// First-group scores of a row's windows; the windows still in the
+    /// running, then accepted.
+    first: Vec<f32>,
     hits: Vec<(usize, f32)>,
     scorer: Scorer,
     /// Candidate lists, one per group of the current level.
@@ -161,6 +163,7 @@ impl Detector {
             resizer: Resizer::default(),
             scaled: Vec::new(),
             lab: LabMap::default(),
+            first: Vec::new(),
             hits: Vec::new(),
             scorer: Scorer::default(),
             lists: Vec::new(),
@@ -218,7 +221,8 @@ impl Detector {
             let to_plane = |v: usize| (v as f32 / scale + 0.5) as i32;
             for y in (0..=h - WINDOW).step_by(step) {
                 for (i, (scanner, list)) in scanners.iter().zip(&mut self.lists).enumerate() {
-                    self.lab.scan_row((i, scanner), y, step, &mut self.hits);
+                    self.lab
+                        .scan_row((i, scanner), y, step, &mut self.first, &mut self.hits);
                     list.extend(self.hits.iter().map(|&(x, score)| Proposal {
                         x: to_plane(x),
                         y: to_plane(y),
