@@ -188,7 +188,9 @@ impl SurfWindow {
     fn add_rows(&mut self, rows: std::ops::Range<usize>, xs: &[usize]) {
         // SAFETY: SSE2 is part of every x86-64 processor (the target's
         // baseline features); the function only touches its arguments.
-        let down = unsafe { column_sums_sse2(&self.padded, rows) };
+        // Columns right of the last edge are never summed.
+        let groups = xs.last().map_or(0, |&e| e.div_ceil(4));
+        let down = unsafe { column_sums_sse2(&self.padded, rows, groups) };
         for (c, sums) in down.iter().enumerate() {
             let mut x = 0;
             let mut run = 0;
@@ -235,10 +237,15 @@ impl SurfWindow {
 }
 
 /// Per channel and window column, the sums over window rows `rows` of the
-/// padded window `p`; the same channels as [`Sums`], four columns at once.
+/// padded window `p`, for the first `groups` × 4 columns (the rest are
+/// zero); the same channels as [`Sums`], four columns at once.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn column_sums_sse2(p: &[i32], rows: std::ops::Range<usize>) -> [[i32; WINDOW]; CHANNELS] {
+fn column_sums_sse2(
+    p: &[i32],
+    rows: std::ops::Range<usize>,
+    groups: usize,
+) -> [[i32; WINDOW]; CHANNELS] {
     use std::arch::x86_64::{
         _mm_add_epi32, _mm_and_si128, _mm_andnot_si128, _mm_cvtsi128_si32, _mm_setr_epi32,
         _mm_setzero_si128, _mm_shuffle_epi32, _mm_srai_epi32, _mm_sub_epi32, _mm_xor_si128,
@@ -251,7 +258,7 @@ fn column_sums_sse2(p: &[i32], rows: std::ops::Range<usize>) -> [[i32; WINDOW]; 
         let below = &p[(y + 2) * PADDED..(y + 3) * PADDED];
         // `g` indexes all eight channel accumulators: clearer as a range.
         #[allow(clippy::needless_range_loop)]
-        for g in 0..GROUPS {
+        for g in 0..groups.min(GROUPS) {
             // Padded columns x .. x + 6 hold window columns x − 1 .. x + 4.
             let x = 4 * g;
             let (l, h, a, b) = (
