@@ -64,9 +64,9 @@ pub(crate) struct LabMap {
     /// LAB byte per pixel, row stride `width` (valid for x, y ≤ size − 9).
     codes: Vec<u8>,
     /// Integral images of the pixels and of their squares, with a zero
-    /// first row and column (stride `width + 1`). Sums of squares wrap
-    /// around, which is fine: a window's sum of squares fits in 32 bits,
-    /// so the wrapped differences are exact.
+    /// first row and column (stride `width + 1`). They wrap around on
+    /// large planes, which is fine: a window's sums fit in 32 bits, so the
+    /// wrapped differences are exact.
     sums: Vec<u32>,
     squares: Vec<u32>,
     /// Feature offsets of each classifier as indices into `codes`.
@@ -169,9 +169,9 @@ impl LabMap {
             here_sq[0] = 0;
             for x in 0..w {
                 let v = u32::from(row[x]);
-                run += v;
+                run = run.wrapping_add(v);
                 run_sq = run_sq.wrapping_add(v * v);
-                here[x + 1] = above[x + 1] + run;
+                here[x + 1] = above[x + 1].wrapping_add(run);
                 here_sq[x + 1] = above_sq[x + 1].wrapping_add(run_sq);
             }
         }
