@@ -71,14 +71,14 @@ pub(crate) struct Model {
 pub(crate) fn parse(bytes: &[u8]) -> Result<Model, ModelError> {
     let mut r = Reader { bytes, pos: 0 };
     let pool = feature_pool();
-    let levels = r.count(MAX_LEVELS, "level count")?;
+    let levels = r.count(MAX_LEVELS, "the face model's level count is out of range")?;
     if levels < 2 {
         return Err(ModelError("the face model has fewer than two levels"));
     }
     let mut scanners = Vec::new();
     let mut later: Vec<Vec<Group>> = Vec::new();
     for level in 0..levels {
-        let groups = r.count(MAX_GROUPS, "group count")?;
+        let groups = r.count(MAX_GROUPS, "a face model group count is out of range")?;
         if groups == 0 {
             return Err(ModelError("a face model level is empty"));
         }
@@ -89,7 +89,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Model, ModelError> {
         };
         let mut this_level = Vec::with_capacity(groups);
         for _ in 0..groups {
-            let stages = r.count(MAX_STAGES, "stage count")?;
+            let stages = r.count(MAX_STAGES, "a face model stage count is out of range")?;
             if stages == 0 {
                 return Err(ModelError("a face model group has no stage"));
             }
@@ -111,13 +111,13 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Model, ModelError> {
                 }
                 mlps.push(read_mlp(&mut r, &pool)?);
             }
-            let n = r.count(MAX_GROUPS, "source count")?;
+            let n = r.count(MAX_GROUPS, "a face model source count is out of range")?;
             if n == 0 {
                 return Err(ModelError("a face model group has no source"));
             }
             let mut sources = Vec::with_capacity(n);
             for _ in 0..n {
-                let s = r.count(MAX_GROUPS, "source id")?;
+                let s = r.count(MAX_GROUPS, "a face model source id is out of range")?;
                 if s >= inputs {
                     return Err(ModelError("a face model source id is out of range"));
                 }
@@ -142,8 +142,8 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Model, ModelError> {
 }
 
 fn read_lab(r: &mut Reader<'_>) -> Result<LabClassifier, ModelError> {
-    let n = r.count(MAX_LAB_FEATURES, "LAB feature count")?;
-    let bins = r.count(LAB_BINS, "LAB bin count")?;
+    let n = r.count(MAX_LAB_FEATURES, "a LAB feature count is out of range")?;
+    let bins = r.count(LAB_BINS, "a LAB bin count is out of range")?;
     // Scores are checked after every group of ten features.
     if n == 0 || n % 10 != 0 || bins + 1 != LAB_BINS {
         return Err(ModelError("a LAB classifier has an unexpected shape"));
@@ -151,8 +151,8 @@ fn read_lab(r: &mut Reader<'_>) -> Result<LabClassifier, ModelError> {
     r.need(n * (2 + 1 + LAB_BINS))?;
     let mut offsets = Vec::with_capacity(n);
     for _ in 0..n {
-        let x = r.count(MAX_LAB_OFFSET, "LAB feature x")?;
-        let y = r.count(MAX_LAB_OFFSET, "LAB feature y")?;
+        let x = r.count(MAX_LAB_OFFSET, "a LAB feature offset is out of range")?;
+        let y = r.count(MAX_LAB_OFFSET, "a LAB feature offset is out of range")?;
         offsets.push((x, y));
     }
     let thresholds = r.f32s(n)?;
@@ -161,8 +161,8 @@ fn read_lab(r: &mut Reader<'_>) -> Result<LabClassifier, ModelError> {
 }
 
 fn read_mlp(r: &mut Reader<'_>, pool: &[Patch]) -> Result<Mlp, ModelError> {
-    let layers = r.count(MAX_LAYERS, "MLP layer count")?;
-    let features = r.count(MAX_MLP_FEATURES, "MLP feature count")?;
+    let layers = r.count(MAX_LAYERS, "an MLP layer count is out of range")?;
+    let features = r.count(MAX_MLP_FEATURES, "an MLP feature count is out of range")?;
     if layers < 2 || features == 0 {
         return Err(ModelError("an MLP has an unexpected shape"));
     }
@@ -176,7 +176,7 @@ fn read_mlp(r: &mut Reader<'_>, pool: &[Patch]) -> Result<Mlp, ModelError> {
         patches.push(patch);
     }
     let threshold = r.f32()?;
-    let mut inputs = r.count(MAX_LAYER_WIDTH, "MLP input size")?;
+    let mut inputs = r.count(MAX_LAYER_WIDTH, "an MLP input size is out of range")?;
     if inputs != features * FEATURE_DIM {
         return Err(ModelError(
             "an MLP's input size does not match its features",
@@ -184,7 +184,7 @@ fn read_mlp(r: &mut Reader<'_>, pool: &[Patch]) -> Result<Mlp, ModelError> {
     }
     let mut built = Vec::with_capacity(layers - 1);
     for _ in 1..layers {
-        let outputs = r.count(MAX_LAYER_WIDTH, "MLP layer size")?;
+        let outputs = r.count(MAX_LAYER_WIDTH, "an MLP layer size is out of range")?;
         if outputs == 0 {
             return Err(ModelError("an MLP layer is empty"));
         }
@@ -233,7 +233,7 @@ impl Reader<'_> {
         self.word().map(f32::from_le_bytes)
     }
 
-    /// A count or index in `0..=max`.
+    /// A count or index in `0..=max`; otherwise the error `what`.
     fn count(&mut self, max: usize, what: &'static str) -> Result<usize, ModelError> {
         let v = self.i32()?;
         match usize::try_from(v) {
