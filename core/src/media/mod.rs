@@ -19,8 +19,8 @@
 //! - in general, photo: the decoded planes ≤ `max_decoded_bytes` (48 MiB
 //!   by default; also libjpeg-turbo's cap for progressive coefficient
 //!   buffers) plus output-sized planes (the resize intermediates, the
-//!   output's Y, Cb and Cr, the face detector's ≈ 13 bytes per pixel
-//!   of its 512 px plane) and ~4 MB for the face model per thread; voice: 4 bytes
+//!   output's Y, Cb and Cr, the face detector's ≈ 12 bytes per pixel
+//!   of its 512 px plane) and ~1.2 MB for the face model per thread; voice: 4 bytes
 //!   per 16 kHz output sample (≤ 7.7 MB at the 120 s default limit).
 //!
 //! Time is linear in the input size, with JPEG scans capped at 100.
@@ -28,8 +28,8 @@
 //! Files: `policy.rs` (every limit and threshold), `report.rs` (typed
 //! issues and their message ids), `error.rs`, `probe.rs` (container
 //! structure checks), `exif.rs` (orientation), `jpeg.rs` (libjpeg-turbo
-//! scaled decode to Y/Cb/Cr planes and encode from them), `faces.rs`
-//! (detector), `photo.rs` (the photo pipeline); the pixel kernels
+//! scaled decode to Y/Cb/Cr planes and encode from them), `faces/`
+//! (face detector), `photo.rs` (the photo pipeline); the pixel kernels
 //! (downscale, orient, blur, exposure, sharpness) are the `checkin-pixels`
 //! crate in `core/pixels`;
 //! `wav.rs` (WAV structure and samples), `resample.rs` (to 16 kHz),
@@ -53,3 +53,32 @@ pub use photo::{ProcessedPhoto, process_photo};
 pub use policy::*;
 pub use report::{FaceBox, Finding, PhotoIssue, PhotoReport, Severity, VoiceIssue, VoiceReport};
 pub use voice::{ProcessedVoice, VOICE_RATE, process_voice};
+
+/// Internals timed by `benches/faces.rs`; not part of the API.
+#[doc(hidden)]
+pub mod bench_support {
+    use super::MediaError;
+
+    /// The face-scan plane of an RGB image, as the photo pipeline makes it:
+    /// luma, long edge at most `long_edge`.
+    pub fn face_scan_plane(
+        rgb: &[u8],
+        width: u32,
+        height: u32,
+        long_edge: u32,
+    ) -> Result<(Vec<u8>, u32, u32), MediaError> {
+        let failed = |_| MediaError::Internal {
+            detail: "image plane size mismatch",
+        };
+        let (luma, _, _) =
+            checkin_pixels::Ycc420::planes_from_rgb(width, height, rgb).map_err(failed)?;
+        let (w, h) = checkin_pixels::target_size(width, height, long_edge);
+        let plane = luma.area_downscale(w, h).map_err(failed)?;
+        Ok((plane.pixels().to_vec(), w, h))
+    }
+
+    /// How many faces the detector finds in a greyscale plane.
+    pub fn detect_faces(luma: &[u8], width: u32, height: u32) -> Result<usize, MediaError> {
+        super::faces::detect_faces(luma, width, height).map(|f| f.len())
+    }
+}

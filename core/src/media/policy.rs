@@ -47,7 +47,7 @@ pub const DEFAULT_MAX_FACE_OFFSET: f32 = 0.3;
 /// Default long edge of the plane faces are searched in. Faces smaller
 /// than 40 px there (about 10 % of a 4:3 photo's shorter edge) are not
 /// found, so not blurred; 768 finds 7 %, 1024 finds 5 %, at about 2.3× and
-/// 4× the detection time, which dominates the pipeline. See `faces.rs`.
+/// 4× the detection time, which dominates the pipeline. See `faces/mod.rs`.
 pub const DEFAULT_FACE_SCAN_LONG_EDGE: u32 = 512;
 /// Default Opus encoder complexity (0-10). Measured on 10 s of speech
 /// (x86, scripts/media/bench.sh): 0 → 15 ms, 3 → 41 ms, 5 → 69 ms,

@@ -1,0 +1,325 @@
+//! First level of the funnel: LAB ("locally assembled binary") features of
+//! one pyramid scale and the boosted classifiers that scan them.
+//!
+//! A LAB feature at pixel (x, y) compares the 3×3 box sum whose top-left
+//! corner is (x + 3, y + 3) with its eight neighbouring 3×3 boxes, and packs
+//! the eight "centre ≥ neighbour" answers into a byte. A boosted classifier
+//! looks up, for each of its features, a score for that byte at a fixed
+//! offset in the 40×40 window, and adds them up; every ten features the sum
+//! is compared with a threshold and the window is rejected early if it falls
+//! below. Windows that pass must also not be flat (standard deviation of the
+//! pixels above 10).
+
+/// A LAB byte has 256 values, each with a weight per feature.
+pub(crate) const LAB_BINS: usize = 256;
+/// Features are read in the window's top-left 32×32: a feature spans 9×9
+/// pixels, so offsets go up to 40 − 9.
+pub(crate) const MAX_LAB_OFFSET: usize = WINDOW - 9;
+/// Features are summed in groups of this size between early-reject checks.
+const GROUP: usize = 10;
+/// Windows whose pixels' standard deviation is not above this are flat.
+const MIN_STD_DEV: f64 = 10.0;
+
+use super::WINDOW;
+
+/// One boosted classifier: features with their weight tables.
+pub(crate) struct LabClassifier {
+    /// Where each feature is read, relative to the window's top-left corner.
+    offsets: Vec<(usize, usize)>,
+    /// Score of each LAB byte value, per feature.
+    weights: Vec<[f32; LAB_BINS]>,
+    /// Minimum running score after each group of ten features (the model
+    /// stores a threshold per feature; only each group's last one is used).
+    group_thresholds: Vec<f32>,
+}
+
+impl LabClassifier {
+    /// `weights` is `offsets.len() × LAB_BINS` values, feature after
+    /// feature; `offsets.len()` is a multiple of ten (the parser checks).
+    pub(crate) fn new(
+        offsets: Vec<(usize, usize)>,
+        thresholds: Vec<f32>,
+        weights: Vec<f32>,
+    ) -> Self {
+        let weights = weights.as_chunks::<LAB_BINS>().0.to_vec();
+        let group_thresholds = thresholds
+            .chunks_exact(GROUP)
+            .map(|g| g[GROUP - 1])
+            .collect();
+        LabClassifier {
+            offsets,
+            weights,
+            group_thresholds,
+        }
+    }
+}
+
+/// LAB bytes and pixel sums of one scale, reused from scale to scale.
+#[derive(Default)]
+pub(crate) struct LabMap {
+    width: usize,
+    height: usize,
+    /// 3×3 box sums, row stride `width` (valid for x, y ≤ size − 3).
+    boxes: Vec<u16>,
+    /// LAB byte per pixel, row stride `width` (valid for x, y ≤ size − 9).
+    codes: Vec<u8>,
+    /// Integral images of the pixels and of their squares, with a zero
+    /// first row and column (stride `width + 1`). They wrap around on
+    /// large planes, which is fine: a window's sums fit in 32 bits, so the
+    /// wrapped differences are exact.
+    sums: Vec<u32>,
+    squares: Vec<u32>,
+    /// Feature offsets of each classifier as indices into `codes`.
+    flat_offsets: Vec<Vec<usize>>,
+}
+
+impl LabMap {
+    /// Compute everything for an image of at least 40×40 pixels.
+    pub(crate) fn compute(
+        &mut self,
+        image: &[u8],
+        width: usize,
+        height: usize,
+        classifiers: &[LabClassifier],
+    ) {
+        self.width = width;
+        self.height = height;
+        self.box_sums(image);
+        self.lab_codes();
+        self.integrals(image);
+        self.flat_offsets.resize_with(classifiers.len(), Vec::new);
+        for (flat, c) in self.flat_offsets.iter_mut().zip(classifiers) {
+            flat.clear();
+            flat.extend(c.offsets.iter().map(|&(x, y)| y * width + x));
+        }
+    }
+
+    fn box_sums(&mut self, image: &[u8]) {
+        let w = self.width;
+        grow(&mut self.boxes, w * self.height);
+        for y in 0..=self.height - 3 {
+            let r0 = &image[y * w..(y + 1) * w];
+            let r1 = &image[(y + 1) * w..(y + 2) * w];
+            let r2 = &image[(y + 2) * w..(y + 3) * w];
+            let out = &mut self.boxes[y * w..(y + 1) * w];
+            // Column sums of three rows first, kept in `out`...
+            for x in 0..w {
+                out[x] = u16::from(r0[x]) + u16::from(r1[x]) + u16::from(r2[x]);
+            }
+            // ...then three columns of them, left to right in place.
+            for x in 0..w - 2 {
+                out[x] = out[x] + out[x + 1] + out[x + 2];
+            }
+        }
+    }
+
+    fn lab_codes(&mut self) {
+        let w = self.width;
+        let n = w - 8;
+        grow(&mut self.codes, w * self.height);
+        for y in 0..=self.height - 9 {
+            let top = &self.boxes[y * w..(y + 1) * w];
+            let mid = &self.boxes[(y + 3) * w..(y + 4) * w];
+            let bot = &self.boxes[(y + 6) * w..(y + 7) * w];
+            // Slices of equal length `n`, one per box position.
+            let (t0, t1, t2) = (&top[..n], &top[3..3 + n], &top[6..6 + n]);
+            let (m0, centre, m2) = (&mid[..n], &mid[3..3 + n], &mid[6..6 + n]);
+            let (b0, b1, b2) = (&bot[..n], &bot[3..3 + n], &bot[6..6 + n]);
+            let out = &mut self.codes[y * w..y * w + n];
+            // Eight positions at a time where SSE2 is available, the rest
+            // one by one.
+            #[cfg(target_arch = "x86_64")]
+            let done = {
+                let boxes = [t0, t1, t2, m0, centre, m2, b0, b1, b2];
+                // SAFETY: SSE2 is part of every x86-64 processor (the
+                // target's baseline features); the function only touches
+                // its arguments.
+                unsafe { lab_codes_sse2(&boxes, out) }
+            };
+            #[cfg(not(target_arch = "x86_64"))]
+            let done = 0;
+            for x in done..n {
+                let c = centre[x];
+                out[x] = (u8::from(c >= t0[x]) << 7)
+                    | (u8::from(c >= t1[x]) << 6)
+                    | (u8::from(c >= t2[x]) << 5)
+                    | (u8::from(c >= m0[x]) << 4)
+                    | (u8::from(c >= m2[x]) << 3)
+                    | (u8::from(c >= b0[x]) << 2)
+                    | (u8::from(c >= b1[x]) << 1)
+                    | u8::from(c >= b2[x]);
+            }
+        }
+    }
+
+    fn integrals(&mut self, image: &[u8]) {
+        let (w, s) = (self.width, self.width + 1);
+        grow(&mut self.sums, s * (self.height + 1));
+        grow(&mut self.squares, s * (self.height + 1));
+        // The zero first row; the zero first column is written below.
+        self.sums[..s].fill(0);
+        self.squares[..s].fill(0);
+        for (y, row) in image.chunks_exact(w).enumerate() {
+            let (above, here) = self.sums.split_at_mut((y + 1) * s);
+            let (above, here) = (&above[y * s..], &mut here[..s]);
+            let (above_sq, here_sq) = self.squares.split_at_mut((y + 1) * s);
+            let (above_sq, here_sq) = (&above_sq[y * s..], &mut here_sq[..s]);
+            let (mut run, mut run_sq) = (0u32, 0u32);
+            here[0] = 0;
+            here_sq[0] = 0;
+            for x in 0..w {
+                let v = u32::from(row[x]);
+                run = run.wrapping_add(v);
+                run_sq = run_sq.wrapping_add(v * v);
+                here[x + 1] = above[x + 1].wrapping_add(run);
+                here_sq[x + 1] = above_sq[x + 1].wrapping_add(run_sq);
+            }
+        }
+    }
+
+    /// The windows of row `y` (x = 0, `step`, 2 × `step`, ... while the
+    /// window fits) that classifier `index` accepts, with their scores, in
+    /// `hits`.
+    ///
+    /// The row's windows go through the classifier together, group by
+    /// group: each group's features are added to every window still in the
+    /// running, then those below the group's threshold drop out. Each
+    /// window's score still adds its values in feature order (so scores
+    /// are bit-identical to classifying one window at a time), but the sums
+    /// of different windows overlap in the processor instead of waiting on
+    /// each other.
+    pub(crate) fn scan_row(
+        &self,
+        (index, c): (usize, &LabClassifier),
+        y: usize,
+        step: usize,
+        first: &mut Vec<f32>,
+        hits: &mut Vec<(usize, f32)>,
+    ) {
+        let flat = &self.flat_offsets[index];
+        let row = &self.codes[y * self.width..];
+        // The first group, for every window of the row (window i is at
+        // x = i × step): most windows stop here.
+        first.clear();
+        first.resize((self.width - WINDOW) / step + 1, 0.0);
+        for (&offset, table) in flat.iter().zip(&c.weights).take(GROUP) {
+            let codes = &row[offset..];
+            for (i, score) in first.iter_mut().enumerate() {
+                *score += table[usize::from(codes[i * step])];
+            }
+        }
+        hits.clear();
+        let Some(&threshold) = c.group_thresholds.first() else {
+            return;
+        };
+        for (i, &score) in first.iter().enumerate() {
+            if score >= threshold {
+                hits.push((i * step, score));
+            }
+        }
+        // The other groups, for the windows still in the running.
+        for (g, &threshold) in c.group_thresholds.iter().enumerate().skip(1) {
+            if hits.is_empty() {
+                return;
+            }
+            let range = g * GROUP..(g + 1) * GROUP;
+            for (&offset, table) in flat[range.clone()].iter().zip(&c.weights[range]) {
+                let codes = &row[offset..];
+                for (x, score) in hits.iter_mut() {
+                    *score += table[usize::from(codes[*x])];
+                }
+            }
+            keep(hits, |&(_, score)| score >= threshold);
+        }
+        keep(hits, |&(x, _)| self.std_dev(x, y) > MIN_STD_DEV);
+    }
+
+    /// Standard deviation of the pixels of the 40×40 window at (x, y).
+    fn std_dev(&self, x: usize, y: usize) -> f64 {
+        let s = self.width + 1;
+        let (tl, tr) = (y * s + x, y * s + x + WINDOW);
+        let (bl, br) = (tl + WINDOW * s, tr + WINDOW * s);
+        let rect = |t: &[u32]| {
+            t[br]
+                .wrapping_sub(t[bl])
+                .wrapping_sub(t[tr])
+                .wrapping_add(t[tl])
+        };
+        let area = (WINDOW * WINDOW) as f64;
+        let mean = f64::from(rect(&self.sums)) / area;
+        let mean_sq = f64::from(rect(&self.squares)) / area;
+        (mean_sq - mean * mean).sqrt()
+    }
+}
+
+/// LAB bytes of one row, eight at a time: `boxes` are the nine box-sum
+/// slices (top-left, top, top-right, left, centre, right, bottom-left,
+/// bottom, bottom-right), as long as `out`. Returns how many positions it
+/// did (a multiple of eight); the caller does the rest.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn lab_codes_sse2(boxes: &[&[u16]; 9], out: &mut [u8]) -> usize {
+    use std::arch::x86_64::{_mm_cvtsi128_si64, _mm_or_si128, _mm_packus_epi16};
+    let [t0, t1, t2, m0, c, m2, b0, b1, b2] = *boxes;
+    let n = out.len() / 8 * 8;
+    for x in (0..n).step_by(8) {
+        let centre = sse2::lanes(&c[x..]);
+        // Spelt out: rustc does not unroll loops at opt-level "s".
+        let bit = |s: &[u16], bit| sse2::bit_if_at_least(centre, &s[x..], bit);
+        let top = _mm_or_si128(_mm_or_si128(bit(t0, 0x80), bit(t1, 0x40)), bit(t2, 0x20));
+        let middle = _mm_or_si128(bit(m0, 0x10), bit(m2, 0x08));
+        let bottom = _mm_or_si128(_mm_or_si128(bit(b0, 0x04), bit(b1, 0x02)), bit(b2, 0x01));
+        let code = _mm_or_si128(_mm_or_si128(top, middle), bottom);
+        let bytes = _mm_cvtsi128_si64(_mm_packus_epi16(code, code)).to_le_bytes();
+        out[x..x + 8].copy_from_slice(&bytes);
+    }
+    n
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_andnot_si128, _mm_cmpgt_epi16, _mm_set1_epi16, _mm_setr_epi16,
+    };
+
+    /// The first eight box sums of `s` (at most 9 × 255, so signed 16-bit
+    /// lanes hold them and compare them exactly).
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn lanes(s: &[u16]) -> __m128i {
+        let v = &s[..8];
+        let i = |k: usize| v[k] as i16;
+        _mm_setr_epi16(i(0), i(1), i(2), i(3), i(4), i(5), i(6), i(7))
+    }
+
+    /// `bit` in each lane where `centre` ≥ the neighbour from `s`.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub(super) fn bit_if_at_least(centre: __m128i, s: &[u16], bit: i16) -> __m128i {
+        // centre ≥ neighbour, i.e. not neighbour > centre.
+        let less = _mm_cmpgt_epi16(lanes(s), centre);
+        _mm_andnot_si128(less, _mm_set1_epi16(bit))
+    }
+}
+
+/// Grow a buffer to at least `len` values; it never shrinks, so buffers
+/// reused from scale to scale and call to call are not refilled.
+fn grow<T: Copy + Default>(v: &mut Vec<T>, len: usize) {
+    if v.len() < len {
+        v.resize(len, T::default());
+    }
+}
+
+/// `Vec::retain`, written out so that it inlines at opt-level "s".
+#[inline(always)]
+fn keep<T: Copy>(v: &mut Vec<T>, wanted: impl Fn(&T) -> bool) {
+    let mut kept = 0;
+    for i in 0..v.len() {
+        let item = v[i];
+        if wanted(&item) {
+            v[kept] = item;
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
+}
