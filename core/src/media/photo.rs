@@ -17,12 +17,13 @@
 //! the face detector's plane and the encoded JPEG.
 //!
 //! Time: after decoding, the work splits in two, side by side: this thread
-//! scans for faces (the slowest step after decoding) while a second one
-//! finishes the chroma planes, encodes and measures exposure and
-//! sharpness. The encode needs the faces only when a bystander must be
+//! scans for faces (the slowest step after decoding) on a plane shrunk
+//! straight from the decoded luma, while a second one downscales and
+//! orients the planes, encodes and measures exposure and sharpness. The encode needs the faces only when a bystander must be
 //! blurred; that rare case encodes again.
 
 use std::io::Cursor;
+use std::sync::Mutex;
 
 use checkin_pixels::{Plane, Region, Ycc420, exposure, sharpness, target_size};
 use image::{ImageFormat, ImageReader, Limits};
@@ -85,24 +86,38 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     }
     let header = probe_photo(input)?;
     check_pixels(&header, policy)?;
-    let Decoded {
-        y: stored_y,
-        chroma: stored_chroma,
-    } = decode(input, &header, policy)?;
-    let (w, h) = target_size(stored_y.width(), stored_y.height(), policy.long_edge_px);
-    let y = stored_y
-        .downscale(w, h)
-        .map_err(internal)?
-        .orient(header.orientation);
-    // The decoded luma is the largest buffer: free it before going on.
-    drop(stored_y);
-    let out_size = (y.width(), y.height());
-    let scan = face_plane(&y, policy.face_scan_long_edge)?;
-    let finish = |y: &Plane| -> Result<(Ycc420, Vec<u8>, Measures), MediaError> {
-        let chroma = stored_chroma.as_ref().map(|(cb, cr)| (cb, cr));
-        let (cb, cr) = Ycc420::chroma_for(chroma, (w, h)).map_err(internal)?;
-        let (cb, cr) = (cb.orient(header.orientation), cr.orient(header.orientation));
-        let image = Ycc420::new(y.clone(), cb, cr).map_err(internal)?;
+    let decoded = decode(input, &header, policy)?;
+    let orientation = header.orientation;
+    let (stored_w, stored_h) = (decoded.y.width(), decoded.y.height());
+    let (w, h) = target_size(stored_w, stored_h, policy.long_edge_px);
+    let out_size = if orientation.swaps_axes() {
+        (h, w)
+    } else {
+        (w, h)
+    };
+    // The face scan starts from the decoded luma, so detection (the longer
+    // branch) starts as soon as decoding ends.
+    let scan = face_plane(&decoded.y, policy.face_scan_long_edge)?.orient(orientation);
+    // The decoded planes go to whichever thread finishes the image: the
+    // second one, or this one if the platform refuses a thread.
+    let planes = Mutex::new(Some(decoded));
+    let finish = || -> Result<(Ycc420, Vec<u8>, Measures), MediaError> {
+        let Decoded { y, chroma } =
+            planes
+                .lock()
+                .ok()
+                .and_then(|mut p| p.take())
+                .ok_or(MediaError::Internal {
+                    detail: "the decoded planes were taken twice",
+                })?;
+        let y = y.downscale(w, h).map_err(internal)?;
+        let chroma_in = chroma.as_ref().map(|(cb, cr)| (cb, cr));
+        let (cb, cr) = Ycc420::chroma_for(chroma_in, (w, h)).map_err(internal)?;
+        // The decoded planes are the largest buffers: free them first.
+        drop(chroma);
+        let image = Ycc420::new(y, cb, cr)
+            .map_err(internal)?
+            .orient(orientation);
         let jpeg = encode_within_budget(&image, policy)?;
         let measures = measure(image.y());
         Ok((image, jpeg, measures))
@@ -110,7 +125,7 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     let (faces, finished) = std::thread::scope(|scope| {
         let second = std::thread::Builder::new()
             .name("photo-encode".into())
-            .spawn_scoped(scope, || finish(&y))
+            .spawn_scoped(scope, finish)
             .ok();
         // The detector's model is parsed once per thread: keep it on the
         // caller's thread, which processes every photo.
@@ -120,7 +135,7 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
                 detail: "the encoder thread failed",
             })),
             // No thread (the platform refused one): finish here, in turn.
-            None => finish(&y),
+            None => finish(),
         };
         (faces, finished)
     });
@@ -267,8 +282,8 @@ fn decode_png(
     })
 }
 
-/// The plane the face detector scans: the output's luma shrunk to the
-/// policy's scan size by area averaging.
+/// The plane the face detector scans: the decoded luma shrunk to the
+/// policy's scan size by area averaging (still as stored: orient it).
 fn face_plane(luma: &Plane, scan_long_edge: u32) -> Result<Plane, MediaError> {
     let (sw, sh) = target_size(luma.width(), luma.height(), scan_long_edge);
     luma.area_downscale(sw, sh).map_err(internal)
