@@ -30,6 +30,8 @@
 //! allocating, so a truncated or corrupt file is an error, never a panic or
 //! a huge allocation.
 
+use half::f16;
+
 use super::lab::{LAB_BINS, LabClassifier, MAX_LAB_OFFSET};
 use super::surf::{FEATURE_DIM, Layer, Mlp, Patch, feature_pool};
 
@@ -67,9 +69,45 @@ pub(crate) struct Model {
     pub(crate) levels: Vec<Vec<Group>>,
 }
 
+/// How a model file stores its real numbers (counts and ids are always
+/// 32-bit integers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reals {
+    /// 32-bit floats: SeetaFace's own file (read by the tests, which
+    /// compare with rustface and make the embedded file from it).
+    #[cfg_attr(not(test), allow(dead_code))]
+    F32,
+    /// 16-bit floats: the file the library embeds, half the size. Detections
+    /// match the original's (see `tests.rs`).
+    F16,
+}
+
+impl Reals {
+    fn width(self) -> usize {
+        match self {
+            Self::F32 => 4,
+            Self::F16 => 2,
+        }
+    }
+}
+
 /// Parse a model file.
-pub(crate) fn parse(bytes: &[u8]) -> Result<Model, ModelError> {
-    let mut r = Reader { bytes, pos: 0 };
+pub(crate) fn parse(bytes: &[u8], reals: Reals) -> Result<Model, ModelError> {
+    read_model(&mut Reader::new(bytes, reals))
+}
+
+/// SeetaFace's own model file with every real number rounded to a 16-bit
+/// float: the embedded model (`Reals::F16`) is made with this.
+#[cfg(test)]
+pub(crate) fn halve(original: &[u8]) -> Result<Vec<u8>, ModelError> {
+    let mut r = Reader::new(original, Reals::F32);
+    r.halved = Some(Vec::with_capacity(original.len() / 2));
+    read_model(&mut r)?;
+    r.halved.ok_or(ModelError("the face model was not copied"))
+}
+
+fn read_model(r: &mut Reader<'_>) -> Result<Model, ModelError> {
+    let bytes_len = r.bytes.len();
     let pool = feature_pool();
     let levels = r.count(MAX_LEVELS, "the face model's level count is out of range")?;
     if levels < 2 {
@@ -97,7 +135,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Model, ModelError> {
                 if stages != 1 || r.i32()? != 0 {
                     return Err(ModelError("the face model's first level is not LAB"));
                 }
-                scanners.push(read_lab(&mut r)?);
+                scanners.push(read_lab(r)?);
                 // The first level scans the image: no sources (stored as -1).
                 if r.i32()? > 0 {
                     return Err(ModelError("the face model's first level has sources"));
@@ -109,7 +147,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Model, ModelError> {
                 if r.i32()? != 1 {
                     return Err(ModelError("a later face model level is not MLP"));
                 }
-                mlps.push(read_mlp(&mut r, &pool)?);
+                mlps.push(read_mlp(r, &pool)?);
             }
             let n = r.count(MAX_GROUPS, "a face model source count is out of range")?;
             if n == 0 {
@@ -132,7 +170,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Model, ModelError> {
             later.push(this_level);
         }
     }
-    if r.pos != bytes.len() {
+    if r.pos != bytes_len {
         return Err(ModelError("the face model has trailing bytes"));
     }
     Ok(Model {
@@ -148,7 +186,7 @@ fn read_lab(r: &mut Reader<'_>) -> Result<LabClassifier, ModelError> {
     if n == 0 || n % 10 != 0 || bins + 1 != LAB_BINS {
         return Err(ModelError("a LAB classifier has an unexpected shape"));
     }
-    r.need(n * (2 + 1 + LAB_BINS))?;
+    r.need(2 * n, n * (1 + LAB_BINS))?;
     let mut offsets = Vec::with_capacity(n);
     for _ in 0..n {
         let x = r.count(MAX_LAB_OFFSET, "a LAB feature offset is out of range")?;
@@ -188,7 +226,7 @@ fn read_mlp(r: &mut Reader<'_>, pool: &[Patch]) -> Result<Mlp, ModelError> {
         if outputs == 0 {
             return Err(ModelError("an MLP layer is empty"));
         }
-        r.need(outputs * inputs + outputs)?;
+        r.need(0, outputs * inputs + outputs)?;
         let weights = r.f32s(outputs * inputs)?;
         let biases = r.f32s(outputs)?;
         built.push(Layer::new(inputs, outputs, &weights, &biases));
@@ -204,36 +242,64 @@ fn read_mlp(r: &mut Reader<'_>, pool: &[Patch]) -> Result<Mlp, ModelError> {
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    reals: Reals,
+    /// When set, everything read is copied here with reals as 16-bit floats.
+    halved: Option<Vec<u8>>,
 }
 
-impl Reader<'_> {
-    /// Fail unless `values` more 4-byte values are left.
-    fn need(&self, values: usize) -> Result<(), ModelError> {
-        let left = (self.bytes.len() - self.pos) / 4;
-        if values > left {
-            return Err(ModelError("the face model is truncated"));
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8], reals: Reals) -> Self {
+        Self {
+            bytes,
+            pos: 0,
+            reals,
+            halved: None,
         }
-        Ok(())
     }
 
-    fn word(&mut self) -> Result<[u8; 4], ModelError> {
-        let end = self.pos + 4;
+    /// Fail unless `ints` integers and `reals` real numbers are left.
+    fn need(&self, ints: usize, reals: usize) -> Result<(), ModelError> {
+        let bytes = ints
+            .checked_mul(4)
+            .zip(reals.checked_mul(self.reals.width()))
+            .and_then(|(a, b)| a.checked_add(b));
+        match bytes {
+            Some(b) if b <= self.bytes.len() - self.pos => Ok(()),
+            _ => Err(ModelError("the face model is truncated")),
+        }
+    }
+
+    fn take<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let end = self.pos + N;
         let Some(w) = self.bytes.get(self.pos..end) else {
             return Err(ModelError("the face model is truncated"));
         };
         self.pos = end;
-        Ok([w[0], w[1], w[2], w[3]])
+        let mut out = [0u8; N];
+        out.copy_from_slice(w);
+        Ok(out)
     }
 
     fn i32(&mut self) -> Result<i32, ModelError> {
-        self.word().map(i32::from_le_bytes)
+        let word = self.take::<4>()?;
+        if let Some(copy) = self.halved.as_mut() {
+            copy.extend_from_slice(&word);
+        }
+        Ok(i32::from_le_bytes(word))
     }
 
     fn f32(&mut self) -> Result<f32, ModelError> {
-        self.word().map(f32::from_le_bytes)
+        let value = match self.reals {
+            Reals::F32 => f32::from_le_bytes(self.take::<4>()?),
+            Reals::F16 => f16::from_bits(u16::from_le_bytes(self.take::<2>()?)).to_f32(),
+        };
+        if let Some(copy) = self.halved.as_mut() {
+            copy.extend_from_slice(&f16::from_f32(value).to_bits().to_le_bytes());
+        }
+        Ok(value)
     }
 
-    /// A count or index in `0..=max`; otherwise the error `what`.
+    /// A count or index in `0..=max`.
     fn count(&mut self, max: usize, what: &'static str) -> Result<usize, ModelError> {
         let v = self.i32()?;
         match usize::try_from(v) {
@@ -243,7 +309,7 @@ impl Reader<'_> {
     }
 
     fn f32s(&mut self, n: usize) -> Result<Vec<f32>, ModelError> {
-        self.need(n)?;
+        self.need(0, n)?;
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
             out.push(self.f32()?);

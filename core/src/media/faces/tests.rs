@@ -10,9 +10,12 @@ use rustface::ImageData;
 use super::*;
 use checkin_pixels::{Ycc420, target_size};
 
+/// SeetaFace's own model file (32-bit floats), which rustface reads.
+static ORIGINAL: &[u8] = include_bytes!("../model/seeta_fd_frontal_v1.0.bin");
+
 /// rustface configured as `detect_faces` configures ours.
 fn oracle(min_score: f64) -> Box<dyn rustface::Detector> {
-    let model = rustface::read_model(Cursor::new(MODEL)).expect("rustface reads the model");
+    let model = rustface::read_model(Cursor::new(ORIGINAL)).expect("rustface reads the model");
     let mut d = rustface::create_detector_with_model(model);
     d.set_min_face_size(FACE_WINDOW_PX);
     d.set_score_thresh(min_score);
@@ -21,8 +24,9 @@ fn oracle(min_score: f64) -> Box<dyn rustface::Detector> {
     d
 }
 
+/// Ours on the same model file as the oracle, so results must be identical.
 fn ours() -> Detector {
-    Detector::new(model_of(MODEL).expect("the bundled model parses"))
+    Detector::new(model_of(ORIGINAL, Reals::F32).expect("the original model parses"))
 }
 
 /// A fixture JPEG as the pipeline's face-scan plane: luma, long edge 512.
@@ -168,7 +172,51 @@ fn same_detections_as_rustface_on_synthetic_planes() {
 
 #[test]
 fn bundled_model_parses() {
-    assert!(model_of(MODEL).is_ok());
+    assert!(model_of(MODEL, Reals::F16).is_ok());
+    // Read the wrong way, either file is refused (its counts land on
+    // weights), never misread.
+    assert!(model_of(MODEL, Reals::F32).is_err());
+    assert!(model_of(ORIGINAL, Reals::F16).is_err());
+}
+
+#[test]
+fn bundled_model_is_the_original_halved() {
+    let halved = model::halve(ORIGINAL).expect("halves");
+    assert!(
+        halved == MODEL,
+        "the embedded model is stale: run `cargo test -p checkin-core --lib -- --ignored regenerate_halved_model`"
+    );
+}
+
+/// Writes the embedded model from SeetaFace's original.
+#[test]
+#[ignore = "regenerates core/src/media/model/seeta_fd_frontal_v1.0.f16.bin"]
+fn regenerate_halved_model() {
+    let path = format!(
+        "{}/src/media/model/seeta_fd_frontal_v1.0.f16.bin",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::write(path, model::halve(ORIGINAL).expect("halves")).expect("writes");
+}
+
+#[test]
+fn halved_weights_find_the_same_faces() {
+    let mut full = ours();
+    let mut half = Detector::new(model_of(MODEL, Reals::F16).expect("parses"));
+    let mut faces = 0;
+    for name in FIXTURES {
+        let (plane, w, h) = fixture_plane(name);
+        let a = full.detect(&plane, w as usize, h as usize, SCORE_THRESHOLD);
+        let b = half.detect(&plane, w as usize, h as usize, SCORE_THRESHOLD);
+        assert_eq!(a.len(), b.len(), "{name}");
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!((x.x, x.y, x.size), (y.x, y.y, y.size), "{name}");
+            let relative = ((x.score - y.score) / x.score).abs();
+            assert!(relative < 1e-3, "{name}: {} vs {}", x.score, y.score);
+        }
+        faces += a.len();
+    }
+    assert!(faces >= 5, "the fixtures hold {faces} faces");
 }
 
 #[test]
@@ -199,23 +247,29 @@ fn truncated_model_is_refused() {
         3,
         4,
         100,
-        MODEL.len() / 2,
-        MODEL.len() - 4,
-        MODEL.len() - 1,
+        ORIGINAL.len() / 2,
+        ORIGINAL.len() - 4,
+        ORIGINAL.len() - 1,
     ] {
         assert!(
-            matches!(model_of(&MODEL[..len]), Err(MediaError::Internal { .. })),
+            matches!(
+                model_of(&ORIGINAL[..len], Reals::F32),
+                Err(MediaError::Internal { .. })
+            ),
             "{len} bytes"
         );
     }
-    let mut longer = MODEL.to_vec();
+    for len in [0, 3, MODEL.len() / 2, MODEL.len() - 2, MODEL.len() - 1] {
+        assert!(model_of(&MODEL[..len], Reals::F16).is_err(), "{len} bytes");
+    }
+    let mut longer = ORIGINAL.to_vec();
     longer.extend_from_slice(&[0; 4]);
-    assert!(model_of(&longer).is_err(), "trailing bytes");
+    assert!(model_of(&longer, Reals::F32).is_err(), "trailing bytes");
 }
 
 /// The model with the little-endian word at byte `at` replaced.
 fn patched(at: usize, value: i32) -> Vec<u8> {
-    let mut m = MODEL.to_vec();
+    let mut m = ORIGINAL.to_vec();
     m[at..at + 4].copy_from_slice(&value.to_le_bytes());
     m
 }
@@ -242,7 +296,7 @@ fn corrupt_model_counts_are_refused() {
         (24, -1),
     ] {
         assert!(
-            model_of(&patched(at, value)).is_err(),
+            model_of(&patched(at, value), Reals::F32).is_err(),
             "word {at} = {value}"
         );
     }
@@ -272,8 +326,8 @@ proptest! {
     }
 
     #[test]
-    fn corrupted_model_words_never_panic(word in 0usize..MODEL.len() / 4, value in any::<i32>()) {
+    fn corrupted_model_words_never_panic(word in 0usize..ORIGINAL.len() / 4, value in any::<i32>()) {
         // Either refused or read; never a panic or an absurd allocation.
-        let _ = model_of(&patched(word * 4, value));
+        let _ = model_of(&patched(word * 4, value), Reals::F32);
     }
 }
