@@ -12,7 +12,7 @@
 //! on the transposed plane, so both passes are vector code; the two
 //! transposes cost less than a scalar horizontal pass would.
 
-use wide::{i16x8, i32x8, u8x16};
+use wide::{i16x8, i32x4, i32x8, u8x16};
 
 use crate::{Plane, PlaneError};
 
@@ -199,26 +199,48 @@ impl Plane {
 
 /// `out[x] = Σ weights[k] · rows[k][x]`, rounded from fixed point and
 /// clamped to 0..=255. All rows are at least `out.len()` long.
+///
+/// Rows go in pairs: interleaving two rows' bytes and widening them gives
+/// (a₀, b₀, a₁, b₁, …) as 16-bit lanes, which one multiply-add against
+/// (w_a, w_b, w_a, w_b, …) turns into four finished pair sums.
 fn weighted_rows(rows: &[&[u8]], weights: &[i32], out: &mut [u8]) {
     let n = out.len();
     let vector_end = n - n % LANES;
-    let half = i32x8::splat(WEIGHT_ONE >> 1);
+    // Pairs of (row, row, weights); an odd last row pairs with itself at
+    // weight zero. |weight| ≤ 2 × WEIGHT_ONE, well inside i16.
+    let pairs: Vec<(&[u8], &[u8], i16x8)> = rows
+        .chunks(2)
+        .zip(weights.chunks(2))
+        .filter(|(_, w)| w.iter().any(|&w| w != 0))
+        .map(|(r, w)| {
+            let (wa, wb) = (w[0] as i16, w.get(1).map_or(0, |&w| w as i16));
+            let b = r.get(1).copied().unwrap_or(r[0]);
+            (r[0], b, i16x8::new([wa, wb, wa, wb, wa, wb, wa, wb]))
+        })
+        .collect();
+    let half = i32x4::splat(WEIGHT_ONE >> 1);
+    let load = |row: &[u8], x: usize| {
+        let mut block = [0u8; LANES];
+        block.copy_from_slice(&row[x..x + LANES]);
+        u8x16::new(block)
+    };
+    let narrow = |p: i32x4, q: i32x4| {
+        let mut both = [0i32; 8];
+        both[..4].copy_from_slice(&(p >> WEIGHT_BITS as i32).to_array());
+        both[4..].copy_from_slice(&(q >> WEIGHT_BITS as i32).to_array());
+        i16x8::from_i32x8_saturate(i32x8::new(both))
+    };
     for x in (0..vector_end).step_by(LANES) {
-        let (mut low, mut high) = (half, half);
-        for (row, &weight) in rows.iter().zip(weights) {
-            if weight == 0 {
-                continue;
-            }
-            let mut block = [0u8; LANES];
-            block.copy_from_slice(&row[x..x + LANES]);
-            let samples = u8x16::new(block);
-            // |weight| ≤ 2 × WEIGHT_ONE, well inside i16.
-            let weight = i16x8::splat(weight as i16);
-            low += i16x8::from_u8x16_low(samples).widening_mul(weight);
-            high += i16x8::from_u8x16_high(samples).widening_mul(weight);
+        let mut acc = [half; 4];
+        for &(a, b, weight) in &pairs {
+            let (a, b) = (load(a, x), load(b, x));
+            let (low, high) = (u8x16::unpack_low(a, b), u8x16::unpack_high(a, b));
+            acc[0] += i16x8::from_u8x16_low(low).dot(weight);
+            acc[1] += i16x8::from_u8x16_high(low).dot(weight);
+            acc[2] += i16x8::from_u8x16_low(high).dot(weight);
+            acc[3] += i16x8::from_u8x16_high(high).dot(weight);
         }
-        let narrow = |v: i32x8| i16x8::from_i32x8_saturate(v >> WEIGHT_BITS as i32);
-        let packed = u8x16::narrow_i16x8(narrow(low), narrow(high));
+        let packed = u8x16::narrow_i16x8(narrow(acc[0], acc[1]), narrow(acc[2], acc[3]));
         out[x..x + LANES].copy_from_slice(&packed.to_array());
     }
     for (x, o) in out.iter_mut().enumerate().skip(vector_end) {
@@ -300,16 +322,23 @@ mod tests {
             })
             .collect();
         let refs: Vec<&[u8]> = rows.iter().map(Vec::as_slice).collect();
-        let weights = [-3000, 20000, 2000, -2616];
-        let mut out = [0u8; 37];
-        weighted_rows(&refs, &weights, &mut out);
-        for (x, &o) in out.iter().enumerate() {
-            let acc: i32 = refs
-                .iter()
-                .zip(&weights)
-                .map(|(r, &w)| w * i32::from(r[x]))
-                .sum();
-            assert_eq!(o, to_u8(acc), "sample {x}");
+        // Even and odd row counts, and a zero weight in a pair.
+        for weights in [
+            &[-3000, 20000, 2000, -2616][..],
+            &[-3000, 20000, 2000][..],
+            &[0, 16384, 0][..],
+        ] {
+            let refs = &refs[..weights.len()];
+            let mut out = [0u8; 37];
+            weighted_rows(refs, weights, &mut out);
+            for (x, &o) in out.iter().enumerate() {
+                let acc: i32 = refs
+                    .iter()
+                    .zip(weights)
+                    .map(|(r, &w)| w * i32::from(r[x]))
+                    .sum();
+                assert_eq!(o, to_u8(acc), "sample {x} of {weights:?}");
+            }
         }
     }
 
