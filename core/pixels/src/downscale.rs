@@ -34,6 +34,16 @@ struct Taps {
     weights: Vec<i32>,
 }
 
+/// The filter a downscale applies.
+#[derive(Clone, Copy)]
+enum Filter {
+    /// Lanczos3: sharp, for what people look at.
+    Lanczos3,
+    /// Each output sample is the mean of the source samples it covers
+    /// (fractional at its edges): soft, for the face detector.
+    Area,
+}
+
 fn lanczos(x: f64) -> f64 {
     let x = x.abs();
     if x >= LOBES {
@@ -48,19 +58,30 @@ fn lanczos(x: f64) -> f64 {
 
 impl Taps {
     /// Taps to shrink `from` samples to `to` (1 ≤ to ≤ from).
-    fn new(from: usize, to: usize) -> Self {
+    fn new(from: usize, to: usize, filter: Filter) -> Self {
         let scale = from as f64 / to as f64;
-        let support = LOBES * scale;
-        let taps = ((2.0 * support).ceil() as usize + 1).min(from);
+        let (reach, taps) = match filter {
+            Filter::Lanczos3 => (LOBES * scale, (2.0 * LOBES * scale).ceil() as usize + 1),
+            Filter::Area => (0.5 * scale, scale.ceil() as usize + 1),
+        };
+        let taps = taps.min(from);
         let mut starts = Vec::with_capacity(to);
         let mut weights = vec![0i32; to * taps];
         let mut real = vec![0f64; taps];
         for (i, row) in weights.chunks_exact_mut(taps).enumerate() {
             let centre = (i as f64 + 0.5) * scale;
-            let first = ((centre - support).floor().max(0.0) as usize).min(from - taps);
+            let first = ((centre - reach).floor().max(0.0) as usize).min(from - taps);
             let mut sum = 0.0;
             for (k, w) in real.iter_mut().enumerate() {
-                *w = lanczos((first as f64 + k as f64 + 0.5 - centre) / scale);
+                let src = (first + k) as f64;
+                *w = match filter {
+                    Filter::Lanczos3 => lanczos((src + 0.5 - centre) / scale),
+                    // The part of source sample [src, src + 1) inside the
+                    // output sample's span [centre - reach, centre + reach).
+                    Filter::Area => {
+                        ((centre + reach).min(src + 1.0) - (centre - reach).max(src)).max(0.0)
+                    }
+                };
                 sum += *w;
             }
             // Quantise, then give the rounding error to the largest tap so
@@ -90,13 +111,24 @@ impl Plane {
     /// Shrink to exactly `width × height` with a Lanczos3 filter (a copy
     /// when the size already matches).
     pub fn downscale(&self, width: u32, height: u32) -> Result<Plane, PlaneError> {
+        self.shrink(width, height, Filter::Lanczos3)
+    }
+
+    /// Shrink by area averaging: each output sample is the mean of the
+    /// source samples it covers (fractional at its edges). Softer than
+    /// [`Plane::downscale`], and what a detector scanning for shapes wants.
+    pub fn area_downscale(&self, width: u32, height: u32) -> Result<Plane, PlaneError> {
+        self.shrink(width, height, Filter::Area)
+    }
+
+    fn shrink(&self, width: u32, height: u32, filter: Filter) -> Result<Plane, PlaneError> {
         if width == 0 || height == 0 || width > self.width || height > self.height {
             return Err(PlaneError::BadTarget);
         }
         if (width, height) == (self.width, self.height) {
             return Ok(self.clone());
         }
-        let tall = self.shrink_rows(height as usize);
+        let tall = self.shrink_rows(height as usize, filter);
         if width == self.width {
             return Ok(tall);
         }
@@ -104,18 +136,18 @@ impl Plane {
         // most two are alive at once.
         let turned = tall.transpose();
         drop(tall);
-        let narrow = turned.shrink_rows(width as usize);
+        let narrow = turned.shrink_rows(width as usize, filter);
         drop(turned);
         Ok(narrow.transpose())
     }
 
     /// Every output row is a weighted sum of whole source rows.
-    fn shrink_rows(&self, to: usize) -> Plane {
+    fn shrink_rows(&self, to: usize, filter: Filter) -> Plane {
         let (w, h) = (self.width as usize, self.height as usize);
         if to == h {
             return self.clone();
         }
-        let taps = Taps::new(h, to);
+        let taps = Taps::new(h, to, filter);
         let mut out = vec![0u8; w * to];
         let mut rows: Vec<&[u8]> = Vec::with_capacity(taps.taps);
         for (y, out_row) in out.chunks_exact_mut(w).enumerate() {
@@ -162,38 +194,6 @@ impl Plane {
             height: self.width,
             pixels: out,
         }
-    }
-
-    /// Shrink by area averaging: each output sample is the mean of the
-    /// source samples it covers (fractional at its edges). Softer than
-    /// [`Plane::downscale`], and what a detector scanning for shapes wants.
-    pub fn area_downscale(&self, width: u32, height: u32) -> Result<Plane, PlaneError> {
-        if width == 0 || height == 0 || width > self.width || height > self.height {
-            return Err(PlaneError::BadTarget);
-        }
-        if (width, height) == (self.width, self.height) {
-            return Ok(self.clone());
-        }
-        let (w, tw, th) = (self.width as usize, width as usize, height as usize);
-        // Rows first: each output row accumulates its covered source rows.
-        let rows = area_weights(self.height as usize, th);
-        let mut tall = vec![0f32; th * w];
-        for (out_row, spans) in tall.chunks_exact_mut(w).zip(&rows) {
-            for &(src, weight) in spans {
-                for (acc, &v) in out_row.iter_mut().zip(self.row(src)) {
-                    *acc += weight * f32::from(v);
-                }
-            }
-        }
-        let cols = area_weights(w, tw);
-        let mut out = Vec::with_capacity(tw * th);
-        for row in tall.chunks_exact(w) {
-            out.extend(cols.iter().map(|spans| {
-                let v: f32 = spans.iter().map(|&(src, weight)| weight * row[src]).sum();
-                v.round().clamp(0.0, 255.0) as u8
-            }));
-        }
-        Plane::new(width, height, out)
     }
 }
 
@@ -253,25 +253,6 @@ fn weighted_rows(rows: &[&[u8]], weights: &[i32], out: &mut [u8]) {
     }
 }
 
-/// For each of `to` output cells along an axis of `from` source samples,
-/// the source samples it covers with their share of it (the shares sum to 1).
-fn area_weights(from: usize, to: usize) -> Vec<Vec<(usize, f32)>> {
-    let scale = from as f64 / to as f64;
-    (0..to)
-        .map(|i| {
-            let (start, end) = (i as f64 * scale, ((i + 1) as f64 * scale).min(from as f64));
-            let first = start.floor() as usize;
-            let last = (end.ceil() as usize).min(from);
-            (first..last)
-                .filter_map(|src| {
-                    let cover = (end.min(src as f64 + 1.0) - start.max(src as f64)).max(0.0);
-                    (cover > 0.0).then_some((src, (cover / scale) as f32))
-                })
-                .collect()
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,8 +267,11 @@ mod tests {
 
     #[test]
     fn weights_sum_to_one_at_every_position() {
-        for (from, to) in [(1500, 1024), (3, 2), (10, 1), (7, 7), (1125, 768)] {
-            let t = Taps::new(from, to);
+        for (from, to, filter) in [(1500, 1024), (3, 2), (10, 1), (7, 7), (1125, 768)]
+            .into_iter()
+            .flat_map(|(f, t)| [(f, t, Filter::Lanczos3), (f, t, Filter::Area)])
+        {
+            let t = Taps::new(from, to, filter);
             for (i, row) in t.weights.chunks_exact(t.taps).enumerate() {
                 assert_eq!(row.iter().sum::<i32>(), WEIGHT_ONE, "{from}->{to} at {i}");
                 assert!(t.starts[i] + t.taps <= from);
