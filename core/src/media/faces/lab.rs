@@ -254,22 +254,38 @@ impl LabMap {
 /// auto-vectorise at opt-level "s", and this runs on every pixel of every
 /// pyramid scale.
 fn lab_codes_x16(boxes: &[&[u16]; 9], out: &mut [u8]) -> usize {
-    let [t0, t1, t2, m0, c, m2, b0, b1, b2] = *boxes;
     let n = out.len() / 16 * 16;
     for x in (0..n).step_by(16) {
-        let code = |x: usize| {
-            let centre = lanes(&c[x..]);
-            // Spelt out: rustc does not unroll loops at opt-level "s".
-            let bit = |s: &[u16], bit| centre.simd_ge(lanes(&s[x..])) & i16x8::splat(bit);
-            let top = bit(t0, 0x80) | bit(t1, 0x40) | bit(t2, 0x20);
-            let middle = bit(m0, 0x10) | bit(m2, 0x08);
-            let bottom = bit(b0, 0x04) | bit(b1, 0x02) | bit(b2, 0x01);
-            top | middle | bottom
-        };
-        let bytes = u8x16::narrow_i16x8(code(x), code(x + 8));
-        out[x..x + 16].copy_from_slice(&bytes.to_array());
+        let codes = u8x16::narrow_i16x8(lab_codes_x8(boxes, x), lab_codes_x8(boxes, x + 8));
+        out[x..x + 16].copy_from_slice(&codes.to_array());
     }
     n
+}
+
+/// `1 << k` in every lane, for k = 0 .. 7: constants, because a `splat`
+/// at run time is a store loop at opt-level "s".
+const BITS: [i16x8; 8] = {
+    let mut bits = [i16x8::ZERO; 8];
+    let mut k = 0;
+    while k < 8 {
+        bits[k] = i16x8::splat(1 << k);
+        k += 1;
+    }
+    bits
+};
+
+/// The LAB bytes of positions `x .. x + 8`, one per 16-bit lane.
+#[inline(always)]
+fn lab_codes_x8(boxes: &[&[u16]; 9], x: usize) -> i16x8 {
+    let [t0, t1, t2, m0, c, m2, b0, b1, b2] = *boxes;
+    let centre = lanes(&c[x..]);
+    // Bit `k` where the centre box is at least the neighbour from `s`.
+    let bit = |s: &[u16], k: usize| centre.simd_ge(lanes(&s[x..])) & BITS[k];
+    // Spelt out: rustc does not unroll loops at opt-level "s".
+    let top = bit(t0, 7) | bit(t1, 6) | bit(t2, 5);
+    let middle = bit(m0, 4) | bit(m2, 3);
+    let bottom = bit(b0, 2) | bit(b1, 1) | bit(b2, 0);
+    top | middle | bottom
 }
 
 /// The first eight box sums of `s` (at most 9 × 255, so signed 16-bit
