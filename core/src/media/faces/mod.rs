@@ -33,9 +33,9 @@
 //! (criterion medians, opt-level "s", on the shared 2-core x86-64 build
 //! machine while other work ran, so both run slower than on a quiet
 //! machine, where rustface had taken 25-35 ms):
-//! a 512×384 plane (two_faces.jpg) takes 12.7 ms against rustface's
-//! 42.0 ms, a 512×512 one (portrait.jpg) 15.4 ms against 54.3 ms (runs
-//! vary by about 10 %; the ratio stays between 3 and 3.5). About
+//! a 512×384 plane (two_faces.jpg) takes 10.2 ms against rustface's
+//! 39.3 ms, a 512×512 one (portrait.jpg) 13.5 ms against 49 ms (runs
+//! vary by about 10 %; the ratio stays between 3.5 and 4). About
 //! half of it goes to the ~1,000 candidate squares the MLP stages look at
 //! (cutting out and scaling each, its gradient sums, the networks), a third
 //! to the LAB scan. Time grows with the plane's area. Memory: about 12
