@@ -20,6 +20,8 @@ const GROUP: usize = 10;
 /// Windows whose pixels' standard deviation is not above this are flat.
 const MIN_STD_DEV: f64 = 10.0;
 
+use wide::{i16x8, u8x16, u16x8};
+
 use super::WINDOW;
 
 /// One boosted classifier: features with their weight tables.
@@ -126,18 +128,9 @@ impl LabMap {
             let (m0, centre, m2) = (&mid[..n], &mid[3..3 + n], &mid[6..6 + n]);
             let (b0, b1, b2) = (&bot[..n], &bot[3..3 + n], &bot[6..6 + n]);
             let out = &mut self.codes[y * w..y * w + n];
-            // Eight positions at a time where SSE2 is available, the rest
-            // one by one.
-            #[cfg(target_arch = "x86_64")]
-            let done = {
-                let boxes = [t0, t1, t2, m0, centre, m2, b0, b1, b2];
-                // SAFETY: SSE2 is part of every x86-64 processor (the
-                // target's baseline features); the function only touches
-                // its arguments.
-                unsafe { lab_codes_sse2(&boxes, out) }
-            };
-            #[cfg(not(target_arch = "x86_64"))]
-            let done = 0;
+            // Sixteen positions at a time, the rest one by one.
+            let boxes = [t0, t1, t2, m0, centre, m2, b0, b1, b2];
+            let done = lab_codes_x16(&boxes, out);
             for x in done..n {
                 let c = centre[x];
                 out[x] = (u8::from(c >= t0[x]) << 7)
@@ -252,54 +245,55 @@ impl LabMap {
     }
 }
 
-/// LAB bytes of one row, eight at a time: `boxes` are the nine box-sum
+/// LAB bytes of one row, sixteen at a time: `boxes` are the nine box-sum
 /// slices (top-left, top, top-right, left, centre, right, bottom-left,
 /// bottom, bottom-right), as long as `out`. Returns how many positions it
-/// did (a multiple of eight); the caller does the rest.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn lab_codes_sse2(boxes: &[&[u16]; 9], out: &mut [u8]) -> usize {
-    use std::arch::x86_64::{_mm_cvtsi128_si64, _mm_or_si128, _mm_packus_epi16};
-    let [t0, t1, t2, m0, c, m2, b0, b1, b2] = *boxes;
-    let n = out.len() / 8 * 8;
-    for x in (0..n).step_by(8) {
-        let centre = sse2::lanes(&c[x..]);
-        // Spelt out: rustc does not unroll loops at opt-level "s".
-        let bit = |s: &[u16], bit| sse2::bit_if_at_least(centre, &s[x..], bit);
-        let top = _mm_or_si128(_mm_or_si128(bit(t0, 0x80), bit(t1, 0x40)), bit(t2, 0x20));
-        let middle = _mm_or_si128(bit(m0, 0x10), bit(m2, 0x08));
-        let bottom = _mm_or_si128(_mm_or_si128(bit(b0, 0x04), bit(b1, 0x02)), bit(b2, 0x01));
-        let code = _mm_or_si128(_mm_or_si128(top, middle), bottom);
-        let bytes = _mm_cvtsi128_si64(_mm_packus_epi16(code, code)).to_le_bytes();
-        out[x..x + 8].copy_from_slice(&bytes);
+/// did (a multiple of sixteen); the caller does the rest.
+///
+/// Explicit vectors (SSE2 on x86-64, NEON on ARM): rustc does not
+/// auto-vectorise at opt-level "s", and this runs on every pixel of every
+/// pyramid scale.
+fn lab_codes_x16(boxes: &[&[u16]; 9], out: &mut [u8]) -> usize {
+    let n = out.len() / 16 * 16;
+    for x in (0..n).step_by(16) {
+        let codes = u8x16::narrow_i16x8(lab_codes_x8(boxes, x), lab_codes_x8(boxes, x + 8));
+        out[x..x + 16].copy_from_slice(&codes.to_array());
     }
     n
 }
 
-#[cfg(target_arch = "x86_64")]
-mod sse2 {
-    use std::arch::x86_64::{
-        __m128i, _mm_andnot_si128, _mm_cmpgt_epi16, _mm_set1_epi16, _mm_setr_epi16,
-    };
-
-    /// The first eight box sums of `s` (at most 9 × 255, so signed 16-bit
-    /// lanes hold them and compare them exactly).
-    #[inline]
-    #[target_feature(enable = "sse2")]
-    pub(super) fn lanes(s: &[u16]) -> __m128i {
-        let v = &s[..8];
-        let i = |k: usize| v[k] as i16;
-        _mm_setr_epi16(i(0), i(1), i(2), i(3), i(4), i(5), i(6), i(7))
+/// `1 << k` in every lane, for k = 0 .. 7: constants, because a `splat`
+/// at run time is a store loop at opt-level "s".
+const BITS: [i16x8; 8] = {
+    let mut bits = [i16x8::ZERO; 8];
+    let mut k = 0;
+    while k < 8 {
+        bits[k] = i16x8::splat(1 << k);
+        k += 1;
     }
+    bits
+};
 
-    /// `bit` in each lane where `centre` ≥ the neighbour from `s`.
-    #[inline]
-    #[target_feature(enable = "sse2")]
-    pub(super) fn bit_if_at_least(centre: __m128i, s: &[u16], bit: i16) -> __m128i {
-        // centre ≥ neighbour, i.e. not neighbour > centre.
-        let less = _mm_cmpgt_epi16(lanes(s), centre);
-        _mm_andnot_si128(less, _mm_set1_epi16(bit))
-    }
+/// The LAB bytes of positions `x .. x + 8`, one per 16-bit lane.
+#[inline(always)]
+fn lab_codes_x8(boxes: &[&[u16]; 9], x: usize) -> i16x8 {
+    let [t0, t1, t2, m0, c, m2, b0, b1, b2] = *boxes;
+    let centre = lanes(&c[x..]);
+    // Bit `k` where the centre box is at least the neighbour from `s`.
+    let bit = |s: &[u16], k: usize| centre.simd_ge(lanes(&s[x..])) & BITS[k];
+    // Spelt out: rustc does not unroll loops at opt-level "s".
+    let top = bit(t0, 7) | bit(t1, 6) | bit(t2, 5);
+    let middle = bit(m0, 4) | bit(m2, 3);
+    let bottom = bit(b0, 2) | bit(b1, 1) | bit(b2, 0);
+    top | middle | bottom
+}
+
+/// The first eight box sums of `s` (at most 9 × 255, so signed 16-bit
+/// lanes hold them and compare them exactly).
+#[inline(always)]
+fn lanes(s: &[u16]) -> i16x8 {
+    let v = s.first_chunk::<8>().expect("eight box sums");
+    u16x8::new(*v).cast_signed()
 }
 
 /// Grow a buffer to at least `len` values; it never shrinks, so buffers

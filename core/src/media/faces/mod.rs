@@ -33,9 +33,9 @@
 //! (criterion medians, opt-level "s", on the shared 2-core x86-64 build
 //! machine while other work ran, so both run slower than on a quiet
 //! machine, where rustface had taken 25-35 ms):
-//! a 512×384 plane (two_faces.jpg) takes 12.7 ms against rustface's
-//! 42.0 ms, a 512×512 one (portrait.jpg) 15.4 ms against 54.3 ms (runs
-//! vary by about 10 %; the ratio stays between 3 and 3.5). About
+//! a 512×384 plane (two_faces.jpg) takes 10.2 ms against rustface's
+//! 39.3 ms, a 512×512 one (portrait.jpg) 13.5 ms against 49 ms (runs
+//! vary by about 10 %; the ratio stays between 3.5 and 4). About
 //! half of it goes to the ~1,000 candidate squares the MLP stages look at
 //! (cutting out and scaling each, its gradient sums, the networks), a third
 //! to the LAB scan. Time grows with the plane's area. Memory: about 12
@@ -43,11 +43,13 @@
 //! per thread. Finding smaller bystanders (768 px: 7 %, 1024 px: 5 %)
 //! costs about 2.3× and 4× the time; programs choose.
 //!
-//! rustc does not vectorise loops at opt-level "s", so on x86-64 three
-//! small kernels use SSE/SSE2 (part of every x86-64 processor) explicitly:
-//! the MLP dot products, the gradient column sums and the LAB bytes. They
-//! compute exactly what the portable code computes; other targets (ARM
-//! phones) run the portable code.
+//! rustc does not vectorise loops at opt-level "s", so three small kernels
+//! (the MLP dot products, the gradient column sums and the LAB bytes) are
+//! written with the `wide` crate's vector types: one safe implementation
+//! that compiles to SSE2 on x86-64, NEON on ARM phones and scalar code
+//! elsewhere. Each lane does exactly what scalar code would (the dot
+//! products add in input order), so detections match rustface's bit for
+//! bit.
 
 mod lab;
 mod model;

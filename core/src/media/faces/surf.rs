@@ -11,6 +11,8 @@
 //! and yields a face score and corrections to the window's position and
 //! size.
 
+use wide::{f32x4, i32x4};
+
 use super::WINDOW;
 
 /// Gradient channels per pixel.
@@ -159,38 +161,13 @@ impl SurfWindow {
         }
     }
 
-    /// Add the channel sums of window rows `rows` to `columns`, one band
-    /// of columns (between x edges) at a time.
-    #[cfg(not(target_arch = "x86_64"))]
-    fn add_rows(&mut self, rows: std::ops::Range<usize>, xs: &[usize]) {
-        let p = &self.padded;
-        for y in rows {
-            // Rows above, at and below window row y, from column −1.
-            let above = &p[y * PADDED..(y + 1) * PADDED];
-            let here = &p[(y + 1) * PADDED..(y + 2) * PADDED];
-            let below = &p[(y + 2) * PADDED..(y + 3) * PADDED];
-            let mut x = 0;
-            let mut run = Sums::default();
-            for (&edge, column) in xs.iter().zip(&mut self.columns) {
-                while x < edge {
-                    run.add(here[x + 2] - here[x], below[x + 1] - above[x + 1]);
-                    x += 1;
-                }
-                run.add_to(column);
-            }
-        }
-    }
-
     /// Add the channel sums of window rows `rows` to `columns`: first down
-    /// each pixel column, four columns per SSE2 instruction, then along the
-    /// bands of columns.
-    #[cfg(target_arch = "x86_64")]
+    /// each pixel column, four columns per vector, then along the bands of
+    /// columns.
     fn add_rows(&mut self, rows: std::ops::Range<usize>, xs: &[usize]) {
-        // SAFETY: SSE2 is part of every x86-64 processor (the target's
-        // baseline features); the function only touches its arguments.
         // Columns right of the last edge are never summed.
         let groups = xs.last().map_or(0, |&e| e.div_ceil(4));
-        let down = unsafe { column_sums_sse2(&self.padded, rows, groups) };
+        let down = column_sums(&self.padded, rows, groups);
         for (c, sums) in down.iter().enumerate() {
             let mut x = 0;
             let mut run = 0;
@@ -238,20 +215,19 @@ impl SurfWindow {
 
 /// Per channel and window column, the sums over window rows `rows` of the
 /// padded window `p`, for the first `groups` × 4 columns (the rest are
-/// zero); the same channels as [`Sums`], four columns at once.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn column_sums_sse2(
+/// zero). The eight channels: `dx` and `|dx|` where `dy` ≥ 0, then where
+/// `dy` < 0; `dy` and `|dy|` where `dx` ≥ 0, then where `dx` < 0.
+///
+/// Four columns per vector (SSE2 on x86-64, NEON on ARM): every window
+/// that passes the LAB stage goes through this, and rustc does not
+/// auto-vectorise at opt-level "s".
+fn column_sums(
     p: &[i32],
     rows: std::ops::Range<usize>,
     groups: usize,
 ) -> [[i32; WINDOW]; CHANNELS] {
-    use std::arch::x86_64::{
-        _mm_add_epi32, _mm_and_si128, _mm_andnot_si128, _mm_cvtsi128_si32, _mm_setr_epi32,
-        _mm_setzero_si128, _mm_shuffle_epi32, _mm_srai_epi32, _mm_sub_epi32, _mm_xor_si128,
-    };
     const GROUPS: usize = WINDOW / 4;
-    let mut acc = [[_mm_setzero_si128(); GROUPS]; CHANNELS];
+    let mut acc = [[i32x4::ZERO; GROUPS]; CHANNELS];
     for y in rows {
         let above = &p[y * PADDED..(y + 1) * PADDED];
         let here = &p[(y + 1) * PADDED..(y + 2) * PADDED];
@@ -261,95 +237,36 @@ fn column_sums_sse2(
         for g in 0..groups.min(GROUPS) {
             // Padded columns x .. x + 6 hold window columns x − 1 .. x + 4.
             let x = 4 * g;
-            let (l, h, a, b) = (
-                &here[x..x + 4],
-                &here[x + 2..x + 6],
-                &above[x + 1..x + 5],
-                &below[x + 1..x + 5],
-            );
-            let dx = _mm_sub_epi32(
-                _mm_setr_epi32(h[0], h[1], h[2], h[3]),
-                _mm_setr_epi32(l[0], l[1], l[2], l[3]),
-            );
-            let dy = _mm_sub_epi32(
-                _mm_setr_epi32(b[0], b[1], b[2], b[3]),
-                _mm_setr_epi32(a[0], a[1], a[2], a[3]),
-            );
+            let dx = lanes(&here[x + 2..]) - lanes(&here[x..]);
+            let dy = lanes(&below[x + 1..]) - lanes(&above[x + 1..]);
             // All ones where negative, else zero.
-            let (neg_x, neg_y) = (_mm_srai_epi32::<31>(dx), _mm_srai_epi32::<31>(dy));
-            let adx = _mm_sub_epi32(_mm_xor_si128(dx, neg_x), neg_x);
-            let ady = _mm_sub_epi32(_mm_xor_si128(dy, neg_y), neg_y);
-            // The eight channels of `Sums`, spelt out (rustc does not unroll
-            // loops at opt-level "s").
-            acc[0][g] = _mm_add_epi32(acc[0][g], _mm_andnot_si128(neg_y, dx));
-            acc[1][g] = _mm_add_epi32(acc[1][g], _mm_andnot_si128(neg_y, adx));
-            acc[2][g] = _mm_add_epi32(acc[2][g], _mm_and_si128(neg_y, dx));
-            acc[3][g] = _mm_add_epi32(acc[3][g], _mm_and_si128(neg_y, adx));
-            acc[4][g] = _mm_add_epi32(acc[4][g], _mm_andnot_si128(neg_x, dy));
-            acc[5][g] = _mm_add_epi32(acc[5][g], _mm_andnot_si128(neg_x, ady));
-            acc[6][g] = _mm_add_epi32(acc[6][g], _mm_and_si128(neg_x, dy));
-            acc[7][g] = _mm_add_epi32(acc[7][g], _mm_and_si128(neg_x, ady));
+            let (neg_x, neg_y) = (dx >> 31_u32, dy >> 31_u32);
+            let adx = (dx ^ neg_x) - neg_x;
+            let ady = (dy ^ neg_y) - neg_y;
+            // Spelt out: rustc does not unroll loops at opt-level "s".
+            acc[0][g] += !neg_y & dx;
+            acc[1][g] += !neg_y & adx;
+            acc[2][g] += neg_y & dx;
+            acc[3][g] += neg_y & adx;
+            acc[4][g] += !neg_x & dy;
+            acc[5][g] += !neg_x & ady;
+            acc[6][g] += neg_x & dy;
+            acc[7][g] += neg_x & ady;
         }
     }
     let mut out = [[0i32; WINDOW]; CHANNELS];
     for (o, a) in out.iter_mut().zip(&acc) {
-        for (o, &v) in o.chunks_exact_mut(4).zip(a) {
-            o[0] = _mm_cvtsi128_si32(v);
-            o[1] = _mm_cvtsi128_si32(_mm_shuffle_epi32::<0b01_01_01_01>(v));
-            o[2] = _mm_cvtsi128_si32(_mm_shuffle_epi32::<0b10_10_10_10>(v));
-            o[3] = _mm_cvtsi128_si32(_mm_shuffle_epi32::<0b11_11_11_11>(v));
+        for (o, v) in o.chunks_exact_mut(4).zip(a) {
+            o.copy_from_slice(v.as_array());
         }
     }
     out
 }
 
-/// Running channel sums along a row. Each pixel adds `dx` and `|dx|` to
-/// the channels for "dy ≥ 0", or else to those for "dy < 0"; and `dy`,
-/// `|dy|` likewise by the sign of `dx`. To stay branch-free it keeps the
-/// totals and the "≥ 0" parts; the "< 0" parts are their differences.
-#[cfg(not(target_arch = "x86_64"))]
-#[derive(Default)]
-struct Sums {
-    dx_up: i32,
-    adx_up: i32,
-    dx_all: i32,
-    adx_all: i32,
-    dy_right: i32,
-    ady_right: i32,
-    dy_all: i32,
-    ady_all: i32,
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-impl Sums {
-    #[inline(always)]
-    fn add(&mut self, dx: i32, dy: i32) {
-        // All ones where the other gradient is ≥ 0, else zero.
-        let up = !(dy >> 31);
-        let right = !(dx >> 31);
-        let (adx, ady) = (dx.abs(), dy.abs());
-        self.dx_up += dx & up;
-        self.adx_up += adx & up;
-        self.dx_all += dx;
-        self.adx_all += adx;
-        self.dy_right += dy & right;
-        self.ady_right += ady & right;
-        self.dy_all += dy;
-        self.ady_all += ady;
-    }
-
-    /// Add to a column's sums, in channel order.
-    #[inline(always)]
-    fn add_to(&self, c: &mut [i32; CHANNELS]) {
-        c[0] += self.dx_up;
-        c[1] += self.adx_up;
-        c[2] += self.dx_all - self.dx_up;
-        c[3] += self.adx_all - self.adx_up;
-        c[4] += self.dy_right;
-        c[5] += self.ady_right;
-        c[6] += self.dy_all - self.dy_right;
-        c[7] += self.ady_all - self.ady_right;
-    }
+/// The first four values of `s`.
+#[inline(always)]
+fn lanes(s: &[i32]) -> i32x4 {
+    i32x4::new(*s.first_chunk::<4>().expect("four values"))
 }
 
 /// Outputs of a layer computed together: sixteen, each summed in input
@@ -362,7 +279,7 @@ const LANES: usize = 16;
 pub(crate) struct Layer {
     inputs: usize,
     outputs: usize,
-    blocks: Vec<[f32; LANES]>,
+    blocks: Vec<[f32x4; LANES / 4]>,
     biases: Vec<f32>,
 }
 
@@ -370,11 +287,11 @@ impl Layer {
     /// From row-major `outputs × inputs` weights (one row per output).
     pub(crate) fn new(inputs: usize, outputs: usize, weights: &[f32], biases: &[f32]) -> Self {
         let block_count = outputs.div_ceil(LANES);
-        let mut blocks = vec![[0f32; LANES]; block_count * inputs];
+        let mut blocks = vec![[f32x4::ZERO; LANES / 4]; block_count * inputs];
         for (o, row) in weights.chunks_exact(inputs).enumerate() {
             let (block, lane) = (o / LANES, o % LANES);
             for (i, &w) in row.iter().enumerate() {
-                blocks[block * inputs + i][lane] = w;
+                blocks[block * inputs + i][lane / 4].as_mut_array()[lane % 4] = w;
             }
         }
         let mut padded = biases.to_vec();
@@ -404,56 +321,30 @@ impl Layer {
 }
 
 /// Sixteen dot products of `input` with one block's interleaved weights,
-/// each summed in input order. On x86-64 with SSE, four lanes per
-/// instruction (measured: the MLPs take 4× less time than in scalar code,
-/// which rustc does not vectorise at opt-level "s").
-#[cfg(target_arch = "x86_64")]
-fn dot_block(input: &[f32], block: &[[f32; LANES]]) -> [f32; LANES] {
-    // SAFETY: SSE is part of every x86-64 processor (the target's baseline
-    // features), and `dot_block_sse` only reads its arguments.
-    unsafe { dot_block_sse(input, block) }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse")]
-fn dot_block_sse(input: &[f32], block: &[[f32; LANES]]) -> [f32; LANES] {
-    use std::arch::x86_64::{
-        _mm_add_ps, _mm_cvtss_f32, _mm_mul_ps, _mm_set1_ps, _mm_setr_ps, _mm_setzero_ps,
-        _mm_shuffle_ps,
-    };
-    let mut acc = [_mm_setzero_ps(); LANES / 4];
+/// each summed in input order: the lanes are the outputs, never parts of
+/// one sum, so every output is rounded exactly like a plain dot product.
+///
+/// Explicit vectors (four SSE or NEON registers of four lanes):
+/// the MLPs take 4× less time than in scalar code, which rustc does not
+/// vectorise at opt-level "s".
+fn dot_block(input: &[f32], block: &[[f32x4; LANES / 4]]) -> [f32; LANES] {
+    let mut acc = [f32x4::ZERO; LANES / 4];
     for (&x, w) in input.iter().zip(block) {
-        let x = _mm_set1_ps(x);
-        // Separate multiply and add, rounded like the scalar code.
-        acc[0] = _mm_add_ps(acc[0], _mm_mul_ps(x, _mm_setr_ps(w[0], w[1], w[2], w[3])));
-        acc[1] = _mm_add_ps(acc[1], _mm_mul_ps(x, _mm_setr_ps(w[4], w[5], w[6], w[7])));
-        acc[2] = _mm_add_ps(acc[2], _mm_mul_ps(x, _mm_setr_ps(w[8], w[9], w[10], w[11])));
-        acc[3] = _mm_add_ps(
-            acc[3],
-            _mm_mul_ps(x, _mm_setr_ps(w[12], w[13], w[14], w[15])),
-        );
+        // Written out, not `splat`: that is a store loop at opt-level "s".
+        let x = f32x4::new([x, x, x, x]);
+        // Separate multiply and add (no fused multiply-add), rounded like
+        // the scalar code; spelt out, as rustc does not unroll loops at
+        // opt-level "s".
+        acc[0] += x * w[0];
+        acc[1] += x * w[1];
+        acc[2] += x * w[2];
+        acc[3] += x * w[3];
     }
     let mut out = [0f32; LANES];
-    for (o, v) in out.chunks_exact_mut(4).zip(acc) {
-        o[0] = _mm_cvtss_f32(v);
-        o[1] = _mm_cvtss_f32(_mm_shuffle_ps::<0b01_01_01_01>(v, v));
-        o[2] = _mm_cvtss_f32(_mm_shuffle_ps::<0b10_10_10_10>(v, v));
-        o[3] = _mm_cvtss_f32(_mm_shuffle_ps::<0b11_11_11_11>(v, v));
+    for (o, a) in out.chunks_exact_mut(4).zip(acc) {
+        o.copy_from_slice(a.as_array());
     }
     out
-}
-
-/// Sixteen dot products of `input` with one block's interleaved weights,
-/// each summed in input order.
-#[cfg(not(target_arch = "x86_64"))]
-fn dot_block(input: &[f32], block: &[[f32; LANES]]) -> [f32; LANES] {
-    let mut acc = [0f32; LANES];
-    for (&x, w) in input.iter().zip(block) {
-        for (a, &w) in acc.iter_mut().zip(w) {
-            *a += x * w;
-        }
-    }
-    acc
 }
 
 fn relu(x: f32) -> f32 {
