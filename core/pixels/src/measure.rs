@@ -66,6 +66,9 @@ fn laplacian_sums(up: &[u8], row: &[u8], down: &[u8]) -> (i64, i64) {
     let halves = |v: u8x16| (i16x8::from_u8x16_low(v), i16x8::from_u8x16_high(v));
     let (mut sum, mut sum_sq) = (0i64, 0i64);
     let (mut lanes, mut lanes_sq) = (i32x8::splat(0), i32x8::splat(0));
+    // Constants built once: at opt-level "s", `splat` in a loop is a
+    // store-and-reload.
+    let (one, four) = (i16x8::new([1; 8]), i16x8::new([4; 8]));
     let mut steps = 0;
     let mut x = 1;
     // Interior samples x in 1..w-1; a step reads x-1 ..= x+16.
@@ -74,8 +77,8 @@ fn laplacian_sums(up: &[u8], row: &[u8], down: &[u8]) -> (i64, i64) {
         let (l, r) = (halves(load(row, x - 1)), halves(load(row, x + 1)));
         let c = halves(load(row, x));
         for (u, d, l, r, c) in [(u.0, d.0, l.0, r.0, c.0), (u.1, d.1, l.1, r.1, c.1)] {
-            let lap: i16x8 = u + d + l + r - c * i16x8::splat(4);
-            lanes += lap.widening_mul(i16x8::splat(1));
+            let lap: i16x8 = u + d + l + r - c * four;
+            lanes += lap.widening_mul(one);
             lanes_sq += lap.widening_mul(lap);
         }
         steps += 1;
