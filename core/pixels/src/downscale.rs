@@ -12,6 +12,8 @@
 //! on the transposed plane, so both passes are vector code; the two
 //! transposes cost less than a scalar horizontal pass would.
 
+use std::sync::OnceLock;
+
 use wide::{i16x8, i32x4, i32x8, u8x16};
 
 use crate::{Plane, PlaneError};
@@ -44,7 +46,30 @@ enum Filter {
     Area,
 }
 
+/// Samples of the Lanczos kernel per unit of distance in [`lanczos`]'s
+/// table: linear interpolation between them is within 2·10⁻⁶ of the
+/// kernel, far below the weights' 14-bit steps (6·10⁻⁵).
+const KERNEL_STEPS: usize = 1024;
+
+/// The Lanczos3 kernel, from a table made once per process: a 1024 px
+/// photo needs about 36,000 kernel values, and two sines each cost more
+/// than the resize's own arithmetic.
 fn lanczos(x: f64) -> f64 {
+    static TABLE: OnceLock<Vec<f64>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..=LOBES as usize * KERNEL_STEPS + 1)
+            .map(|i| exact_lanczos(i as f64 / KERNEL_STEPS as f64))
+            .collect()
+    });
+    let at = x.abs() * KERNEL_STEPS as f64;
+    let i = at as usize;
+    match (table.get(i), table.get(i + 1)) {
+        (Some(&a), Some(&b)) => a + (b - a) * (at - i as f64),
+        _ => 0.0,
+    }
+}
+
+fn exact_lanczos(x: f64) -> f64 {
     let x = x.abs();
     if x >= LOBES {
         return 0.0;
@@ -276,6 +301,15 @@ mod tests {
                 assert_eq!(row.iter().sum::<i32>(), WEIGHT_ONE, "{from}->{to} at {i}");
                 assert!(t.starts[i] + t.taps <= from);
             }
+        }
+    }
+
+    #[test]
+    fn kernel_table_is_within_its_stated_error() {
+        for i in 0..40_000 {
+            let x = f64::from(i) * 3.2 / 40_000.0;
+            assert!((lanczos(x) - exact_lanczos(x)).abs() < 2e-6, "at {x}");
+            assert_eq!(lanczos(-x), lanczos(x));
         }
     }
 

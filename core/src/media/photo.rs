@@ -23,7 +23,7 @@
 //! blurred; that rare case encodes again.
 
 use std::io::Cursor;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use checkin_pixels::{Plane, Region, Ycc420, exposure, sharpness, target_size};
 use image::{ImageFormat, ImageReader, Limits};
@@ -86,31 +86,33 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     }
     let header = probe_photo(input)?;
     check_pixels(&header, policy)?;
-    let decoded = decode(input, &header, policy)?;
+    let Decoded {
+        y: stored_y,
+        chroma: stored_chroma,
+    } = decode(input, &header, policy)?;
     let orientation = header.orientation;
-    let (stored_w, stored_h) = (decoded.y.width(), decoded.y.height());
-    let (w, h) = target_size(stored_w, stored_h, policy.long_edge_px);
+    let (w, h) = target_size(stored_y.width(), stored_y.height(), policy.long_edge_px);
     let out_size = if orientation.swaps_axes() {
         (h, w)
     } else {
         (w, h)
     };
-    // The face scan starts from the decoded luma, so detection (the longer
-    // branch) starts as soon as decoding ends.
-    let scan = face_plane(&decoded.y, policy.face_scan_long_edge)?.orient(orientation);
-    // The decoded planes go to whichever thread finishes the image: the
-    // second one, or this one if the platform refuses a thread.
-    let planes = Mutex::new(Some(decoded));
-    let finish = || -> Result<(Ycc420, Vec<u8>, Measures), MediaError> {
-        let Decoded { y, chroma } =
-            planes
+    // Both branches read the decoded luma; whichever is done with it last
+    // frees it. The chroma planes go to whichever thread finishes the image:
+    // the second one, or this one if the platform refuses a thread.
+    let stored_y = Arc::new(stored_y);
+    let chroma_slot = Mutex::new(Some(stored_chroma));
+    let finish = |luma: Arc<Plane>| -> Result<(Ycc420, Vec<u8>, Measures), MediaError> {
+        let y = luma.downscale(w, h).map_err(internal)?;
+        drop(luma);
+        let chroma =
+            chroma_slot
                 .lock()
                 .ok()
-                .and_then(|mut p| p.take())
+                .and_then(|mut c| c.take())
                 .ok_or(MediaError::Internal {
                     detail: "the decoded planes were taken twice",
                 })?;
-        let y = y.downscale(w, h).map_err(internal)?;
         let chroma_in = chroma.as_ref().map(|(cb, cr)| (cb, cr));
         let (cb, cr) = Ycc420::chroma_for(chroma_in, (w, h)).map_err(internal)?;
         // The decoded planes are the largest buffers: free them first.
@@ -123,19 +125,28 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
         Ok((image, jpeg, measures))
     };
     let (faces, finished) = std::thread::scope(|scope| {
+        let finish = &finish;
+        let luma = Arc::clone(&stored_y);
         let second = std::thread::Builder::new()
             .name("photo-encode".into())
-            .spawn_scoped(scope, finish)
+            .spawn_scoped(scope, move || finish(luma))
             .ok();
-        // The detector's model is parsed once per thread: keep it on the
-        // caller's thread, which processes every photo.
-        let faces = find_faces(&scan, out_size);
-        let finished = match second {
-            Some(handle) => handle.join().unwrap_or(Err(MediaError::Internal {
+        // Detection (the longer branch) starts from the decoded luma as
+        // soon as decoding ends, and on this thread: the detector's model
+        // is parsed once per thread, and this one processes every photo.
+        let scan = face_plane(&stored_y, policy.face_scan_long_edge);
+        // From here the luma is needed only if no thread could start.
+        let fallback = second.is_none().then(|| Arc::clone(&stored_y));
+        drop(stored_y);
+        let faces = scan.and_then(|scan| find_faces(&scan.orient(orientation), out_size));
+        let finished = match (second, fallback) {
+            (Some(handle), _) => handle.join().unwrap_or(Err(MediaError::Internal {
                 detail: "the encoder thread failed",
             })),
-            // No thread (the platform refused one): finish here, in turn.
-            None => finish(),
+            (None, Some(luma)) => finish(luma),
+            (None, None) => Err(MediaError::Internal {
+                detail: "no luma for the encoder",
+            }),
         };
         (faces, finished)
     });
