@@ -11,6 +11,8 @@
 //! enforced by the caller on the declared size this returns, before any
 //! decoder allocates.
 
+use wide::u8x16;
+
 use super::MediaError;
 use super::exif::{Orientation, orientation_from_tiff};
 
@@ -243,24 +245,34 @@ fn parse_sof(segment: &[u8]) -> Result<JpegFrame, MediaError> {
 /// From the start of scan data, the offset of the next marker that is not a
 /// stuffed byte or a restart marker.
 fn skip_entropy_coded_data(data: &[u8], from: usize) -> Result<usize, MediaError> {
+    // Sixteen bytes at a time: the probe reads every byte of a
+    // multi-megabyte photo, where a 0xFF (mostly stuffed as FF 00) turns up
+    // every few hundred bytes, so a byte search per 0xFF costs about a
+    // millisecond.
     let mut pos = from;
-    loop {
-        let rel = data
-            .get(pos..)
-            // memchr's vector search: the probe reads every byte of a
-            // multi-megabyte photo, and a byte loop costs about a millisecond.
-            .and_then(|rest| memchr::memchr(0xFF, rest))
-            .ok_or(MediaError::Truncated)?;
-        let ff = pos + rel;
-        let mut next = ff + 1;
-        while *data.get(next).ok_or(MediaError::Truncated)? == 0xFF {
-            next += 1;
+    while pos + 17 <= data.len() {
+        let load = |at: usize| {
+            let mut lane = [0u8; 16];
+            lane.copy_from_slice(&data[at..at + 16]);
+            u8x16::new(lane)
+        };
+        let (here, next) = (load(pos), load(pos + 1));
+        let is = |v: u8x16, byte: u8| v.simd_eq(u8x16::new([byte; 16]));
+        let restart = is(next & u8x16::new([0xF8; 16]), 0xD0);
+        let marker = is(here, 0xFF) & !(is(next, 0x00) | restart | is(next, 0xFF));
+        let hits = marker.to_bitmask();
+        if hits != 0 {
+            return Ok(pos + hits.trailing_zeros() as usize);
         }
-        match data[next] {
-            0x00 | 0xD0..=0xD7 => pos = next + 1,
-            _ => return Ok(next - 1),
+        pos += 16;
+    }
+    // The last few bytes, one at a time.
+    for at in pos..data.len().saturating_sub(1) {
+        if data[at] == 0xFF && !matches!(data[at + 1], 0x00 | 0xD0..=0xD7 | 0xFF) {
+            return Ok(at);
         }
     }
+    Err(MediaError::Truncated)
 }
 
 fn probe_png(data: &[u8]) -> Result<PhotoHeader, MediaError> {
@@ -363,6 +375,31 @@ fn parse_ihdr(body: &[u8]) -> Result<(u32, u32, u8), MediaError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The plain definition of what `skip_entropy_coded_data` finds.
+    fn next_marker_bytewise(data: &[u8], from: usize) -> Option<usize> {
+        (from..data.len().saturating_sub(1))
+            .find(|&i| data[i] == 0xFF && !matches!(data[i + 1], 0x00 | 0xD0..=0xD7 | 0xFF))
+    }
+
+    proptest! {
+        #[test]
+        fn marker_search_matches_the_bytewise_definition(
+            // Mostly the bytes that matter: FF, stuffing, restarts, markers.
+            data in proptest::collection::vec(
+                prop_oneof![Just(0xFFu8), Just(0x00u8), 0xD0u8..=0xD9, any::<u8>()],
+                0..120,
+            ),
+            from in 0usize..40,
+        ) {
+            let from = from.min(data.len());
+            prop_assert_eq!(
+                skip_entropy_coded_data(&data, from).ok(),
+                next_marker_bytewise(&data, from)
+            );
+        }
+    }
 
     /// Smallest structurally valid JPEG marker stream with the given size.
     fn jpeg_skeleton(width: u16, height: u16) -> Vec<u8> {
