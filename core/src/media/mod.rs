@@ -13,9 +13,9 @@
 //!   JPEG/PNG header over `max_pixels` such as 65,535 × 65,535, a WAV
 //!   claiming 4 GB, a 10-hour WAV): under 4 MB, microseconds; nothing
 //!   proportional to the claimed size is allocated;
-//! - a 12 MP JPEG: about 11 MB, the face model's first load included
+//! - a 12 MP JPEG: about 8.5 MB, the face model's first load included
 //!   (decoded at 3/8 scale: 1500 × 1125 luma, 750 × 563 chroma);
-//!   a header under the cap with missing data: about 11 MB;
+//!   a header under the cap with missing data: about 5.3 MB;
 //! - in general, photo: the decoded planes ≤ `max_decoded_bytes` (48 MiB
 //!   by default; also libjpeg-turbo's cap for progressive coefficient
 //!   buffers) plus output-sized planes (the resize intermediates, the
