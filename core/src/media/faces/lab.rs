@@ -195,11 +195,15 @@ impl LabMap {
         // x = i × step): most windows stop here.
         first.clear();
         first.resize((self.width - WINDOW) / step + 1, 0.0);
-        for (&offset, table) in flat.iter().zip(&c.weights).take(GROUP) {
-            let codes = &row[offset..];
-            for (i, score) in first.iter_mut().enumerate() {
-                *score += table[usize::from(codes[i * step])];
+        let n = GROUP.min(flat.len()).min(c.weights.len());
+        let (offsets, tables) = (&flat[..n], &c.weights[..n]);
+        for (i, score) in first.iter_mut().enumerate() {
+            let x = i * step;
+            let mut s = *score;
+            for (&offset, table) in offsets.iter().zip(tables) {
+                s += table[usize::from(row[offset + x])];
             }
+            *score = s;
         }
         hits.clear();
         let Some(&threshold) = c.group_thresholds.first() else {
@@ -216,11 +220,13 @@ impl LabMap {
                 return;
             }
             let range = g * GROUP..(g + 1) * GROUP;
-            for (&offset, table) in flat[range.clone()].iter().zip(&c.weights[range]) {
-                let codes = &row[offset..];
-                for (x, score) in hits.iter_mut() {
-                    *score += table[usize::from(codes[*x])];
+            let (offsets, tables) = (&flat[range.clone()], &c.weights[range]);
+            for (x, score) in hits.iter_mut() {
+                let mut s = *score;
+                for (&offset, table) in offsets.iter().zip(tables) {
+                    s += table[usize::from(row[offset + *x])];
                 }
+                *score = s;
             }
             keep(hits, |&(_, score)| score >= threshold);
         }
