@@ -31,11 +31,9 @@
 //!
 //! Cost, measured with `cargo bench -p checkin-core --bench faces`
 //! (criterion medians, opt-level "s", on the shared 2-core x86-64 build
-//! machine while other work ran, so both run slower than on a quiet
-//! machine, where rustface had taken 25-35 ms):
-//! a 512×384 plane (two_faces.jpg) takes 10.2 ms against rustface's
-//! 39.3 ms, a 512×512 one (portrait.jpg) 13.5 ms against 49 ms (runs
-//! vary by about 10 %; the ratio stays between 3.5 and 4). About
+//! machine): a 512×384 plane (two_faces.jpg) takes 9.1 ms against
+//! rustface's 37.7 ms, a 512×512 one (portrait.jpg) 11.8 ms against
+//! 44.6 ms (runs vary by about 10 %; the ratio stays near 4). About
 //! half of it goes to the ~1,000 candidate squares the MLP stages look at
 //! (cutting out and scaling each, its gradient sums, the networks), a third
 //! to the LAB scan. Time grows with the plane's area. Memory: about 12
