@@ -75,3 +75,13 @@ pub enum MediaError {
         detail: &'static str,
     },
 }
+
+/// A pixel kernel refusing its planes means our pipeline passed it the
+/// wrong sizes: a defect on our side, never the input's fault.
+impl From<checkin_pixels::PlaneError> for MediaError {
+    fn from(_: checkin_pixels::PlaneError) -> Self {
+        Self::Internal {
+            detail: "image plane size mismatch",
+        }
+    }
+}

@@ -286,20 +286,16 @@ pub(crate) fn decode_scaled(
             Failure::OverLimit => too_big,
         });
     }
-    let internal = |_| MediaError::Internal {
-        detail: "decoded plane size mismatch",
-    };
     let mut planes = planes
         .into_iter()
         .zip(&sizes)
-        .map(|(p, &(w, h))| Plane::new(w, h, p).map_err(internal));
+        .map(|(p, &(w, h))| Plane::new(w, h, p));
     let y = planes
         .next()
         .ok_or(MediaError::Internal {
             detail: "no luma plane",
         })??
-        .cropped(out_w, out_h)
-        .map_err(internal)?;
+        .cropped(out_w, out_h)?;
     let chroma = match (planes.next(), planes.next()) {
         (Some(cb), Some(cr)) => Some((cb?, cr?)),
         _ => None,
@@ -326,7 +322,7 @@ pub(crate) fn encode(image: &Ycc420, settings: &EncodeSettings) -> Result<Vec<u8
     // plane an edge row or column copied from its neighbour.
     let padded;
     let y = if w % 2 == 1 || h % 2 == 1 {
-        padded = pad_to_even(image.y()).map_err(|_| failed.clone())?;
+        padded = pad_to_even(image.y())?;
         &padded
     } else {
         image.y()

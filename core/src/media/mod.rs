@@ -67,13 +67,9 @@ pub mod bench_support {
         height: u32,
         long_edge: u32,
     ) -> Result<(Vec<u8>, u32, u32), MediaError> {
-        let failed = |_| MediaError::Internal {
-            detail: "image plane size mismatch",
-        };
-        let (luma, _, _) =
-            checkin_pixels::Ycc420::planes_from_rgb(width, height, rgb).map_err(failed)?;
+        let (luma, _, _) = checkin_pixels::Ycc420::planes_from_rgb(width, height, rgb)?;
         let (w, h) = checkin_pixels::target_size(width, height, long_edge);
-        let plane = luma.area_downscale(w, h).map_err(failed)?;
+        let plane = luma.area_downscale(w, h)?;
         Ok((plane.pixels().to_vec(), w, h))
     }
 

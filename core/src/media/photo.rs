@@ -103,7 +103,7 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
     let stored_y = Arc::new(stored_y);
     let chroma_slot = Mutex::new(Some(stored_chroma));
     let finish = |luma: Arc<Plane>| -> Result<(Ycc420, Vec<u8>, Measures), MediaError> {
-        let y = luma.downscale(w, h).map_err(internal)?;
+        let y = luma.downscale(w, h)?;
         drop(luma);
         let chroma =
             chroma_slot
@@ -114,12 +114,10 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
                     detail: "the decoded planes were taken twice",
                 })?;
         let chroma_in = chroma.as_ref().map(|(cb, cr)| (cb, cr));
-        let (cb, cr) = Ycc420::chroma_for(chroma_in, (w, h)).map_err(internal)?;
+        let (cb, cr) = Ycc420::chroma_for(chroma_in, (w, h))?;
         // The decoded planes are the largest buffers: free them first.
         drop(chroma);
-        let image = Ycc420::new(y, cb, cr)
-            .map_err(internal)?
-            .orient(orientation);
+        let image = Ycc420::new(y, cb, cr)?.orient(orientation);
         let jpeg = encode_within_budget(&image, policy)?;
         let measures = measure(image.y());
         Ok((image, jpeg, measures))
@@ -172,12 +170,6 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
         report,
         bystanders_blurred,
     })
-}
-
-fn internal(_: checkin_pixels::PlaneError) -> MediaError {
-    MediaError::Internal {
-        detail: "image plane size mismatch",
-    }
 }
 
 /// Quality step when retrying to meet the byte budget.
@@ -285,8 +277,7 @@ fn decode_png(
         });
     }
     let rgb = image.into_rgb8();
-    let (y, cb, cr) =
-        Ycc420::planes_from_rgb(rgb.width(), rgb.height(), rgb.as_raw()).map_err(internal)?;
+    let (y, cb, cr) = Ycc420::planes_from_rgb(rgb.width(), rgb.height(), rgb.as_raw())?;
     Ok(Decoded {
         y,
         chroma: Some((cb, cr)),
@@ -297,7 +288,7 @@ fn decode_png(
 /// policy's scan size by area averaging (still as stored: orient it).
 fn face_plane(luma: &Plane, scan_long_edge: u32) -> Result<Plane, MediaError> {
     let (sw, sh) = target_size(luma.width(), luma.height(), scan_long_edge);
-    luma.area_downscale(sw, sh).map_err(internal)
+    Ok(luma.area_downscale(sw, sh)?)
 }
 
 /// Faces of the scanned plane in output coordinates, the participant's first.
