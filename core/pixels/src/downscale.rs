@@ -16,10 +16,7 @@ use std::sync::OnceLock;
 
 use wide::{i16x8, i32x4, i32x8, u8x16};
 
-use crate::{Plane, PlaneError};
-
-/// Samples per SIMD step of the row kernel.
-const LANES: usize = 16;
+use crate::{LANES, Plane, PlaneError};
 
 /// Lobes of the Lanczos kernel on each side of its centre.
 const LOBES: f64 = 3.0;
@@ -184,39 +181,6 @@ impl Plane {
         Plane {
             width: self.width,
             height: to as u32,
-            pixels: out,
-        }
-    }
-
-    /// Rows become columns: 16 × 16 blocks in SIMD registers, the ragged
-    /// right and bottom edges one sample at a time.
-    fn transpose(&self) -> Plane {
-        let (w, h) = (self.width as usize, self.height as usize);
-        let mut out = vec![0u8; w * h];
-        let (bw, bh) = (w - w % LANES, h - h % LANES);
-        for by in (0..bh).step_by(LANES) {
-            for bx in (0..bw).step_by(LANES) {
-                let block: [u8x16; LANES] = std::array::from_fn(|r| {
-                    let mut lane = [0u8; LANES];
-                    lane.copy_from_slice(&self.row(by + r)[bx..bx + LANES]);
-                    u8x16::new(lane)
-                });
-                for (c, column) in u8x16::transpose(block).iter().enumerate() {
-                    let at = (bx + c) * h + by;
-                    out[at..at + LANES].copy_from_slice(&column.to_array());
-                }
-            }
-        }
-        for y in 0..h {
-            let row = self.row(y);
-            let from = if y < bh { bw } else { 0 };
-            for (x, &v) in row.iter().enumerate().skip(from) {
-                out[x * h + y] = v;
-            }
-        }
-        Plane {
-            width: self.height,
-            height: self.width,
             pixels: out,
         }
     }

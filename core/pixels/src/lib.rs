@@ -31,6 +31,9 @@ pub use measure::{BLOWN_LUMA, exposure, sharpness};
 pub use orient::Orientation;
 pub use ycc::Ycc420;
 
+/// Samples per SIMD step (one 128-bit register of bytes).
+const LANES: usize = 16;
+
 /// Why a plane operation was refused. Carries no pixel data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaneError {

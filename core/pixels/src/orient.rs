@@ -1,16 +1,14 @@
 //! EXIF orientation: turning stored pixels upright.
 
-use crate::Plane;
+use wide::u8x16;
+
+use crate::{LANES, Plane};
 
 /// How the stored pixels must be transformed to appear upright. Values
 /// follow the EXIF Orientation tag (1 = as stored, 2..=8 flips and
 /// rotations).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Orientation(u8);
-
-/// Side of the square tiles a transposing orientation copies at a time,
-/// so reads and writes both stay within a few cache lines.
-const TILE: usize = 32;
 
 impl Orientation {
     /// Pixels are stored upright.
@@ -33,49 +31,69 @@ impl Orientation {
     pub fn swaps_axes(self) -> bool {
         self.0 >= 5
     }
-
-    /// Where stored sample (x, y) of a w×h plane lands in the upright one.
-    fn place(self, x: usize, y: usize, w: usize, h: usize) -> (usize, usize) {
-        match self.0 {
-            2 => (w - 1 - x, y),
-            3 => (w - 1 - x, h - 1 - y),
-            4 => (x, h - 1 - y),
-            5 => (y, x),
-            6 => (h - 1 - y, x),
-            7 => (h - 1 - y, w - 1 - x),
-            8 => (y, w - 1 - x),
-            _ => (x, y),
-        }
-    }
 }
 
 impl Plane {
-    /// This plane turned upright according to `orientation`.
+    /// This plane turned upright according to `orientation`: every EXIF
+    /// orientation is an optional transpose (the 90° turns) followed by
+    /// optional mirroring of the rows and of their order.
     pub fn orient(self, orientation: Orientation) -> Plane {
-        if orientation == Orientation::UPRIGHT {
-            return self;
-        }
-        let (w, h) = (self.width as usize, self.height as usize);
-        let (ow, oh) = if orientation.swaps_axes() {
-            (h, w)
-        } else {
-            (w, h)
+        let (mirror, flip) = match orientation.0 {
+            2 | 6 => (true, false),
+            3 | 7 => (true, true),
+            4 | 8 => (false, true),
+            _ => (false, false),
         };
-        let mut out = vec![0u8; self.pixels.len()];
-        for ty in (0..h).step_by(TILE) {
-            for tx in (0..w).step_by(TILE) {
-                for y in ty..(ty + TILE).min(h) {
-                    let row = self.row(y);
-                    for (x, &v) in row.iter().enumerate().take((tx + TILE).min(w)).skip(tx) {
-                        let (ox, oy) = orientation.place(x, y, w, h);
-                        out[oy * ow + ox] = v;
-                    }
+        let mut out = if orientation.swaps_axes() {
+            self.transpose()
+        } else {
+            self
+        };
+        let w = out.width as usize;
+        if mirror {
+            for row in out.pixels.chunks_exact_mut(w) {
+                row.reverse();
+            }
+        }
+        if flip {
+            let h = out.height as usize;
+            for y in 0..h / 2 {
+                let (top, bottom) = out.pixels.split_at_mut((h - 1 - y) * w);
+                top[y * w..(y + 1) * w].swap_with_slice(&mut bottom[..w]);
+            }
+        }
+        out
+    }
+
+    /// Rows become columns: 16 × 16 blocks in SIMD registers, the ragged
+    /// right and bottom edges one sample at a time.
+    pub(crate) fn transpose(&self) -> Plane {
+        let (w, h) = (self.width as usize, self.height as usize);
+        let mut out = vec![0u8; w * h];
+        let (bw, bh) = (w - w % LANES, h - h % LANES);
+        for by in (0..bh).step_by(LANES) {
+            for bx in (0..bw).step_by(LANES) {
+                let block: [u8x16; LANES] = std::array::from_fn(|r| {
+                    let mut lane = [0u8; LANES];
+                    lane.copy_from_slice(&self.row(by + r)[bx..bx + LANES]);
+                    u8x16::new(lane)
+                });
+                for (c, column) in u8x16::transpose(block).iter().enumerate() {
+                    let at = (bx + c) * h + by;
+                    out[at..at + LANES].copy_from_slice(&column.to_array());
                 }
             }
         }
+        for y in 0..h {
+            let row = self.row(y);
+            let from = if y < bh { bw } else { 0 };
+            for (x, &v) in row.iter().enumerate().skip(from) {
+                out[x * h + y] = v;
+            }
+        }
         Plane {
-            width: ow as u32,
-            height: oh as u32,
+            width: self.height,
+            height: self.width,
             pixels: out,
         }
     }
