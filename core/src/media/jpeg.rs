@@ -482,6 +482,32 @@ mod tests {
     }
 
     #[test]
+    fn unusual_chroma_subsampling_is_a_typed_refusal() {
+        let mut jpeg = encode(
+            &gradient(64, 64),
+            &EncodeSettings {
+                quality: 80,
+                progressive: false,
+            },
+        )
+        .expect("encodes");
+        // SOF0: FF C0, length, precision, height, width, 3 components of
+        // (id, sampling, table); give Cb a 1×2 sampling no TurboJPEG
+        // subsampling matches.
+        let sof = jpeg
+            .windows(2)
+            .position(|w| w == [0xFF, 0xC0])
+            .expect("a baseline frame");
+        let cb_sampling = sof + 2 + 2 + 1 + 2 + 2 + 1 + 3 + 1;
+        assert_eq!(jpeg[cb_sampling], 0x11, "Cb is 1×1 in a 4:2:0 JPEG");
+        jpeg[cb_sampling] = 0x12;
+        assert!(matches!(
+            decode_scaled(&jpeg, (64, 64), 64, &limits()),
+            Err(MediaError::UnsupportedFormat { .. })
+        ));
+    }
+
+    #[test]
     fn size_mismatch_with_probe_is_corrupt() {
         let jpeg = encode(
             &gradient(64, 64),
