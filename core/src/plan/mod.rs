@@ -22,6 +22,7 @@ mod due;
 mod error;
 pub mod rrule;
 mod schedule;
+mod tzdb;
 mod wire;
 pub mod zone;
 

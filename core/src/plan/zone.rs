@@ -19,10 +19,12 @@ use std::fmt;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDateTime, Offset, Timelike, Utc};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 
+use super::tzdb;
+
 /// An IANA time zone, read from the zone database compiled into the library
-/// (jiff's bundled copy of the IANA data, about 200 KB of compact TZif).
-/// The phone's own database is never consulted, so a device and the program
-/// read a plan the same way whatever the phone's OS version ships.
+/// (see [`super::tzdb`]). The phone's own database is never consulted, so a
+/// device and the program read a plan the same way whatever the phone's OS
+/// version ships.
 #[derive(Clone)]
 pub struct Zone {
     tz: TimeZone,
@@ -32,9 +34,8 @@ impl Zone {
     /// The zone named `name` (e.g. "America/New_York"), or `None` when the
     /// database does not know it.
     pub fn named(name: &str) -> Option<Zone> {
-        // `get` also accepts "UTC"; anything empty or unknown is refused.
-        let tz = TimeZone::get(name).ok()?;
-        tz.iana_name()?;
+        let file = tzdb::find(name)?;
+        let tz = TimeZone::tzif(file.name, file.tzif).ok()?;
         Some(Zone { tz })
     }
 

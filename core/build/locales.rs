@@ -1,5 +1,5 @@
-//! Build script: bundles every message file under `core/locales/<lang>/<area>.ftl`
-//! into the library, so adding a language or an area is adding a file.
+//! Bundles every message file under `core/locales/<lang>/<area>.ftl` into
+//! the library, so adding a language or an area is adding a file.
 //!
 //! It writes `$OUT_DIR/bundled_locales.rs`, a sorted table of
 //! `(language tag, area, file text)` that `i18n` parses at run time.
@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-fn main() {
+pub fn bundle() {
     let manifest =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let locales = manifest.join("locales");
