@@ -1,7 +1,9 @@
 //! Reads the SeetaFace "FuSt" model file into the typed [`Model`] the
 //! detector runs, refusing anything it does not fully understand.
 //!
-//! The file is a flat little-endian stream of `i32` and `f32` values:
+//! The file is a flat little-endian stream of `i32` counts and real
+//! numbers, the reals stored as [`Reals`] says (SeetaFace's own file: all
+//! `f32`; the embedded one: weight tables quantized to 8 bits):
 //!
 //! ```text
 //! levels                          how many levels the funnel has
@@ -77,16 +79,28 @@ pub(crate) enum Reals {
     /// compare with rustface and make the embedded file from it).
     #[cfg_attr(not(test), allow(dead_code))]
     F32,
-    /// 16-bit floats: the file the library embeds, half the size. Detections
-    /// match the original's (see `tests.rs`).
-    F16,
+    /// The file the library embeds, a quarter of the original's size: each
+    /// row of a weight table (a LAB feature's bins, an MLP neuron's inputs)
+    /// as 8-bit integers times one 16-bit float scale; thresholds and
+    /// biases as 16-bit floats. It finds the original's faces, each square
+    /// moved by a few pixels at most (see `tests.rs`).
+    Q8,
 }
 
 impl Reals {
+    /// Bytes of a single real (threshold, bias, scale).
     fn width(self) -> usize {
         match self {
             Self::F32 => 4,
-            Self::F16 => 2,
+            Self::Q8 => 2,
+        }
+    }
+
+    /// Bytes of a weight table of `rows` × `cols`, or `None` on overflow.
+    fn table_bytes(self, rows: usize, cols: usize) -> Option<usize> {
+        match self {
+            Self::F32 => rows.checked_mul(cols)?.checked_mul(4),
+            Self::Q8 => rows.checked_mul(cols.checked_add(2)?),
         }
     }
 }
@@ -96,14 +110,16 @@ pub(crate) fn parse(bytes: &[u8], reals: Reals) -> Result<Model, ModelError> {
     read_model(&mut Reader::new(bytes, reals))
 }
 
-/// SeetaFace's own model file with every real number rounded to a 16-bit
-/// float: the embedded model (`Reals::F16`) is made with this.
+/// SeetaFace's own model file with its reals stored the way `to` says:
+/// the embedded model (`Reals::Q8`) is made with this.
 #[cfg(test)]
-pub(crate) fn halve(original: &[u8]) -> Result<Vec<u8>, ModelError> {
+pub(crate) fn convert(original: &[u8], to: Reals) -> Result<Vec<u8>, ModelError> {
     let mut r = Reader::new(original, Reals::F32);
-    r.halved = Some(Vec::with_capacity(original.len() / 2));
+    r.copy = Some((to, Vec::with_capacity(original.len())));
     read_model(&mut r)?;
-    r.halved.ok_or(ModelError("the face model was not copied"))
+    r.copy
+        .map(|(_, bytes)| bytes)
+        .ok_or(ModelError("the face model was not copied"))
 }
 
 fn read_model(r: &mut Reader<'_>) -> Result<Model, ModelError> {
@@ -186,7 +202,7 @@ fn read_lab(r: &mut Reader<'_>) -> Result<LabClassifier, ModelError> {
     if n == 0 || n % 10 != 0 || bins + 1 != LAB_BINS {
         return Err(ModelError("a LAB classifier has an unexpected shape"));
     }
-    r.need(2 * n, n * (1 + LAB_BINS))?;
+    r.need(2 * n * 4)?;
     let mut offsets = Vec::with_capacity(n);
     for _ in 0..n {
         let x = r.count(MAX_LAB_OFFSET, "a LAB feature offset is out of range")?;
@@ -194,7 +210,7 @@ fn read_lab(r: &mut Reader<'_>) -> Result<LabClassifier, ModelError> {
         offsets.push((x, y));
     }
     let thresholds = r.f32s(n)?;
-    let weights = r.f32s(n * LAB_BINS)?;
+    let weights = r.table(n, LAB_BINS)?;
     Ok(LabClassifier::new(offsets, thresholds, weights))
 }
 
@@ -226,8 +242,7 @@ fn read_mlp(r: &mut Reader<'_>, pool: &[Patch]) -> Result<Mlp, ModelError> {
         if outputs == 0 {
             return Err(ModelError("an MLP layer is empty"));
         }
-        r.need(0, outputs * inputs + outputs)?;
-        let weights = r.f32s(outputs * inputs)?;
+        let weights = r.table(outputs, inputs)?;
         let biases = r.f32s(outputs)?;
         built.push(Layer::new(inputs, outputs, &weights, &biases));
         inputs = outputs;
@@ -243,8 +258,8 @@ struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     reals: Reals,
-    /// When set, everything read is copied here with reals as 16-bit floats.
-    halved: Option<Vec<u8>>,
+    /// When set, everything read is copied here, reals stored as given.
+    copy: Option<(Reals, Vec<u8>)>,
 }
 
 impl<'a> Reader<'a> {
@@ -253,19 +268,16 @@ impl<'a> Reader<'a> {
             bytes,
             pos: 0,
             reals,
-            halved: None,
+            copy: None,
         }
     }
 
-    /// Fail unless `ints` integers and `reals` real numbers are left.
-    fn need(&self, ints: usize, reals: usize) -> Result<(), ModelError> {
-        let bytes = ints
-            .checked_mul(4)
-            .zip(reals.checked_mul(self.reals.width()))
-            .and_then(|(a, b)| a.checked_add(b));
-        match bytes {
-            Some(b) if b <= self.bytes.len() - self.pos => Ok(()),
-            _ => Err(ModelError("the face model is truncated")),
+    /// Fail unless `n` more bytes are left (checked before allocating).
+    fn need(&self, n: usize) -> Result<(), ModelError> {
+        if n <= self.bytes.len() - self.pos {
+            Ok(())
+        } else {
+            Err(ModelError("the face model is truncated"))
         }
     }
 
@@ -282,21 +294,26 @@ impl<'a> Reader<'a> {
 
     fn i32(&mut self) -> Result<i32, ModelError> {
         let word = self.take::<4>()?;
-        if let Some(copy) = self.halved.as_mut() {
+        if let Some((_, copy)) = self.copy.as_mut() {
             copy.extend_from_slice(&word);
         }
         Ok(i32::from_le_bytes(word))
     }
 
+    /// One real that is not a weight: a threshold, a bias.
     fn f32(&mut self) -> Result<f32, ModelError> {
-        let value = match self.reals {
-            Reals::F32 => f32::from_le_bytes(self.take::<4>()?),
-            Reals::F16 => f16::from_bits(u16::from_le_bytes(self.take::<2>()?)).to_f32(),
-        };
-        if let Some(copy) = self.halved.as_mut() {
-            copy.extend_from_slice(&f16::from_f32(value).to_bits().to_le_bytes());
+        let value = self.read_real()?;
+        if let Some((to, copy)) = self.copy.as_mut() {
+            write_real(copy, *to, value);
         }
         Ok(value)
+    }
+
+    fn read_real(&mut self) -> Result<f32, ModelError> {
+        Ok(match self.reals {
+            Reals::F32 => f32::from_le_bytes(self.take::<4>()?),
+            Reals::Q8 => f16::from_bits(u16::from_le_bytes(self.take()?)).to_f32(),
+        })
     }
 
     /// A count or index in `0..=max`.
@@ -309,11 +326,61 @@ impl<'a> Reader<'a> {
     }
 
     fn f32s(&mut self, n: usize) -> Result<Vec<f32>, ModelError> {
-        self.need(0, n)?;
-        let mut out = Vec::with_capacity(n);
-        for _ in 0..n {
-            out.push(self.f32()?);
+        self.need(n.saturating_mul(self.reals.width()))?;
+        (0..n).map(|_| self.f32()).collect()
+    }
+
+    /// A weight table of `rows` × `cols`, row-major.
+    fn table(&mut self, rows: usize, cols: usize) -> Result<Vec<f32>, ModelError> {
+        let bytes = self.reals.table_bytes(rows, cols);
+        self.need(bytes.ok_or(ModelError("the face model is truncated"))?)?;
+        let mut out = Vec::with_capacity(rows * cols);
+        for _ in 0..rows {
+            let start = out.len();
+            if self.reals == Reals::Q8 {
+                let scale = self.read_real()?;
+                for _ in 0..cols {
+                    let [q] = self.take::<1>()?;
+                    out.push(f32::from(q as i8) * scale);
+                }
+            } else {
+                for _ in 0..cols {
+                    out.push(self.read_real()?);
+                }
+            }
+            if let Some((to, copy)) = self.copy.as_mut() {
+                write_row(copy, *to, &out[start..]);
+            }
         }
         Ok(out)
+    }
+}
+
+fn write_real(copy: &mut Vec<u8>, to: Reals, value: f32) {
+    match to {
+        Reals::F32 => copy.extend_from_slice(&value.to_le_bytes()),
+        Reals::Q8 => copy.extend_from_slice(&f16::from_f32(value).to_bits().to_le_bytes()),
+    }
+}
+
+/// A weight row in `to`'s form; for `Q8`, the scale maps the row's largest
+/// magnitude to ±127 and is itself rounded to 16 bits first, so the file
+/// holds exactly the integers that scale reproduces best.
+fn write_row(copy: &mut Vec<u8>, to: Reals, row: &[f32]) {
+    if to != Reals::Q8 {
+        row.iter().for_each(|&w| write_real(copy, to, w));
+        return;
+    }
+    let largest = row.iter().fold(0f32, |m, w| m.max(w.abs()));
+    let scale = f16::from_f32(largest / 127.0);
+    copy.extend_from_slice(&scale.to_bits().to_le_bytes());
+    let scale = scale.to_f32();
+    for &w in row {
+        let q = if scale > 0.0 {
+            (w / scale).round().clamp(-127.0, 127.0)
+        } else {
+            0.0
+        };
+        copy.push(q as i8 as u8);
     }
 }
