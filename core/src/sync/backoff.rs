@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use rand::Rng;
+use ring::rand::{SecureRandom, SystemRandom};
 
 /// First retry waits up to this long.
 pub const BASE_DELAY: Duration = Duration::from_secs(2);
@@ -12,16 +12,29 @@ pub const BASE_DELAY: Duration = Duration::from_secs(2);
 pub const MAX_DELAY: Duration = Duration::from_secs(30 * 60);
 
 /// The delay before attempt `attempts + 1`, given how many attempts were
-/// made so far and what the server asked for.
-pub fn delay(attempts: u32, retry_after: Option<Duration>, rng: &mut impl Rng) -> Duration {
+/// made so far and what the server asked for. `jitter` picks the point in
+/// `0..=ceiling` uniformly (0 the start, `u64::MAX` the ceiling); callers
+/// pass [`random_jitter`], tests pass the ends.
+pub fn delay(attempts: u32, retry_after: Option<Duration>, jitter: u64) -> Duration {
     let ceiling = BASE_DELAY
         .checked_mul(1u32.checked_shl(attempts.min(20)).unwrap_or(u32::MAX))
         .unwrap_or(MAX_DELAY)
         .min(MAX_DELAY);
-    let jittered = Duration::from_millis(rng.random_range(0..=ceiling.as_millis() as u64));
+    let scaled = ceiling.as_millis() * u128::from(jitter) / u128::from(u64::MAX);
+    let jittered = Duration::from_millis(u64::try_from(scaled).unwrap_or(u64::MAX));
     match retry_after {
         Some(asked) => jittered.max(asked.min(MAX_DELAY * 4)),
         None => jittered,
+    }
+}
+
+/// Random bits for [`delay`] from the system's generator (so phones that
+/// failed together do not retry together); mid-range if it fails.
+pub fn random_jitter() -> u64 {
+    let mut bits = [0u8; 8];
+    match SystemRandom::new().fill(&mut bits) {
+        Ok(()) => u64::from_le_bytes(bits),
+        Err(_) => u64::MAX / 2,
     }
 }
 
@@ -31,14 +44,26 @@ mod tests {
 
     #[test]
     fn delays_grow_then_cap_and_respect_retry_after() {
-        let mut rng = rand::rng();
         for attempts in 0..40 {
-            let d = delay(attempts, None, &mut rng);
-            assert!(d <= MAX_DELAY);
-            assert!(d <= BASE_DELAY * 2u32.saturating_pow(attempts.min(20)));
+            let most = delay(attempts, None, u64::MAX);
+            assert!(most <= MAX_DELAY);
+            assert_eq!(
+                most,
+                (BASE_DELAY * 2u32.pow(attempts.min(20))).min(MAX_DELAY)
+            );
+            assert_eq!(delay(attempts, None, 0), Duration::ZERO);
+            assert!(delay(attempts, None, random_jitter()) <= most);
         }
-        for _ in 0..100 {
-            assert!(delay(0, Some(Duration::from_secs(120)), &mut rng) >= Duration::from_secs(120));
+        assert_eq!(delay(0, None, u64::MAX / 2), Duration::from_millis(999));
+        for jitter in [0, u64::MAX] {
+            let asked = Some(Duration::from_secs(120));
+            assert!(delay(0, asked, jitter) >= Duration::from_secs(120));
         }
+    }
+
+    #[test]
+    fn random_jitter_varies() {
+        let draws: std::collections::HashSet<u64> = (0..8).map(|_| random_jitter()).collect();
+        assert!(draws.len() > 1);
     }
 }

@@ -544,7 +544,7 @@ impl SyncContext<'_> {
         reason: &str,
         retry_after: Option<Duration>,
     ) -> Result<()> {
-        let wait = backoff::delay(item.attempts, retry_after, &mut rand::rng());
+        let wait = backoff::delay(item.attempts, retry_after, backoff::random_jitter());
         let at = self.now().corrected().timestamp_millis() + wait.as_millis() as i64;
         self.mark_retry(item, reason, at)
     }
