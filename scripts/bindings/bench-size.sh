@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release cdylib (the size-tuned shipping profile of the workspace:
-# opt-level "s", fat LTO, one codegen unit, strip) and reports its stripped
+# opt-level "s", fat LTO, one codegen unit, strip, and the shipped builds'
+# source-path mapping) and reports its stripped
 # size and gzip size against the goal of 6 MB stripped.
 #
 #   scripts/bindings/bench-size.sh            # host (x86_64 here)
@@ -14,6 +15,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 GOAL_BYTES=$((6 * 1000 * 1000))
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+
+# The shipped builds' path mapping (see release-paths.sh).
+source "$ROOT/scripts/bindings/release-paths.sh"
+release_path_flags "$ROOT"
 
 args=(--locked --release -p checkin-ffi --lib)
 if [[ -n "${TARGET:-}" ]]; then

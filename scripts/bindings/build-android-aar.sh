@@ -27,6 +27,8 @@ command -v gradle >/dev/null || { echo "build-android-aar: gradle >= 8.9 must be
 rustup target add "${RUST_TARGETS[@]}"
 command -v cargo-ndk >/dev/null || cargo install --locked cargo-ndk
 
+source "$ROOT/scripts/bindings/release-paths.sh"
+release_path_flags "$ROOT"
 echo "build-android-aar: building libcheckin_ffi.so for ${ABIS[*]} (API $MIN_SDK)" >&2
 rm -rf "$MODULE/src/main/jniLibs" "$MODULE/src/main/kotlin"
 ndk_args=()

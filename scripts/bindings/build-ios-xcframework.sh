@@ -24,6 +24,8 @@ export IPHONEOS_DEPLOYMENT_TARGET="$IOS_MIN"
 TARGETS=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios)
 rustup target add "${TARGETS[@]}"
 
+source "$ROOT/scripts/bindings/release-paths.sh"
+release_path_flags "$ROOT"
 for target in "${TARGETS[@]}"; do
     echo "build-ios-xcframework: building $target (iOS $IOS_MIN)" >&2
     cargo build --locked --release --target "$target" -p checkin-ffi --lib
