@@ -7,6 +7,15 @@
 #   scripts/bindings/bench-size.sh            # host (x86_64 here)
 #   TARGET=aarch64-linux-android scripts/bindings/bench-size.sh   # needs that target's linker
 #
+# aarch64 Linux, the nearest to a phone that builds here (apt-get install
+# gcc-aarch64-linux-gnu g++-aarch64-linux-gnu; rustup target add
+# aarch64-unknown-linux-gnu):
+#   CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
+#   CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc \
+#   CXX_aarch64_unknown_linux_gnu=aarch64-linux-gnu-g++ \
+#   AR_aarch64_unknown_linux_gnu=aarch64-linux-gnu-ar \
+#   TARGET=aarch64-unknown-linux-gnu scripts/bindings/bench-size.sh
+#
 # Exit status 1 if the stripped library is over the goal; with
 # SIZE_WARN_ONLY=1 it only warns.
 set -euo pipefail
