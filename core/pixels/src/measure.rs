@@ -83,22 +83,14 @@ fn laplacian_sums(up: &[u8], row: &[u8], down: &[u8]) -> (i64, i64) {
         }
         steps += 1;
         if steps == FLUSH_STEPS {
-            sum += lanes.to_array().iter().map(|&v| i64::from(v)).sum::<i64>();
-            sum_sq += lanes_sq
-                .to_array()
-                .iter()
-                .map(|&v| i64::from(v))
-                .sum::<i64>();
+            sum += lane_total(lanes);
+            sum_sq += lane_total(lanes_sq);
             (lanes, lanes_sq, steps) = (i32x8::splat(0), i32x8::splat(0), 0);
         }
         x += 16;
     }
-    sum += lanes.to_array().iter().map(|&v| i64::from(v)).sum::<i64>();
-    sum_sq += lanes_sq
-        .to_array()
-        .iter()
-        .map(|&v| i64::from(v))
-        .sum::<i64>();
+    sum += lane_total(lanes);
+    sum_sq += lane_total(lanes_sq);
     for x in x..w - 1 {
         let lap =
             i64::from(up[x]) + i64::from(down[x]) + i64::from(row[x - 1]) + i64::from(row[x + 1])
@@ -107,6 +99,11 @@ fn laplacian_sums(up: &[u8], row: &[u8], down: &[u8]) -> (i64, i64) {
         sum_sq += lap * lap;
     }
     (sum, sum_sq)
+}
+
+/// The sum of a vector's lanes, widened so it cannot overflow.
+fn lane_total(v: i32x8) -> i64 {
+    v.to_array().iter().map(|&x| i64::from(x)).sum()
 }
 
 #[cfg(test)]

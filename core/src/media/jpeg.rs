@@ -419,17 +419,18 @@ mod tests {
         assert_eq!(scale_eighths(640, 480, 1024), 8);
     }
 
+    /// A baseline JPEG at quality 90.
+    fn encode_q90(img: &Ycc420) -> Vec<u8> {
+        let settings = EncodeSettings {
+            quality: 90,
+            progressive: false,
+        };
+        encode(img, &settings).expect("encodes")
+    }
+
     #[test]
     fn encodes_and_decodes_at_scale() {
-        let img = gradient(800, 600);
-        let jpeg = encode(
-            &img,
-            &EncodeSettings {
-                quality: 90,
-                progressive: false,
-            },
-        )
-        .expect("encodes");
+        let jpeg = encode_q90(&gradient(800, 600));
         let full = decode_scaled(&jpeg, (800, 600), 800, &limits()).expect("decodes");
         assert_eq!((full.y.width(), full.y.height()), (800, 600));
         let half = decode_scaled(&jpeg, (800, 600), 400, &limits()).expect("decodes");
@@ -451,14 +452,7 @@ mod tests {
     fn odd_sizes_and_greyscale_round_trip() {
         for (w, h) in [(33, 17), (1, 1), (2, 7)] {
             let img = gradient(w, h);
-            let jpeg = encode(
-                &img,
-                &EncodeSettings {
-                    quality: 90,
-                    progressive: false,
-                },
-            )
-            .expect("encodes");
+            let jpeg = encode_q90(&img);
             let back = decode_scaled(&jpeg, (w, h), w.max(h), &limits()).expect("decodes");
             assert_eq!((back.y.width(), back.y.height()), (w, h));
             // Luma survives the round trip closely.
