@@ -7,9 +7,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::media::{self, PhotoIssue};
 use crate::protocol::envelope::{ClockEvidence, PartDescriptor, WindowRef};
 use crate::protocol::wire_time;
+use checkin_media::{self as media, PhotoIssue};
 
 /// The photo as attached to a draft: already processed (metadata gone,
 /// downscaled, bystanders blurred if the policy says so).

@@ -20,7 +20,6 @@ use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::ledger::{self, LedgerEntry, LedgerEvent, LedgerFault};
 use crate::location::{self, LocationError, LocationFix, SentLocation};
-use crate::media;
 use crate::plan::{self, CompletedCheckin, Due, Plan};
 use crate::policy::{LocationMode, Policy, Requirement};
 use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind, WindowRef};
@@ -28,6 +27,7 @@ use crate::protocol::messages::{EnrollRequest, ProgramKeys};
 use crate::remind::{self, Notification};
 use crate::store::{DocumentName, EnrollmentRecord, MediaItem, OutboxItem, Store};
 use crate::sync::{SyncContext, SyncListener, SyncReport, http::Api};
+use checkin_media as media;
 
 /// The network as the shell sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -3,11 +3,11 @@
 
 use crate::crypto::CryptoError;
 use crate::ledger::LedgerFault;
-use crate::media::MediaError;
 use crate::plan::PlanError;
 use crate::policy::PolicyError;
 use crate::protocol::{ProtocolError, receipt::ReceiptError};
 use crate::store::StoreError;
+use checkin_media::MediaError;
 
 /// Everything that can go wrong in a call to the core.
 #[derive(Debug, thiserror::Error)]

@@ -15,7 +15,6 @@ pub mod i18n;
 pub mod ledger;
 pub mod ledger_export;
 pub mod location;
-pub mod media;
 pub mod offline_code;
 pub mod plan;
 pub mod policy;

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::media::{PhotoPolicy, VoicePolicy};
+use checkin_media::{PhotoPolicy, VoicePolicy};
 
 /// Whether a kind of evidence is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -35,11 +35,9 @@ async fn scan_after(checkins: usize) {
     // The photo exactly as the core stores and seals it (processing is
     // deterministic), so we know which bytes must never appear.
     let input = photo(640, 480, 9);
-    let processed = checkin_core::media::process_photo(
-        &input,
-        &client.policy().expect("policy").photo_policy(),
-    )
-    .expect("process");
+    let processed =
+        checkin_media::process_photo(&input, &client.policy().expect("policy").photo_policy())
+            .expect("process");
     let jpeg = processed.jpeg;
     let windows: Vec<&[u8]> = [jpeg.len() / 3, jpeg.len() / 2, 2 * jpeg.len() / 3]
         .iter()

@@ -6,8 +6,8 @@ mod support;
 use std::time::{Duration, Instant};
 
 use checkin_core::Error;
-use checkin_core::media::MediaError;
 use checkin_core::store::OutboxState;
+use checkin_media::MediaError;
 use support::*;
 
 /// Memory the process may grow by while rejecting one bad input.

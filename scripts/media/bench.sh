@@ -36,7 +36,7 @@ RESULTS="$OUT/results.txt"
 : > "$RESULTS"
 
 ( cd "$ROOT" && MEDIA_BENCH_PHOTO="$PHOTO" MEDIA_BENCH_VOICE="$VOICE" MEDIA_BENCH_RUNS="$RUNS" \
-    cargo bench -q -p checkin-core --bench media_compare 2>/dev/null ) | grep '^RESULT' | tee -a "$RESULTS"
+    cargo bench -q -p checkin-media --bench media_compare 2>/dev/null ) | grep '^RESULT' | tee -a "$RESULTS"
 
 "$OUT/venv/bin/python" "$ROOT/scripts/media/bench_py.py" "$PHOTO" "$RUNS" | tee -a "$RESULTS"
 

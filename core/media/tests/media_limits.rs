@@ -15,7 +15,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use checkin_core::media::{MediaError, PhotoPolicy, VoicePolicy, process_photo, process_voice};
+use checkin_media::{MediaError, PhotoPolicy, VoicePolicy, process_photo, process_voice};
 
 /// Peak-RSS rise allowed for input rejected before decoding starts.
 const REJECT_MAX_KB: u64 = 4 * 1024;

@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
-use checkin_core::media::{PhotoPolicy, VoicePolicy, process_photo, process_voice};
+use checkin_media::{PhotoPolicy, VoicePolicy, process_photo, process_voice};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures/media")
+        .join("../../fixtures/media")
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }

@@ -11,7 +11,7 @@ use super::*;
 use checkin_pixels::{Ycc420, target_size};
 
 /// SeetaFace's own model file (32-bit floats), which rustface reads.
-static ORIGINAL: &[u8] = include_bytes!("../model/seeta_fd_frontal_v1.0.bin");
+static ORIGINAL: &[u8] = include_bytes!("../../model/seeta_fd_frontal_v1.0.bin");
 
 /// rustface configured as `detect_faces` configures ours.
 fn oracle(min_score: f64) -> Box<dyn rustface::Detector> {
@@ -31,7 +31,7 @@ fn ours() -> Detector {
 
 /// A fixture JPEG as the pipeline's face-scan plane: luma, long edge 512.
 fn fixture_plane(name: &str) -> (Vec<u8>, u32, u32) {
-    let path = format!("{}/../fixtures/media/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../../fixtures/media/{name}", env!("CARGO_MANIFEST_DIR"));
     let rgb = image::open(&path).expect("fixture decodes").to_rgb8();
     let (w, h) = rgb.dimensions();
     let (luma, _, _) = Ycc420::planes_from_rgb(w, h, rgb.as_raw()).expect("planes");
@@ -112,7 +112,7 @@ fn same_detections_as_rustface_on_edited_planes() {
     // Full-size, not downscaled.
     let (big, bw, bh) = {
         let path = format!(
-            "{}/../fixtures/media/two_faces.jpg",
+            "{}/../../fixtures/media/two_faces.jpg",
             env!("CARGO_MANIFEST_DIR")
         );
         let rgb = image::open(&path).expect("fixture decodes").to_rgb8();
@@ -191,10 +191,10 @@ fn bundled_model_is_the_original_quantized() {
 
 /// Writes the embedded model from SeetaFace's original.
 #[test]
-#[ignore = "regenerates core/src/media/model/seeta_fd_frontal_v1.0.q8.bin"]
+#[ignore = "regenerates core/media/model/seeta_fd_frontal_v1.0.q8.bin"]
 fn regenerate_quantized_model() {
     let path = format!(
-        "{}/src/media/model/seeta_fd_frontal_v1.0.q8.bin",
+        "{}/model/seeta_fd_frontal_v1.0.q8.bin",
         env!("CARGO_MANIFEST_DIR")
     );
     let bytes = model::convert(ORIGINAL, Reals::Q8).expect("converts");

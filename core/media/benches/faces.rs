@@ -2,18 +2,18 @@
 //! replaces, same model and settings) on the photo pipeline's face-scan
 //! plane (luma, long edge 512) of two fixtures.
 //!
-//! `cargo bench -p checkin-core --bench faces`; criterion's median for
+//! `cargo bench -p checkin-media --bench faces`; criterion's median for
 //! each is in `target/criterion/faces/<detector>/<fixture>/new/estimates.json`.
 
 use std::io::Cursor;
 
-use checkin_core::media::bench_support::{detect_faces, face_scan_plane};
+use checkin_media::bench_support::{detect_faces, face_scan_plane};
 use criterion::{Criterion, criterion_group, criterion_main};
 
-static MODEL: &[u8] = include_bytes!("../src/media/model/seeta_fd_frontal_v1.0.bin");
+static MODEL: &[u8] = include_bytes!("../model/seeta_fd_frontal_v1.0.bin");
 
 fn plane(name: &str) -> (Vec<u8>, u32, u32) {
-    let path = format!("{}/../fixtures/media/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../../fixtures/media/{name}", env!("CARGO_MANIFEST_DIR"));
     let rgb = image::open(path).expect("fixture decodes").to_rgb8();
     let (w, h) = rgb.dimensions();
     face_scan_plane(rgb.as_raw(), w, h, 512).expect("plane")

@@ -8,13 +8,11 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use checkin_core::media::{
-    MediaError, PhotoIssue, PhotoPolicy, ProcessedPhoto, Severity, process_photo,
-};
+use checkin_media::{MediaError, PhotoIssue, PhotoPolicy, ProcessedPhoto, Severity, process_photo};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures/media")
+        .join("../../fixtures/media")
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }

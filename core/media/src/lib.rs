@@ -1,5 +1,7 @@
-//! Photo and voice check-in media: hard limits, metadata stripping and
-//! quality reports, on device, before anything is sealed.
+//! checkin-media: photo and voice check-in media: hard limits, metadata
+//! stripping and quality reports, on device, before anything is sealed.
+//! It knows nothing of check-ins, stores or networks: bytes and a policy in,
+//! processed bytes and a report out.
 //!
 //! Entry points: [`process_photo`] and [`process_voice`]. Both treat their
 //! input as hostile: sizes declared in headers are checked against the
@@ -7,7 +9,7 @@
 //! rejected, and every failure is a typed [`MediaError`] whose message holds
 //! no personal data.
 //!
-//! Bounds (measured by `core/tests/media_limits.rs` as peak-RSS rise of
+//! Bounds (measured by `core/media/tests/media_limits.rs` as peak-RSS rise of
 //! a child process, input excluded):
 //! - input rejected before decoding (empty, wrong magic, truncated, a
 //!   JPEG/PNG header over `max_pixels` such as 65,535 × 65,535, a WAV
@@ -32,8 +34,13 @@
 //! (face detector), `photo.rs` (the photo pipeline); the pixel kernels
 //! (downscale, orient, blur, exposure, sharpness) are the `checkin-pixels`
 //! crate in `core/pixels`;
+//! the face model's files are in `model/` (see its README);
 //! `wav.rs` (WAV structure and samples), `resample.rs` (to 16 kHz),
 //! `ogg.rs` (Ogg Opus pages), `voice.rs` (the voice pipeline).
+
+// Unsafe code is allowed in one place only: the calls into libjpeg-turbo
+// (`jpeg.rs`), each with its SAFETY comment.
+#![deny(unsafe_code)]
 
 mod error;
 mod exif;

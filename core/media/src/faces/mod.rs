@@ -1,6 +1,6 @@
 //! On-device face detection with the bundled SeetaFace frontal model.
 //!
-//! The model (BSD-2, 0.3 MB with 8-bit weights, see `../model/README.md`) is compiled into the
+//! The model (BSD-2, 0.3 MB with 8-bit weights, see `core/media/model/README.md`) is compiled into the
 //! library and parsed once per thread; nothing is downloaded and no face
 //! data leaves this function except the boxes.
 //!
@@ -29,7 +29,7 @@
 //! then 40 / 384 ≈ 10 % of a 4:3 photo's shorter edge (about 80 px of a
 //! 1024×768 output).
 //!
-//! Cost, measured with `cargo bench -p checkin-core --bench faces`
+//! Cost, measured with `cargo bench -p checkin-media --bench faces`
 //! (criterion medians, opt-level "s", on the shared 2-core x86-64 build
 //! machine): a 512×384 plane (two_faces.jpg) takes 9.1 ms against
 //! rustface's 37.7 ms, a 512×512 one (portrait.jpg) 11.8 ms against
@@ -91,7 +91,7 @@ const FINAL_MERGE_IOU: f32 = 0.3;
 /// SeetaFace's frontal model with its weight tables quantized to 8 bits
 /// (0.3 MB instead of 1.2 MB; `model::convert` makes it from the original,
 /// and the tests check both find the same faces).
-static MODEL: &[u8] = include_bytes!("../model/seeta_fd_frontal_v1.0.q8.bin");
+static MODEL: &[u8] = include_bytes!("../../model/seeta_fd_frontal_v1.0.q8.bin");
 
 thread_local! {
     static DETECTOR: RefCell<Option<Detector>> = const { RefCell::new(None) };

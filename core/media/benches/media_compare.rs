@@ -2,7 +2,7 @@
 //! scripts/media/bench.sh (which times the other tools the same way).
 //!
 //! `MEDIA_BENCH_PHOTO=<jpeg> MEDIA_BENCH_VOICE=<wav> MEDIA_BENCH_RUNS=<n>
-//!  cargo bench -p checkin-core --bench media_compare`
+//!  cargo bench -p checkin-media --bench media_compare`
 //! prints one `RESULT <name> median_ms=<m> min_ms=<m> runs=<n>` line per
 //! variant, and the peak-RSS rise of one photo run (Linux). Variants are
 //! timed round-robin (one run of each per round), so load from other
@@ -10,7 +10,7 @@
 
 use std::time::Instant;
 
-use checkin_core::media::{PhotoPolicy, VoicePolicy, process_photo, process_voice};
+use checkin_media::{PhotoPolicy, VoicePolicy, process_photo, process_voice};
 
 /// Runs when MEDIA_BENCH_RUNS is not set.
 const DEFAULT_RUNS: usize = 30;

@@ -230,7 +230,7 @@ fn encode(mono: &[f32], policy: &VoicePolicy) -> Result<Vec<u8>, MediaError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::media::wav::tests::wav;
+    use crate::wav::tests::wav;
 
     fn tone_wav(rate: u32, seconds: u32, amplitude: f32) -> Vec<u8> {
         let body: Vec<u8> = (0..rate * seconds)

@@ -9,11 +9,11 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use checkin_core::media::{ProcessedVoice, VoiceIssue, VoicePolicy, process_voice};
+use checkin_media::{ProcessedVoice, VoiceIssue, VoicePolicy, process_voice};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures/media")
+        .join("../../fixtures/media")
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }
@@ -104,9 +104,9 @@ fn the_ten_second_payload_is_small() {
     // Default 12 kbit/s: 15 KB of audio plus Ogg framing.
     assert!(v.ogg_opus.len() <= 16 * 1024, "{} bytes", v.ogg_opus.len());
     // Photo + voice of one check-in under 100 KB at default policy.
-    let photo = checkin_core::media::process_photo(
+    let photo = checkin_media::process_photo(
         &fixture("exif_gps_rotated.jpg"),
-        &checkin_core::media::PhotoPolicy::default(),
+        &checkin_media::PhotoPolicy::default(),
     )
     .expect("photo");
     let total = photo.jpeg.len() + v.ogg_opus.len();

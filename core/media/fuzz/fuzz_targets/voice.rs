@@ -2,7 +2,7 @@
 //! panic, no unbounded allocation or time.
 #![no_main]
 
-use checkin_core::media::{VoicePolicy, process_voice};
+use checkin_media::{VoicePolicy, process_voice};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

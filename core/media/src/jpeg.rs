@@ -20,6 +20,10 @@
 //! ones seen in real phone JPEGs are accepted. The encoder receives only
 //! samples, so its output carries no metadata beyond the JFIF header.
 
+// The only unsafe code of this crate: calls into libjpeg-turbo, each with
+// its SAFETY comment.
+#![allow(unsafe_code)]
+
 use std::ffi::CStr;
 use std::ptr;
 

@@ -3,7 +3,7 @@
 //! memory bound, -timeout the time bound).
 #![no_main]
 
-use checkin_core::media::{PhotoPolicy, process_photo};
+use checkin_media::{PhotoPolicy, process_photo};
 use libfuzzer_sys::fuzz_target;
 
 /// Pixel cap while fuzzing: keeps each run fast; the limit logic is the

@@ -393,7 +393,7 @@ fn assess(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::media::exif::tests::tiff_with_orientation;
+    use crate::exif::tests::tiff_with_orientation;
 
     fn jpeg_of(width: u32, height: u32, f: impl Fn(u32, u32) -> [u8; 3] + Copy) -> Vec<u8> {
         let pixels = (0..height)
