@@ -217,7 +217,7 @@ impl CheckinClient {
     ) -> Result<SentLocation, CheckinError> {
         let id = parse_id(&checkin_id)?;
         let fix = fix.into_core()?;
-        Ok(self.inner.attach_location(id, &fix)??.into())
+        Ok(self.inner.attach_location(id, &fix)?.into())
     }
 
     /// Abandons a check-in in progress; nothing of it is kept.
@@ -310,7 +310,7 @@ impl CheckinClient {
 
     /// The participant's ledger, oldest first, after checking its hash chain.
     pub fn ledger(&self) -> Result<Vec<LedgerEntry>, CheckinError> {
-        Ok(self.inner.ledger()??.into_iter().map(Into::into).collect())
+        Ok(self.inner.ledger()?.into_iter().map(Into::into).collect())
     }
 
     /// The verified ledger as JSON text (format: docs/ledger.md): every
@@ -319,7 +319,7 @@ impl CheckinClient {
     /// (scripts/ledger/verify_ledger.py does). Throws `LedgerBroken` if the
     /// chain does not verify, never exporting a broken ledger as sound.
     pub fn export_ledger_json(&self) -> Result<String, CheckinError> {
-        Ok(self.inner.export_ledger_json()??)
+        Ok(self.inner.export_ledger_json()?)
     }
 
     /// The ledger as readable text in `lang` (e.g. `en`, `es`; English when
@@ -347,7 +347,7 @@ impl CheckinClient {
         policy_version: u32,
         lang: String,
     ) -> Result<Consent, CheckinError> {
-        Ok(self.inner.record_consent(policy_version, &lang)??.into())
+        Ok(self.inner.record_consent(policy_version, &lang)?.into())
     }
 
     /// Every consent recorded, oldest first.

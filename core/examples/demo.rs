@@ -13,7 +13,7 @@ use checkin_core::clock::SystemClock;
 use checkin_core::crypto::keystore::SoftwareKeyStore;
 use checkin_core::ledger::LedgerEvent;
 use checkin_core::protocol::receipt;
-use checkin_core::{CheckinClient, ClientConfig};
+use checkin_core::{CheckinClient, ClientConfig, Error};
 use reference_server::{ReferenceServer, RunningServer, ServerConfig};
 
 type DemoResult<T> = Result<T, Box<dyn std::error::Error>>;
@@ -134,12 +134,13 @@ async fn main() -> DemoResult<()> {
         provider: "fused".into(),
         mock: false,
     };
-    match client.attach_location(draft, &fix)? {
+    match client.attach_location(draft, &fix) {
         Ok(sent) => println!(
             "    location kept and sent (policy: coarse): {}",
             serde_json::to_string(&sent)?
         ),
-        Err(why) => println!("    location not taken: {why}"),
+        Err(Error::Location(why)) => println!("    location not taken: {why}"),
+        Err(other) => return Err(other.into()),
     }
     let summary = client.submit(draft)?;
     println!(
@@ -222,7 +223,7 @@ async fn main() -> DemoResult<()> {
     );
 
     step(7, "The participant's ledger (hash chain verified)");
-    match client.ledger()? {
+    match client.ledger() {
         Ok(entries) => {
             for e in entries {
                 let what = match &e.event {
@@ -293,7 +294,8 @@ async fn main() -> DemoResult<()> {
                 );
             }
         }
-        Err(fault) => println!("    LEDGER TAMPERED: {fault}"),
+        Err(Error::LedgerBroken(fault)) => println!("    LEDGER TAMPERED: {fault}"),
+        Err(other) => return Err(other.into()),
     }
     server.shutdown().await;
     println!(

@@ -116,21 +116,27 @@ impl Draft {
     /// Records that evidence is being taken under `policy_version`; refused
     /// when evidence already taken under another version would be mixed
     /// with it (the participant retakes the check-in).
-    pub(crate) fn take_under(&mut self, policy_version: u32) -> Result<(), crate::error::Error> {
+    pub(crate) fn take_under(&mut self, policy_version: u32) -> Result<(), PolicyChanged> {
         let has_evidence = self.photo.is_some() || self.voice.is_some() || self.location.is_some();
         match self.policy_version {
-            Some(earlier) if earlier != policy_version && has_evidence => {
-                Err(crate::error::Error::PolicyChanged {
-                    captured_under: earlier,
-                    current: policy_version,
-                })
-            }
+            Some(earlier) if earlier != policy_version && has_evidence => Err(PolicyChanged {
+                captured_under: earlier,
+                current: policy_version,
+            }),
             _ => {
                 self.policy_version = Some(policy_version);
                 Ok(())
             }
         }
     }
+}
+
+/// Evidence already taken under one policy version would be mixed with
+/// evidence under another: the participant retakes the check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PolicyChanged {
+    pub captured_under: u32,
+    pub current: u32,
 }
 
 /// The JSON record inside the envelope (docs/protocol.md, "Body").

@@ -18,8 +18,8 @@ use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
 use crate::disclosure::{CollectionStatement, Consent, ConsentError};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
-use crate::ledger::{self, LedgerEntry, LedgerEvent, LedgerFault};
-use crate::location::{self, LocationError, LocationFix, SentLocation};
+use crate::ledger::{self, LedgerEntry, LedgerEvent};
+use crate::location::{self, LocationFix, SentLocation};
 use crate::plan::{self, CompletedCheckin, Due, Plan};
 use crate::policy::{LocationMode, Policy, Requirement};
 use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind, WindowRef};
@@ -256,7 +256,8 @@ impl CheckinClient {
                 policy.version.to_string().as_bytes(),
                 now_ms,
             )?;
-            self.store.append_ledger(
+            crate::ledger::append(
+                &self.store,
                 tx,
                 resp.server_time,
                 LedgerEvent::Enrolled {
@@ -267,14 +268,16 @@ impl CheckinClient {
                     receipt_key_id: receipt_key_id.clone(),
                 },
             )?;
-            self.store.append_ledger(
+            crate::ledger::append(
+                &self.store,
                 tx,
                 resp.server_time,
                 LedgerEvent::PolicyReceived {
                     version: policy.version,
                 },
             )?;
-            self.store.append_ledger(
+            crate::ledger::append(
+                &self.store,
                 tx,
                 resp.server_time,
                 LedgerEvent::PlanReceived {
@@ -467,20 +470,13 @@ impl CheckinClient {
     /// is stored; under `none` the fix is refused and nothing is kept.
     /// Returns exactly what will be sent, or why the fix was not used (the
     /// draft is then left as it was).
-    pub fn attach_location(
-        &self,
-        draft_id: Uuid,
-        fix: &LocationFix,
-    ) -> Result<std::result::Result<SentLocation, LocationError>> {
+    pub fn attach_location(&self, draft_id: Uuid, fix: &LocationFix) -> Result<SentLocation> {
         let mut draft = self.draft(draft_id)?;
         let policy = self.policy_for_capture(Some(&mut draft))?;
-        let sent = match location::apply(&policy, fix, self.now()?.corrected()) {
-            Ok(sent) => sent,
-            Err(refused) => return Ok(Err(refused)),
-        };
+        let sent = location::apply(&policy, fix, self.now()?.corrected())?;
         draft.location = Some(sent.clone());
         self.store.put_draft(&draft)?;
-        Ok(Ok(sent))
+        Ok(sent)
     }
 
     /// Abandons a check-in in progress; nothing of it is kept.
@@ -629,7 +625,8 @@ impl CheckinClient {
             if let Some(media) = &sealed.media {
                 self.store.insert_media(tx, draft.id, seq, &media.bytes)?;
             }
-            self.store.append_ledger(
+            crate::ledger::append(
+                &self.store,
                 tx,
                 now.corrected(),
                 LedgerEvent::CheckinSubmitted {
@@ -749,29 +746,30 @@ impl CheckinClient {
         Ok(record || media)
     }
 
-    /// The participant's ledger, after checking its hash chain.
-    pub fn ledger(&self) -> Result<std::result::Result<Vec<LedgerEntry>, LedgerFault>> {
-        Ok(ledger::verify(&self.store)?.map(|rows| rows.into_iter().map(|r| r.entry).collect()))
+    /// The participant's ledger, after checking its hash chain
+    /// ([`Error::LedgerBroken`] if it does not verify).
+    pub fn ledger(&self) -> Result<Vec<LedgerEntry>> {
+        Ok(ledger::verify(&self.store)?
+            .into_iter()
+            .map(|r| r.entry)
+            .collect())
     }
 
     /// The verified ledger as JSON (docs/ledger.md): every entry's exact
     /// stored bytes, the hash chain, the program's key ids and receipt
     /// public key, so anyone can check it without this code. A broken
-    /// chain is returned as the fault instead.
-    pub fn export_ledger_json(&self) -> Result<std::result::Result<String, LedgerFault>> {
+    /// chain is [`Error::LedgerBroken`], never exported as sound.
+    pub fn export_ledger_json(&self) -> Result<String> {
         let enrolled = self.enrolled()?;
-        let rows = match ledger::verify(&self.store)? {
-            Ok(rows) => rows,
-            Err(fault) => return Ok(Err(fault)),
-        };
-        let json = crate::ledger_export::export(
+        let rows = ledger::verify(&self.store)?;
+        let json = ledger::export(
             &rows,
             enrolled.record.device_id,
             &enrolled.record.program,
             self.now()?.corrected(),
         )
         .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()))?;
-        Ok(Ok(json))
+        Ok(json)
     }
 
     /// The ledger as readable text in `lang` (e.g. `en`, `es`), for a
@@ -780,10 +778,11 @@ impl CheckinClient {
     pub fn ledger_summary(&self, lang: &str) -> Result<String> {
         let enrolled = self.enrolled()?;
         let l = Localizer::new(lang);
-        Ok(match ledger::verify(&self.store)? {
-            Ok(rows) => crate::ledger_export::summary(&rows, &enrolled.record.program, &l),
-            Err(fault) => crate::ledger_export::fault_text(&fault, &l),
-        })
+        match ledger::verify(&self.store) {
+            Ok(rows) => Ok(ledger::summary(&rows, &enrolled.record.program, &l)),
+            Err(ledger::LedgerError::Broken(fault)) => Ok(ledger::fault_text(&fault, &l)),
+            Err(ledger::LedgerError::Store(e)) => Err(e.into()),
+        }
     }
 
     /// "What this program collects", generated from the current policy,
@@ -800,17 +799,14 @@ impl CheckinClient {
     /// `policy_version` in `lang` and agreed. Refused (nothing recorded)
     /// unless `policy_version` is the current policy's version, so a
     /// consent always names what was actually shown.
-    pub fn record_consent(
-        &self,
-        policy_version: u32,
-        lang: &str,
-    ) -> Result<std::result::Result<Consent, ConsentError>> {
+    pub fn record_consent(&self, policy_version: u32, lang: &str) -> Result<Consent> {
         let statement = self.collection_statement(lang)?;
         if statement.policy_version != policy_version {
-            return Ok(Err(ConsentError::NotCurrentPolicy {
+            return Err(ConsentError::NotCurrentPolicy {
                 given: policy_version,
                 current: statement.policy_version,
-            }));
+            }
+            .into());
         }
         let now = self.now()?.corrected();
         let consent = Consent {
@@ -829,7 +825,8 @@ impl CheckinClient {
             let bytes = serde_json::to_vec(&all).map_err(corrupt)?;
             self.store
                 .put_document(tx, DocumentName::Consents, &bytes, now.timestamp_millis())?;
-            self.store.append_ledger(
+            crate::ledger::append(
+                &self.store,
                 tx,
                 now,
                 LedgerEvent::ConsentRecorded {
@@ -840,7 +837,7 @@ impl CheckinClient {
             )?;
             Ok(())
         })?;
-        Ok(Ok(consent))
+        Ok(consent)
     }
 
     /// Every consent recorded, oldest first.
@@ -867,13 +864,7 @@ impl CheckinClient {
                 .ok()
                 .and_then(|t| t.parse().ok()));
         }
-        let (rows, _) = self.store.ledger_rows()?;
-        Ok(rows
-            .into_iter()
-            .find_map(|(_, row)| match row.ok()?.entry.event {
-                LedgerEvent::PolicyReceived { version } => Some(version),
-                _ => None,
-            }))
+        Ok(ledger::first_policy_version(&self.store)?)
     }
 
     /// The policy a capture is taken under, and the gate in front of it:
@@ -901,10 +892,7 @@ impl CheckinClient {
 
     /// The ledger's entries after checking its chain, or the fault.
     fn verified_ledger(&self) -> Result<Vec<LedgerEntry>> {
-        match ledger::verify(&self.store)? {
-            Ok(rows) => Ok(rows.into_iter().map(|r| r.entry).collect()),
-            Err(fault) => Err(Error::LedgerBroken(fault)),
-        }
+        self.ledger()
     }
 
     /// Applies the policy's `retention.device_days` (core/src/retention.rs):

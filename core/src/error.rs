@@ -2,7 +2,9 @@
 //! and none carries a photo, a location, a name or a key.
 
 use crate::crypto::CryptoError;
-use crate::ledger::LedgerFault;
+use crate::disclosure::ConsentError;
+use crate::ledger::{LedgerError, LedgerFault};
+use crate::location::LocationError;
 use crate::plan::PlanError;
 use crate::policy::PolicyError;
 use crate::protocol::{ProtocolError, receipt::ReceiptError};
@@ -34,6 +36,13 @@ pub enum Error {
     PolicyChanged { captured_under: u32, current: u32 },
     #[error("the ledger failed its check: {0}")]
     LedgerBroken(LedgerFault),
+    /// A location fix the policy does not let the core use; nothing was kept.
+    #[error(transparent)]
+    Location(#[from] LocationError),
+    /// The consent names a policy version that is not the current one;
+    /// nothing was recorded.
+    #[error(transparent)]
+    Consent(#[from] ConsentError),
     #[error("the photo cannot be submitted as it is: {0}")]
     QualityBlocks(String),
     #[error(transparent)]
@@ -63,3 +72,21 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<LedgerError> for Error {
+    fn from(e: LedgerError) -> Self {
+        match e {
+            LedgerError::Broken(fault) => Error::LedgerBroken(fault),
+            LedgerError::Store(s) => Error::Store(s),
+        }
+    }
+}
+
+impl From<crate::checkin::PolicyChanged> for Error {
+    fn from(e: crate::checkin::PolicyChanged) -> Self {
+        Error::PolicyChanged {
+            captured_under: e.captured_under,
+            current: e.current,
+        }
+    }
+}

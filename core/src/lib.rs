@@ -13,7 +13,6 @@ pub mod disclosure;
 pub mod error;
 pub mod i18n;
 pub mod ledger;
-pub mod ledger_export;
 pub mod location;
 pub mod offline_code;
 pub mod plan;

@@ -141,7 +141,8 @@ pub(crate) fn delete(
                 if !deleted {
                     continue;
                 }
-                store.append_ledger(
+                crate::ledger::append(
+                    store,
                     tx,
                     now,
                     LedgerEvent::RetentionDeleted {

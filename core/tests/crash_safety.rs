@@ -220,10 +220,7 @@ fn parent() {
         outbox.len(),
         "the server holds exactly the device's check-ins"
     );
-    client
-        .ledger()
-        .expect("read")
-        .expect("the ledger chain verifies");
+    client.ledger().expect("the ledger chain verifies");
     println!(
         "crash safety: {kills} SIGKILLs in {:.1}s; {} check-ins submitted ({} logged), all delivered once with valid receipts",
         kill_phase.as_secs_f64(),

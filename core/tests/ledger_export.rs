@@ -7,10 +7,10 @@ mod support;
 
 use std::sync::Arc;
 
-use checkin_core::CheckinClient;
 use checkin_core::clock::SystemClock;
 use checkin_core::ledger::LedgerFault;
 use checkin_core::store::DB_FILE;
+use checkin_core::{CheckinClient, Error};
 use serde_json::Value;
 use support::*;
 
@@ -31,14 +31,10 @@ async fn with_history() -> Setup {
 #[tokio::test]
 async fn the_export_verifies_with_the_independent_checker_and_tampering_fails_it() {
     let s = with_history().await;
-    let json = s
-        .client
-        .export_ledger_json()
-        .expect("export")
-        .expect("intact");
+    let json = s.client.export_ledger_json().expect("intact");
     let (code, out) = run_ledger_checker(s.device_dir.path(), &json);
     assert_eq!(code, 0, "{out}");
-    let count = s.client.ledger().expect("read").expect("intact").len();
+    let count = s.client.ledger().expect("intact").len();
     assert_eq!(count, 8, "3 at enrollment, 3 submitted, 2 delivered");
     assert!(
         out.contains(&format!("OK: {count} entries, 2 verified receipts")),
@@ -151,7 +147,7 @@ async fn the_export_verifies_with_the_independent_checker_and_tampering_fails_it
 #[tokio::test]
 async fn the_readable_summary_is_localized_and_names_every_checkin() {
     let s = with_history().await;
-    let ledger = s.client.ledger().expect("read").expect("intact");
+    let ledger = s.client.ledger().expect("intact");
     let en = s.client.ledger_summary("en").expect("summary");
     let es = s.client.ledger_summary("es").expect("summary");
     assert!(en.contains("the hash chain is intact"), "{en}");
@@ -196,14 +192,16 @@ fn sql(statements: &'static str) -> impl FnOnce(&rusqlite::Connection) {
 
 async fn fault_after(change: impl FnOnce(&rusqlite::Connection)) -> LedgerFault {
     let s = with_history().await;
-    assert!(s.client.ledger().expect("read").is_ok());
+    assert!(s.client.ledger().is_ok());
     let s = tamper(s, change);
-    let fault = s
-        .client
-        .ledger()
-        .expect("read")
-        .expect_err("tampering detected");
-    assert!(s.client.export_ledger_json().expect("export").is_err());
+    let fault = match s.client.ledger() {
+        Err(Error::LedgerBroken(fault)) => fault,
+        other => panic!("tampering detected: {other:?}"),
+    };
+    assert!(matches!(
+        s.client.export_ledger_json(),
+        Err(Error::LedgerBroken(_))
+    ));
     let text = s.client.ledger_summary("en").expect("summary");
     assert!(text.contains("has been altered or damaged"), "{text}");
     fault

@@ -37,10 +37,7 @@ async fn use_policy(s: &Setup, policy: Value) {
     assert!(r.policy_updated, "{r:?}");
     // The participant sees the new statement before capturing under it.
     let version = s.client.policy().expect("policy").version;
-    s.client
-        .record_consent(version, "en")
-        .expect("store")
-        .expect("consent");
+    s.client.record_consent(version, "en").expect("consent");
 }
 
 fn speech() -> Vec<u8> {
@@ -178,18 +175,14 @@ async fn on_metered_the_record_goes_now_and_the_media_when_unmetered() {
     assert!(!s.client.store().has_media_envelope(id).expect("read"));
 
     // The participant's ledger shows both receipts.
-    let ledger = s.client.ledger().expect("read").expect("intact");
+    let ledger = s.client.ledger().expect("intact");
     assert!(ledger.iter().any(|e| matches!(
         &e.event,
         LedgerEvent::MediaDelivered { checkin_id, receipt } if *checkin_id == id && receipt.envelope_sha256_hex == media_digest
     )));
     // The independent checker verifies the media receipt against the
     // media digest the check-in was submitted with; a swapped digest fails.
-    let export = s
-        .client
-        .export_ledger_json()
-        .expect("export")
-        .expect("intact");
+    let export = s.client.export_ledger_json().expect("intact");
     let (code, out) = run_checker(s.device_dir.path(), &export);
     assert_eq!(
         (code, out.trim()),
@@ -326,7 +319,7 @@ async fn refused_media_wedges_alone_and_is_retried_on_request() {
     assert!(s.client.retry_wedged(first).expect("retry"));
     let r = s.client.sync(far_deadline(), None).await.expect("sync");
     assert_eq!(r.media_delivered, 1, "{r:?}");
-    let ledger = s.client.ledger().expect("read").expect("intact");
+    let ledger = s.client.ledger().expect("intact");
     assert!(ledger.iter().any(|e| matches!(
         &e.event,
         LedgerEvent::MediaWedged { checkin_id, .. } if *checkin_id == first

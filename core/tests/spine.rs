@@ -62,7 +62,7 @@ async fn a_checkin_taken_while_the_server_is_down_is_delivered_when_it_returns()
         "sealed payload deleted after the receipt"
     );
 
-    let ledger = s.client.ledger().expect("read").expect("chain verifies");
+    let ledger = s.client.ledger().expect("chain verifies");
     assert!(ledger.iter().any(|e| matches!(&e.event, LedgerEvent::CheckinSubmitted { summary } if summary.checkin_id == id)));
     assert!(ledger.iter().any(|e| matches!(&e.event, LedgerEvent::CheckinDelivered { checkin_id, .. } if *checkin_id == id)));
 }
@@ -144,7 +144,7 @@ async fn an_envelope_for_keys_the_server_no_longer_has_is_wedged_with_a_clear_re
         item.last_error
     );
     assert_eq!(server.stored_checkins().len(), 0);
-    let ledger = s.client.ledger().expect("read").expect("verifies");
+    let ledger = s.client.ledger().expect("verifies");
     assert!(ledger.iter().any(|e| matches!(&e.event, LedgerEvent::CheckinWedged { checkin_id, .. } if *checkin_id == poisoned)));
 }
 

@@ -15,14 +15,14 @@
 mod documents;
 mod drafts;
 mod enrollment;
-mod ledger;
+mod ledger_rows;
 mod media_outbox;
 mod outbox;
 pub mod schema;
 
 pub use documents::DocumentName;
 pub use enrollment::EnrollmentRecord;
-pub use ledger::{GENESIS_HASH_HEX as GENESIS_HASH_HEX_STR, StoredLedgerEntry};
+pub use ledger_rows::{LedgerHead, LedgerRows};
 pub use media_outbox::MediaItem;
 pub use outbox::{OutboxItem, OutboxState};
 

@@ -496,7 +496,8 @@ impl SyncContext<'_> {
         self.store.write(|tx| match v.lane {
             Lane::Record => {
                 self.store.mark_delivered(tx, id, receipt)?;
-                self.store.append_ledger(
+                crate::ledger::append(
+                    self.store,
                     tx,
                     at,
                     LedgerEvent::CheckinDelivered {
@@ -507,7 +508,8 @@ impl SyncContext<'_> {
             }
             Lane::Media => {
                 self.store.mark_media_delivered(tx, id, receipt)?;
-                self.store.append_ledger(
+                crate::ledger::append(
+                    self.store,
                     tx,
                     at,
                     LedgerEvent::MediaDelivered {
@@ -556,7 +558,8 @@ impl SyncContext<'_> {
         self.store.write(|tx| match item.lane {
             Lane::Record => {
                 self.store.mark_wedged(tx, id, &reason)?;
-                self.store.append_ledger(
+                crate::ledger::append(
+                    self.store,
                     tx,
                     at,
                     LedgerEvent::CheckinWedged {
@@ -567,7 +570,8 @@ impl SyncContext<'_> {
             }
             Lane::Media => {
                 self.store.mark_media_wedged(tx, id, &reason)?;
-                self.store.append_ledger(
+                crate::ledger::append(
+                    self.store,
                     tx,
                     at,
                     LedgerEvent::MediaWedged {
@@ -599,7 +603,8 @@ impl SyncContext<'_> {
                     self.store.write(|tx| {
                         self.store
                             .put_document(tx, DocumentName::Policy, &bytes, now_ms)?;
-                        self.store.append_ledger(
+                        crate::ledger::append(
+                            self.store,
                             tx,
                             at,
                             LedgerEvent::PolicyReceived {
@@ -636,7 +641,8 @@ impl SyncContext<'_> {
                     self.store.write(|tx| {
                         self.store
                             .put_document(tx, DocumentName::Plan, &bytes, now_ms)?;
-                        self.store.append_ledger(
+                        crate::ledger::append(
+                            self.store,
                             tx,
                             at,
                             LedgerEvent::PlanReceived { changes: described },

@@ -4,6 +4,20 @@
 //! Each entry names the hash of the one before it; the head (last seq and
 //! hash) is kept apart. [`verify`] detects any edit, deletion, reordering or
 //! truncation of the stored rows.
+//!
+//! Files: this one (what an entry says), `chain.rs` (appending and
+//! checking the chain over the store's opaque rows), `export.rs` (the JSON
+//! anyone can check, docs/ledger.md), `summary.rs` (the same ledger in the
+//! participant's words).
+
+mod chain;
+mod export;
+mod summary;
+
+pub(crate) use chain::first_policy_version;
+pub use chain::{GENESIS_HASH_HEX, StoredLedgerEntry, append, verify};
+pub use export::{FORMAT as EXPORT_FORMAT, export};
+pub use summary::{fault_text, summary};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,7 +25,7 @@ use uuid::Uuid;
 
 use crate::checkin::CheckinSummary;
 use crate::protocol::{receipt::Receipt, wire_time};
-use crate::store::{Store, StoreError, StoredLedgerEntry};
+use crate::store::StoreError;
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,35 +111,12 @@ pub enum LedgerFault {
     HeadMismatch,
 }
 
-/// Reads the ledger and checks its chain. Returns the entries if sound.
-pub fn verify(store: &Store) -> Result<Result<Vec<StoredLedgerEntry>, LedgerFault>, StoreError> {
-    let (rows, head) = store.ledger_rows()?;
-    let mut prev = crate::store::GENESIS_HASH_HEX_STR.to_string();
-    let mut out = Vec::with_capacity(rows.len());
-    for (i, (seq, row)) in rows.into_iter().enumerate() {
-        let expected = i as u64 + 1;
-        if seq != expected as i64 {
-            return Ok(Err(LedgerFault::Gap {
-                expected,
-                found: seq,
-            }));
-        }
-        let Ok(stored) = row else {
-            return Ok(Err(LedgerFault::Unreadable(seq)));
-        };
-        if stored.entry.seq != expected {
-            return Ok(Err(LedgerFault::Unreadable(seq)));
-        }
-        if stored.entry.prev_hash_hex != prev {
-            return Ok(Err(LedgerFault::BrokenChain(expected)));
-        }
-        prev = hex::encode(stored.hash);
-        out.push(stored);
-    }
-    match head {
-        None if out.is_empty() => Ok(Ok(out)),
-        Some((seq, hash)) if seq == out.len() as u64 && hash == prev => Ok(Ok(out)),
-        Some((seq, _)) if seq > out.len() as u64 => Ok(Err(LedgerFault::Truncated(seq))),
-        _ => Ok(Err(LedgerFault::HeadMismatch)),
-    }
+/// Why the ledger could not be read as sound.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    /// The chain does not verify: the stored ledger was altered.
+    #[error("the ledger failed its check: {0}")]
+    Broken(LedgerFault),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
