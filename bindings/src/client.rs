@@ -8,8 +8,8 @@ use std::io::Read;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use checkin_core::clock::SystemClock;
-use checkin_core::sync::SyncListener as CoreSyncListener;
+use checkin_core::SyncListener as CoreSyncListener;
+use checkin_core::SystemClock;
 
 use crate::key_store::ForeignKeyStore;
 use crate::listener::ForeignSyncListener;

@@ -7,11 +7,11 @@
 //! `KeyAccessError` and `ListenerError` are thrown by the shells' own
 //! implementations into Rust (flat errors cannot be lifted from foreign code).
 
-use checkin_core::crypto::{CryptoError, keystore::KeyStoreError};
-use checkin_core::disclosure::ConsentError;
-use checkin_core::ledger::LedgerFault;
-use checkin_core::location::LocationError;
-use checkin_core::store::StoreError;
+use checkin_core::ConsentError;
+use checkin_core::LedgerFault;
+use checkin_core::LocationError;
+use checkin_core::StoreError;
+use checkin_core::{CryptoError, KeyStoreError};
 
 /// What went wrong in a call into the check-in core.
 #[derive(Debug, thiserror::Error, uniffi::Error)]

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use checkin_core::crypto::keystore::{self, KeyStoreError};
+use checkin_core::KeyStoreError;
 
 use crate::KeyAccessError;
 
@@ -24,7 +24,7 @@ pub trait KeyStore: Send + Sync {
 /// The shell's key store as the core's trait.
 pub(crate) struct ForeignKeyStore(pub(crate) Arc<dyn KeyStore>);
 
-impl keystore::KeyStore for ForeignKeyStore {
+impl checkin_core::KeyStore for ForeignKeyStore {
     fn wrap(&self, key: &[u8]) -> Result<Vec<u8>, KeyStoreError> {
         Ok(self.0.wrap(key.to_vec())?)
     }

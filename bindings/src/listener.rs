@@ -3,8 +3,6 @@
 
 use std::sync::Arc;
 
-use checkin_core::sync;
-
 use crate::{ListenerError, SyncProgress};
 
 /// Told about progress while a sync runs, on a library thread: hop to the
@@ -17,8 +15,8 @@ pub trait SyncListener: Send + Sync {
 /// The shell's listener as the core's trait.
 pub(crate) struct ForeignSyncListener(pub(crate) Arc<dyn SyncListener>);
 
-impl sync::SyncListener for ForeignSyncListener {
-    fn on_progress(&self, progress: sync::SyncProgress) {
+impl checkin_core::SyncListener for ForeignSyncListener {
+    fn on_progress(&self, progress: checkin_core::SyncProgress) {
         // A listener's failure is the shell's display problem, not the
         // delivery's: ignore it (see `ListenerError`).
         let _ = self.0.on_progress(progress.into());

@@ -7,9 +7,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use checkin_core::{
-    checkin, compliance, disclosure, ledger, location, plan, policy, protocol, remind, store, sync,
-};
+use checkin_core as core;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -66,12 +64,12 @@ pub enum Requirement {
     Off,
 }
 
-impl From<policy::Requirement> for Requirement {
-    fn from(r: policy::Requirement) -> Self {
+impl From<core::Requirement> for Requirement {
+    fn from(r: core::Requirement) -> Self {
         match r {
-            policy::Requirement::Required => Self::Required,
-            policy::Requirement::Optional => Self::Optional,
-            policy::Requirement::Off => Self::Off,
+            core::Requirement::Required => Self::Required,
+            core::Requirement::Optional => Self::Optional,
+            core::Requirement::Off => Self::Off,
         }
     }
 }
@@ -85,13 +83,13 @@ pub enum LocationMode {
     Area,
 }
 
-impl From<policy::LocationMode> for LocationMode {
-    fn from(m: policy::LocationMode) -> Self {
+impl From<core::LocationMode> for LocationMode {
+    fn from(m: core::LocationMode) -> Self {
         match m {
-            policy::LocationMode::None => Self::None,
-            policy::LocationMode::Precise => Self::Precise,
-            policy::LocationMode::Coarse => Self::Coarse,
-            policy::LocationMode::Area => Self::Area,
+            core::LocationMode::None => Self::None,
+            core::LocationMode::Precise => Self::Precise,
+            core::LocationMode::Coarse => Self::Coarse,
+            core::LocationMode::Area => Self::Area,
         }
     }
 }
@@ -120,8 +118,8 @@ pub struct Policy {
     pub media_defer_on_metered_above_bytes: Option<u64>,
 }
 
-impl From<policy::Policy> for Policy {
-    fn from(p: policy::Policy) -> Self {
+impl From<core::Policy> for Policy {
+    fn from(p: core::Policy) -> Self {
         Self {
             version: p.version,
             program_name: p.program.name,
@@ -146,8 +144,8 @@ pub struct WindowRef {
     pub closes_at: SystemTime,
 }
 
-impl From<protocol::envelope::WindowRef> for WindowRef {
-    fn from(w: protocol::envelope::WindowRef) -> Self {
+impl From<core::WindowRef> for WindowRef {
+    fn from(w: core::WindowRef) -> Self {
         Self {
             id: w.id,
             opens_at: w.opens_at.into(),
@@ -165,13 +163,13 @@ pub enum LocationPrecision {
     Precise,
 }
 
-impl From<plan::LocationPrecision> for LocationPrecision {
-    fn from(p: plan::LocationPrecision) -> Self {
+impl From<core::LocationPrecision> for LocationPrecision {
+    fn from(p: core::LocationPrecision) -> Self {
         match p {
-            plan::LocationPrecision::None => Self::None,
-            plan::LocationPrecision::Area => Self::Area,
-            plan::LocationPrecision::Coarse => Self::Coarse,
-            plan::LocationPrecision::Precise => Self::Precise,
+            core::LocationPrecision::None => Self::None,
+            core::LocationPrecision::Area => Self::Area,
+            core::LocationPrecision::Coarse => Self::Coarse,
+            core::LocationPrecision::Precise => Self::Precise,
         }
     }
 }
@@ -184,8 +182,8 @@ pub struct Requirements {
     pub location: LocationPrecision,
 }
 
-impl From<plan::Requirements> for Requirements {
-    fn from(r: plan::Requirements) -> Self {
+impl From<core::Requirements> for Requirements {
+    fn from(r: core::Requirements) -> Self {
         Self {
             photo: r.photo,
             voice: r.voice,
@@ -205,12 +203,12 @@ pub enum Resolution {
     FirstOfTwo,
 }
 
-impl From<plan::zone::Resolution> for Resolution {
-    fn from(r: plan::zone::Resolution) -> Self {
+impl From<core::Resolution> for Resolution {
+    fn from(r: core::Resolution) -> Self {
         match r {
-            plan::zone::Resolution::Exact => Self::Exact,
-            plan::zone::Resolution::ShiftedOverGap => Self::ShiftedOverGap,
-            plan::zone::Resolution::FirstOfTwo => Self::FirstOfTwo,
+            core::Resolution::Exact => Self::Exact,
+            core::Resolution::ShiftedOverGap => Self::ShiftedOverGap,
+            core::Resolution::FirstOfTwo => Self::FirstOfTwo,
         }
     }
 }
@@ -234,8 +232,8 @@ pub struct CheckinWindow {
     pub requires: Requirements,
 }
 
-impl From<plan::CheckinWindow> for CheckinWindow {
-    fn from(w: plan::CheckinWindow) -> Self {
+impl From<core::CheckinWindow> for CheckinWindow {
+    fn from(w: core::CheckinWindow) -> Self {
         Self {
             id: w.id,
             schedule_id: w.schedule_id,
@@ -261,15 +259,15 @@ pub enum WindowState {
     Done,
 }
 
-impl From<plan::WindowState> for WindowState {
-    fn from(s: plan::WindowState) -> Self {
+impl From<core::WindowState> for WindowState {
+    fn from(s: core::WindowState) -> Self {
         match s {
-            plan::WindowState::Upcoming => Self::Upcoming,
-            plan::WindowState::Open => Self::Open,
-            plan::WindowState::InGrace => Self::InGrace,
-            plan::WindowState::Late => Self::Late,
-            plan::WindowState::Missed => Self::Missed,
-            plan::WindowState::Done => Self::Done,
+            core::WindowState::Upcoming => Self::Upcoming,
+            core::WindowState::Open => Self::Open,
+            core::WindowState::InGrace => Self::InGrace,
+            core::WindowState::Late => Self::Late,
+            core::WindowState::Missed => Self::Missed,
+            core::WindowState::Done => Self::Done,
         }
     }
 }
@@ -283,8 +281,8 @@ pub struct Due {
     pub requires: Requirements,
 }
 
-impl From<plan::Due> for Due {
-    fn from(d: plan::Due) -> Self {
+impl From<core::Due> for Due {
+    fn from(d: core::Due) -> Self {
         Self {
             window: d.window.into(),
             state: d.state.into(),
@@ -302,13 +300,13 @@ pub enum NotificationKind {
     Appointment,
 }
 
-impl From<remind::NotificationKind> for NotificationKind {
-    fn from(k: remind::NotificationKind) -> Self {
+impl From<core::NotificationKind> for NotificationKind {
+    fn from(k: core::NotificationKind) -> Self {
         match k {
-            remind::NotificationKind::WindowOpens => Self::WindowOpens,
-            remind::NotificationKind::WindowClosing => Self::WindowClosing,
-            remind::NotificationKind::WindowLate => Self::WindowLate,
-            remind::NotificationKind::Appointment => Self::Appointment,
+            core::NotificationKind::WindowOpens => Self::WindowOpens,
+            core::NotificationKind::WindowClosing => Self::WindowClosing,
+            core::NotificationKind::WindowLate => Self::WindowLate,
+            core::NotificationKind::Appointment => Self::Appointment,
         }
     }
 }
@@ -336,8 +334,8 @@ pub struct Notification {
     pub deep_link: String,
 }
 
-impl From<remind::Notification> for Notification {
-    fn from(n: remind::Notification) -> Self {
+impl From<core::Notification> for Notification {
+    fn from(n: core::Notification) -> Self {
         Self {
             id: n.id,
             kind: n.kind.into(),
@@ -366,8 +364,8 @@ pub struct PhotoQuality {
     pub sharpness: f32,
 }
 
-impl From<checkin::PhotoQuality> for PhotoQuality {
-    fn from(q: checkin::PhotoQuality) -> Self {
+impl From<core::PhotoQuality> for PhotoQuality {
+    fn from(q: core::PhotoQuality) -> Self {
         Self {
             issues: q.issues,
             blocking: q.blocking,
@@ -389,8 +387,8 @@ pub struct VoiceQuality {
     pub speech_dbfs: f32,
 }
 
-impl From<checkin::VoiceQuality> for VoiceQuality {
-    fn from(q: checkin::VoiceQuality) -> Self {
+impl From<core::VoiceQuality> for VoiceQuality {
+    fn from(q: core::VoiceQuality) -> Self {
         Self {
             issues: q.issues,
             blocking: q.blocking,
@@ -408,8 +406,8 @@ pub struct ClockEvidence {
     pub uptime_ms: Option<u64>,
 }
 
-impl From<protocol::envelope::ClockEvidence> for ClockEvidence {
-    fn from(c: protocol::envelope::ClockEvidence) -> Self {
+impl From<core::ClockEvidence> for ClockEvidence {
+    fn from(c: core::ClockEvidence) -> Self {
         Self {
             device_time: c.device_time.into(),
             server_offset_ms: c.server_offset_ms,
@@ -426,12 +424,12 @@ pub enum PartKind {
     Voice,
 }
 
-impl From<protocol::envelope::PartKind> for PartKind {
-    fn from(k: protocol::envelope::PartKind) -> Self {
+impl From<core::PartKind> for PartKind {
+    fn from(k: core::PartKind) -> Self {
         match k {
-            protocol::envelope::PartKind::Record => Self::Record,
-            protocol::envelope::PartKind::Photo => Self::Photo,
-            protocol::envelope::PartKind::Voice => Self::Voice,
+            core::PartKind::Record => Self::Record,
+            core::PartKind::Photo => Self::Photo,
+            core::PartKind::Voice => Self::Voice,
         }
     }
 }
@@ -453,8 +451,8 @@ pub struct PartDescriptor {
     pub deferred: bool,
 }
 
-impl From<protocol::envelope::PartDescriptor> for PartDescriptor {
-    fn from(p: protocol::envelope::PartDescriptor) -> Self {
+impl From<core::PartDescriptor> for PartDescriptor {
+    fn from(p: core::PartDescriptor) -> Self {
         Self {
             kind: p.kind.into(),
             media_type: p.media_type,
@@ -490,8 +488,8 @@ pub struct CheckinSummary {
     pub media_envelope_size: Option<u64>,
 }
 
-impl From<checkin::CheckinSummary> for CheckinSummary {
-    fn from(s: checkin::CheckinSummary) -> Self {
+impl From<core::CheckinSummary> for CheckinSummary {
+    fn from(s: core::CheckinSummary) -> Self {
         Self {
             checkin_id: s.checkin_id.to_string(),
             window: s.window.map(Into::into),
@@ -523,8 +521,8 @@ pub struct Receipt {
     pub signature_b64: String,
 }
 
-impl From<protocol::receipt::Receipt> for Receipt {
-    fn from(r: protocol::receipt::Receipt) -> Self {
+impl From<core::Receipt> for Receipt {
+    fn from(r: core::Receipt) -> Self {
         Self {
             checkin_id: r.checkin_id.to_string(),
             envelope_sha256_hex: r.envelope_sha256_hex,
@@ -553,13 +551,13 @@ pub enum OutboxState {
     Wedged,
 }
 
-impl From<store::OutboxState> for OutboxState {
-    fn from(s: store::OutboxState) -> Self {
+impl From<core::OutboxState> for OutboxState {
+    fn from(s: core::OutboxState) -> Self {
         match s {
-            store::OutboxState::Queued => Self::Queued,
-            store::OutboxState::Sending => Self::Sending,
-            store::OutboxState::Delivered => Self::Delivered,
-            store::OutboxState::Wedged => Self::Wedged,
+            core::OutboxState::Queued => Self::Queued,
+            core::OutboxState::Sending => Self::Sending,
+            core::OutboxState::Delivered => Self::Delivered,
+            core::OutboxState::Wedged => Self::Wedged,
         }
     }
 }
@@ -577,8 +575,8 @@ pub struct OutboxItem {
     pub submitted_at: SystemTime,
 }
 
-impl From<store::OutboxItem> for OutboxItem {
-    fn from(i: store::OutboxItem) -> Self {
+impl From<core::OutboxItem> for OutboxItem {
+    fn from(i: core::OutboxItem) -> Self {
         Self {
             checkin_id: i.checkin_id.to_string(),
             state: i.state.into(),
@@ -612,8 +610,8 @@ pub struct MediaOutboxItem {
     pub last_error: Option<String>,
 }
 
-impl From<store::MediaItem> for MediaOutboxItem {
-    fn from(i: store::MediaItem) -> Self {
+impl From<core::MediaItem> for MediaOutboxItem {
+    fn from(i: core::MediaItem) -> Self {
         Self {
             checkin_id: i.checkin_id.to_string(),
             state: i.state.into(),
@@ -633,8 +631,8 @@ pub struct SyncProgress {
     pub bytes_sent: u64,
 }
 
-impl From<sync::SyncProgress> for SyncProgress {
-    fn from(p: sync::SyncProgress) -> Self {
+impl From<core::SyncProgress> for SyncProgress {
+    fn from(p: core::SyncProgress) -> Self {
         Self {
             sent: p.sent,
             remaining: p.remaining,
@@ -681,8 +679,8 @@ pub struct SyncReport {
     pub retention: Option<RetentionReport>,
 }
 
-impl From<sync::SyncReport> for SyncReport {
-    fn from(r: sync::SyncReport) -> Self {
+impl From<core::SyncReport> for SyncReport {
+    fn from(r: core::SyncReport) -> Self {
         Self {
             delivered: r.delivered,
             wedged: r.wedged,
@@ -750,9 +748,9 @@ pub enum LedgerEvent {
     },
 }
 
-impl From<ledger::LedgerEvent> for LedgerEvent {
-    fn from(e: ledger::LedgerEvent) -> Self {
-        use ledger::LedgerEvent as Core;
+impl From<core::LedgerEvent> for LedgerEvent {
+    fn from(e: core::LedgerEvent) -> Self {
+        use core::LedgerEvent as Core;
         match e {
             Core::Enrolled {
                 program_id,
@@ -811,8 +809,8 @@ impl From<ledger::LedgerEvent> for LedgerEvent {
             } => Self::RetentionDeleted {
                 checkin_id: checkin_id.to_string(),
                 item: match item {
-                    ledger::RetainedItem::DeliveredCheckin => "delivered_checkin",
-                    ledger::RetainedItem::UnsubmittedDraft => "unsubmitted_draft",
+                    core::RetainedItem::DeliveredCheckin => "delivered_checkin",
+                    core::RetainedItem::UnsubmittedDraft => "unsubmitted_draft",
                 }
                 .into(),
                 captured_at: captured_at.into(),
@@ -831,8 +829,8 @@ pub struct LedgerEntry {
     pub event: LedgerEvent,
 }
 
-impl From<ledger::LedgerEntry> for LedgerEntry {
-    fn from(e: ledger::LedgerEntry) -> Self {
+impl From<core::LedgerEntry> for LedgerEntry {
+    fn from(e: core::LedgerEntry) -> Self {
         Self {
             seq: e.seq,
             at: e.at.into(),
@@ -902,8 +900,8 @@ pub struct LocationFix {
 impl LocationFix {
     /// The core's fix; a `fix_time` outside the representable range is
     /// refused as invalid input.
-    pub(crate) fn into_core(self) -> Result<location::LocationFix, CheckinError> {
-        Ok(location::LocationFix {
+    pub(crate) fn into_core(self) -> Result<core::LocationFix, CheckinError> {
+        Ok(core::LocationFix {
             lat: self.lat,
             lon: self.lon,
             accuracy_m: self.accuracy_m,
@@ -978,9 +976,9 @@ pub enum SentLocation {
     },
 }
 
-impl From<location::SentLocation> for SentLocation {
-    fn from(l: location::SentLocation) -> Self {
-        use location::SentLocation as Core;
+impl From<core::SentLocation> for SentLocation {
+    fn from(l: core::SentLocation) -> Self {
+        use core::SentLocation as Core;
         match l {
             Core::Precise {
                 lat,
@@ -1062,8 +1060,8 @@ pub struct CollectionStatement {
     pub coarse_grid_m: Option<u32>,
 }
 
-impl From<disclosure::CollectionStatement> for CollectionStatement {
-    fn from(s: disclosure::CollectionStatement) -> Self {
+impl From<core::CollectionStatement> for CollectionStatement {
+    fn from(s: core::CollectionStatement) -> Self {
         Self {
             policy_version: s.policy_version,
             language: s.language,
@@ -1090,8 +1088,8 @@ pub struct Consent {
     pub at: SystemTime,
 }
 
-impl From<disclosure::Consent> for Consent {
-    fn from(c: disclosure::Consent) -> Self {
+impl From<core::Consent> for Consent {
+    fn from(c: core::Consent) -> Self {
         Self {
             policy_version: c.policy_version,
             language: c.language,
@@ -1137,9 +1135,9 @@ pub enum ComplianceStatus {
     },
 }
 
-impl From<compliance::ComplianceStatus> for ComplianceStatus {
-    fn from(s: compliance::ComplianceStatus) -> Self {
-        use compliance::ComplianceStatus as Core;
+impl From<core::ComplianceStatus> for ComplianceStatus {
+    fn from(s: core::ComplianceStatus) -> Self {
+        use core::ComplianceStatus as Core;
         match s {
             Core::Delivered {
                 checkin_id,
@@ -1181,8 +1179,8 @@ pub struct WindowCompliance {
     pub status: ComplianceStatus,
 }
 
-impl From<compliance::WindowCompliance> for WindowCompliance {
-    fn from(w: compliance::WindowCompliance) -> Self {
+impl From<core::WindowCompliance> for WindowCompliance {
+    fn from(w: core::WindowCompliance) -> Self {
         Self {
             window_id: w.window_id,
             opens: w.opens.into(),
@@ -1237,8 +1235,8 @@ pub struct RetentionReport {
     pub kept_without_proof: u32,
 }
 
-impl From<checkin_core::retention::RetentionReport> for RetentionReport {
-    fn from(r: checkin_core::retention::RetentionReport) -> Self {
+impl From<checkin_core::RetentionReport> for RetentionReport {
+    fn from(r: checkin_core::RetentionReport) -> Self {
         Self {
             checkins_deleted: r.checkins_deleted,
             drafts_deleted: r.drafts_deleted,
@@ -1273,14 +1271,14 @@ mod tests {
 
     #[test]
     fn a_sync_report_keeps_the_media_lane_and_retention() {
-        let core = sync::SyncReport {
+        let core = core::SyncReport {
             delivered: 1,
             server_wait_ms: 42,
             media_delivered: 2,
             media_wedged: 3,
             media_waiting: 4,
             policy_updated: true,
-            retention: Some(checkin_core::retention::RetentionReport {
+            retention: Some(checkin_core::RetentionReport {
                 checkins_deleted: 5,
                 drafts_deleted: 6,
                 kept_without_proof: 7,
@@ -1309,7 +1307,7 @@ mod tests {
             })
         );
         assert_eq!(
-            SyncReport::from(sync::SyncReport::default()).retention,
+            SyncReport::from(core::SyncReport::default()).retention,
             None
         );
     }
@@ -1317,7 +1315,7 @@ mod tests {
     #[test]
     fn a_sent_location_keeps_what_the_core_kept() {
         let fix_time = DateTime::from_timestamp_millis(1_700_000_000_123).expect("in range");
-        let core = location::SentLocation::Coarse {
+        let core = core::SentLocation::Coarse {
             grid_m: 1000,
             lat: 40.75,
             lon: -73.98,

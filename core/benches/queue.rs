@@ -67,7 +67,7 @@ fn main() {
     let drafts: Vec<_> = (0..items)
         .map(|_| {
             let id = client.start_checkin(None).expect("start");
-            let mut d = client.store().draft(id).expect("read").expect("draft");
+            let mut d = client.internals().draft(id).expect("read").expect("draft");
             d.photo = Some(DraftPhoto {
                 jpeg: payload.clone(),
                 width: 1024,
@@ -81,7 +81,7 @@ fn main() {
                 },
                 bystanders_blurred: 0,
             });
-            client.store().put_draft(&d).expect("put");
+            client.internals().put_draft(&d).expect("put");
             id
         })
         .collect();

@@ -43,7 +43,8 @@ fn bench(c: &mut Criterion) {
             b.iter_batched(
                 || {
                     let id = client.start_checkin(None).expect("start");
-                    let mut draft: Draft = client.store().draft(id).expect("read").expect("draft");
+                    let mut draft: Draft =
+                        client.internals().draft(id).expect("read").expect("draft");
                     draft.photo = Some(DraftPhoto {
                         jpeg: payload.clone(),
                         width: 1024,
@@ -57,7 +58,7 @@ fn bench(c: &mut Criterion) {
                         },
                         bystanders_blurred: 0,
                     });
-                    client.store().put_draft(&draft).expect("put");
+                    client.internals().put_draft(&draft).expect("put");
                     id
                 },
                 |id| client.submit(id).expect("submit"),

@@ -12,7 +12,12 @@
 //! offset are recorded beside every check-in so the program can judge too.
 
 use chrono::{DateTime, Duration, Utc};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+
+/// A server time that moves the estimate by more than this is stored; a
+/// smaller correction stays in memory (every delivery reports the server's
+/// time, and a durable write per check-in would be work without a gain).
+const STORE_THRESHOLD_MS: i64 = 1000;
 
 /// A source of wall-clock time and of monotonic time since boot.
 pub trait Clock: Send + Sync {
@@ -39,6 +44,7 @@ impl Clock for SystemClock {
 
 /// Milliseconds since boot, counting sleep (Linux/Android `CLOCK_BOOTTIME`,
 /// Apple `CLOCK_MONOTONIC`, which also counts sleep there).
+#[allow(unsafe_code)] // the one call into libc, with its SAFETY comment
 fn since_boot_ms() -> Option<u64> {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     const CLOCK: libc::clockid_t = libc::CLOCK_BOOTTIME;
@@ -175,6 +181,84 @@ impl ClockEstimate {
     }
 }
 
+/// What the device knows of the server's clock: the offset
+/// `server - device` and the anchor it was measured at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClockState {
+    pub offset_ms: i64,
+    pub anchor: Option<ClockAnchor>,
+}
+
+/// The device's best estimate of true time, kept up to date from every
+/// server time seen.
+pub struct TrueClock {
+    clock: Arc<dyn Clock>,
+    state: Mutex<ClockState>,
+}
+
+impl std::fmt::Debug for TrueClock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TrueClock")
+            .field("state", &self.state())
+            .finish_non_exhaustive()
+    }
+}
+
+impl TrueClock {
+    /// Starts from `state` (as last stored; the default before enrollment).
+    pub fn new(clock: Arc<dyn Clock>, state: ClockState) -> Self {
+        Self {
+            clock,
+            state: Mutex::new(state),
+        }
+    }
+
+    /// The device's own clock.
+    pub fn device(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    pub fn state(&self) -> ClockState {
+        *self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Replaces what is known (a new enrollment).
+    pub fn reset(&self, state: ClockState) {
+        *self.state.lock().unwrap_or_else(|e| e.into_inner()) = state;
+    }
+
+    /// A reading of the device clock with the best known correction.
+    pub fn now(&self) -> ClockEstimate {
+        let s = self.state();
+        ClockEstimate::read_anchored(self.clock.as_ref(), s.offset_ms, s.anchor)
+    }
+
+    /// Records `server - device` from a server time seen just now. Returns
+    /// the new state when it is worth storing: no anchor was known, or the
+    /// estimate was off by more than [`STORE_THRESHOLD_MS`].
+    pub fn observe(&self, server_time: DateTime<Utc>) -> Option<ClockState> {
+        let predicted = self.now().corrected();
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let worth_storing = state.anchor.is_none()
+            || (server_time - predicted).num_milliseconds().abs() > STORE_THRESHOLD_MS;
+        *state = ClockState::seen(self.clock.as_ref(), server_time);
+        worth_storing.then_some(*state)
+    }
+}
+
+impl ClockState {
+    /// What a server time seen just now on `clock` tells.
+    pub fn seen(clock: &dyn Clock, server_time: DateTime<Utc>) -> Self {
+        Self {
+            offset_ms: (server_time - clock.now()).num_milliseconds(),
+            anchor: clock.monotonic_ms().map(|uptime_ms| ClockAnchor {
+                server_ms: server_time.timestamp_millis(),
+                uptime_ms,
+            }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +302,33 @@ mod tests {
         let rebooted = ManualClock::new(truth);
         let est = ClockEstimate::read_anchored(&rebooted, 42, Some(anchor));
         assert_eq!(est.server_offset_ms, 42);
+    }
+
+    #[test]
+    fn a_true_clock_stores_only_corrections_worth_a_write() {
+        let truth = Utc
+            .with_ymd_and_hms(2026, 3, 8, 12, 0, 0)
+            .single()
+            .expect("valid");
+        let device = Arc::new(ManualClock::new(truth - Duration::hours(3)));
+        let clock = TrueClock::new(device.clone(), ClockState::default());
+        // The first server time is always stored: there was no anchor.
+        let first = clock.observe(truth).expect("stored");
+        assert_eq!(first.offset_ms, Duration::hours(3).num_milliseconds());
+        assert_eq!(clock.now().corrected(), truth);
+        // Half a second of drift is corrected in memory only.
+        device.advance(Duration::minutes(1));
+        assert_eq!(
+            clock.observe(truth + Duration::minutes(1) + Duration::milliseconds(500)),
+            None
+        );
+        assert_eq!(
+            clock.now().corrected(),
+            truth + Duration::minutes(1) + Duration::milliseconds(500)
+        );
+        // A jump of a minute is stored.
+        assert!(clock.observe(truth + Duration::minutes(2)).is_some());
+        assert_eq!(clock.now().corrected(), truth + Duration::minutes(2));
     }
 
     #[test]

@@ -90,3 +90,15 @@ impl From<crate::checkin::PolicyChanged> for Error {
         }
     }
 }
+
+impl From<crate::checkin::CannotSeal> for Error {
+    fn from(e: crate::checkin::CannotSeal) -> Self {
+        use crate::checkin::CannotSeal;
+        match e {
+            CannotSeal::MissingEvidence(what) => Error::MissingEvidence(what),
+            CannotSeal::QualityBlocks(issues) => Error::QualityBlocks(issues),
+            CannotSeal::Crypto(c) => Error::Crypto(c),
+            CannotSeal::Protocol(p) => Error::Protocol(p),
+        }
+    }
+}

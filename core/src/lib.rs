@@ -1,30 +1,107 @@
 //! checkin-core: the whole behaviour of the participant check-in app.
 //!
-//! Plain Rust with no FFI or platform types. docs/protocol.md specifies the
-//! bytes on the wire; ../shared/DESIGN.md (mirrored in the README) maps the
-//! modules. Start reading at [`client::CheckinClient`].
+//! Plain Rust with no FFI or platform types (uniffi derives on the plain
+//! records only behind the `ffi` feature). docs/protocol.md specifies the
+//! bytes on the wire; docs/api.md lists this public API and
+//! docs/architecture.md the layers beneath it. Start reading at
+//! [`CheckinClient`].
+//!
+//! What is public is what an embedder needs: the client, its configuration,
+//! the records it returns and the errors it gives, the traits a platform
+//! implements (key store, clock, sync listener). Store, sync, crypto and
+//! protocol internals are reached only through the client. The
+//! `internals` feature (tests and benchmarks only, never shipped) exposes
+//! the modules themselves.
 
-pub mod checkin;
-pub mod client;
-pub mod clock;
-pub mod compliance;
-pub mod crypto;
-pub mod disclosure;
-pub mod error;
-pub mod i18n;
-pub mod ledger;
-pub mod location;
-pub mod offline_code;
-pub mod plan;
-pub mod policy;
-pub mod protocol;
-pub mod remind;
-pub mod retention;
-pub mod store;
-pub mod sync;
+// No unsafe code but the one call into the C library for the monotonic
+// clock (`clock.rs`), with its SAFETY comment.
+#![deny(unsafe_code)]
 
-pub use client::{CheckinClient, ClientConfig, Connectivity, EnrollmentSummary};
+#[cfg(feature = "ffi")]
+uniffi::setup_scaffolding!();
+
+/// Declares modules that are private, or public with the test-only
+/// `internals` feature.
+macro_rules! internal_modules {
+    ($($name:ident),* $(,)?) => {$(
+        #[cfg(feature = "internals")]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        mod $name;
+    )*};
+}
+
+// From the ground up: each module imports only from those above it in
+// this list (checked by `tests/it/architecture.rs`).
+internal_modules!(
+    // Foundations: no imports from this crate.
+    crypto,
+    i18n,
+    clock,
+    config,
+    // The wire and the program's documents.
+    protocol,
+    policy,
+    location,
+    offline_code,
+    plan,
+    remind,
+    // A check-in's records, then the store that keeps them, then the ledger.
+    checkin,
+    store,
+    ledger,
+    error,
+    // What the client read once, and the flows over it.
+    session,
+    disclosure,
+    documents,
+    compliance,
+    retention,
+    enroll,
+    capture,
+    submit,
+    sync,
+    // The orchestrator, and what the participant sees.
+    client,
+    screens,
+);
+
+#[cfg(feature = "internals")]
+pub mod testing;
+
+pub use client::CheckinClient;
+pub use config::{ClientConfig, Connectivity};
+pub use enroll::EnrollmentSummary;
 pub use error::{Error, Result};
+
+/// The platform's side: key storage, time, progress.
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use crypto::keystore::{KeyStore, KeyStoreError, SoftwareKeyStore};
+pub use sync::{SyncListener, SyncProgress, SyncReport};
+
+/// Records the client returns.
+pub use checkin::{CheckinSummary, PhotoQuality, VoiceQuality};
+pub use compliance::{ComplianceStatus, WindowCompliance};
+pub use disclosure::{CollectionStatement, Consent, ConsentError};
+pub use ledger::{LedgerEntry, LedgerEvent, LedgerFault, RetainedItem};
+pub use location::{LocationError, LocationFix, SentLocation};
+pub use plan::{
+    CheckinWindow, Due, LocationPrecision, Plan, Requirements, WindowState, zone::Resolution,
+};
+pub use policy::{LocationMode, Policy, Requirement};
+pub use protocol::envelope::{ClockEvidence, PartDescriptor, PartKind, WindowRef};
+pub use protocol::receipt::Receipt;
+pub use remind::{Notification, NotificationKind};
+pub use retention::RetentionReport;
+pub use store::{MediaItem, OutboxItem, OutboxState};
+
+/// Errors nested in [`Error`], for callers that match on them.
+pub use checkin_media::MediaError;
+pub use crypto::CryptoError;
+pub use plan::PlanError;
+pub use policy::PolicyError;
+pub use protocol::{ProtocolError, receipt::ReceiptError};
+pub use store::StoreError;
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

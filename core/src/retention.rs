@@ -1,8 +1,8 @@
 //! Retention on the device: the policy's `retention.device_days` says how
 //! long the device keeps what it still holds of a check-in (docs/policy.md).
-//! [`select`] decides what is due for deletion, the client checks the
-//! ledger's proof, and [`delete`] deletes it, each deletion with its
-//! `retention_deleted` ledger entry in one transaction.
+//! [`apply`] runs it: [`select`] decides what is due for deletion, the
+//! ledger's proof is checked, and [`delete`] deletes it, each deletion with
+//! its `retention_deleted` ledger entry in one transaction.
 //!
 //! Guarantees:
 //! - Only a delivered check-in whose verified receipt is in the ledger is
@@ -23,8 +23,12 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::compliance::{self, Outcome};
+use crate::error::Result;
 use crate::ledger::{LedgerEvent, RetainedItem};
 use crate::plan::{MISSED_NOTICE_HOURS, Plan};
+use crate::session::Session;
+pub(crate) use crate::store::StoredDraft;
 use crate::store::{OutboxItem, OutboxState, Store, StoreError};
 
 /// A draft is never deleted sooner than this after it was started.
@@ -33,13 +37,6 @@ pub const DRAFT_MIN_AGE_HOURS: i64 = 24;
 /// Deletions per transaction: short transactions keep a sync or a submit
 /// from waiting long on the store's single writer.
 pub const RETENTION_BATCH: usize = 64;
-
-/// A draft as retention sees it: its id and when it was started.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StoredDraft {
-    pub id: Uuid,
-    pub started_at: DateTime<Utc>,
-}
 
 /// One thing to delete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +107,58 @@ impl Selection {
             .retain(|d| d.item != RetainedItem::DeliveredCheckin || proven.contains(&d.checkin_id));
         self.kept_without_proof += (before - self.deletions.len()) as u32;
     }
+}
+
+/// Applies the policy's `retention.device_days` now: deletes delivered
+/// check-ins captured longer ago than that (only once the ledger holds
+/// their verified receipt) and drafts never submitted. Check-ins not yet
+/// delivered are never touched. A broken ledger is
+/// [`crate::Error::LedgerBroken`] and deletes nothing.
+pub(crate) fn apply(session: &Session) -> Result<RetentionReport> {
+    let enrolled = session.enrolled()?;
+    let device_days = session.policy()?.retention.device_days;
+    let now = session.now().corrected();
+    let store = &session.store;
+    let mut selection = select(
+        device_days,
+        session.plan()?.as_deref(),
+        &store.outbox()?,
+        &store.draft_starts()?,
+        now,
+    );
+    if selection.deletions.is_empty() {
+        // The usual case: the ledger need not be read.
+        return Ok(RetentionReport::default());
+    }
+    // The ledger is the only copy left after a deletion: nothing goes
+    // unless it verifies and holds the check-in's verified receipt.
+    let due: HashSet<Uuid> = selection.delivered().collect();
+    let ledger: Vec<_> = crate::ledger::verify(store)?
+        .into_iter()
+        .map(|row| row.entry)
+        .collect();
+    let proven: HashSet<Uuid> = compliance::history(&ledger, &[])
+        .into_iter()
+        .filter(|c| due.contains(&c.summary.checkin_id))
+        .filter_map(|c| match &c.outcome {
+            Outcome::Delivered(r) => {
+                compliance::verified_receipt(&c.summary, r, &enrolled.receipt_key)
+                    .map(|_| c.summary.checkin_id)
+            }
+            _ => None,
+        })
+        .collect();
+    selection.require_proof(&proven);
+    let (checkins_deleted, drafts_deleted) =
+        delete(store, &selection.deletions, now, device_days)?;
+    if checkins_deleted + drafts_deleted > 0 {
+        store.checkpoint_truncate()?;
+    }
+    Ok(RetentionReport {
+        checkins_deleted,
+        drafts_deleted,
+        kept_without_proof: selection.kept_without_proof,
+    })
 }
 
 /// Deletes `deletions` from `store` in batches of [`RETENTION_BATCH`], each

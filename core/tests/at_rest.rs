@@ -58,7 +58,7 @@ async fn scan_after(checkins: usize) {
     let draft = client.start_checkin(None).expect("start");
     client.attach_photo(draft, &input).expect("photo");
 
-    let (queued, delivered, _) = client.store().outbox_counts().expect("counts");
+    let (queued, delivered, _) = client.internals().outbox_counts().expect("counts");
     assert_eq!((queued, delivered), (checkins as u64 - 1, 1));
     let files = files_under(device_dir.path());
     let names: Vec<String> = files

@@ -71,7 +71,7 @@ async fn bad_photos_are_refused_and_the_queue_is_untouched() {
     let queued = submit_photo_checkin(&s.client, 6);
     let before = s
         .client
-        .store()
+        .internals()
         .outbox_item(queued)
         .expect("read")
         .expect("item");
@@ -128,12 +128,12 @@ async fn bad_photos_are_refused_and_the_queue_is_untouched() {
     }
     let after = s
         .client
-        .store()
+        .internals()
         .outbox_item(queued)
         .expect("read")
         .expect("item");
     assert_eq!(after.state, OutboxState::Queued);
     assert_eq!(after.summary, before.summary);
-    assert!(s.client.store().has_envelope(queued).expect("read"));
-    assert_eq!(s.client.store().integrity_check().expect("check"), "ok");
+    assert!(s.client.internals().has_envelope(queued).expect("read"));
+    assert_eq!(s.client.internals().integrity_check().expect("check"), "ok");
 }

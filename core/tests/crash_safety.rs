@@ -174,7 +174,7 @@ fn parent() {
 
     // Check everything from the outside.
     let client = client(&dir);
-    assert_eq!(client.store().integrity_check().expect("check"), "ok");
+    assert_eq!(client.internals().integrity_check().expect("check"), "ok");
     let submitted: HashSet<String> = std::fs::read_to_string(dir.join("submitted.log"))
         .unwrap_or_default()
         .lines()

@@ -236,7 +236,7 @@ async fn a_changed_policy_is_shown_before_the_next_capture_under_it() {
     );
     assert!(
         s.client
-            .store()
+            .internals()
             .draft(before_change)
             .expect("store")
             .expect("kept")

@@ -91,9 +91,9 @@ async fn a_full_disk_is_a_typed_error_and_the_queue_survives() {
         );
         assert!(outbox.iter().all(|i| i.state == OutboxState::Queued));
         for id in &queued {
-            assert!(client.store().has_envelope(*id).expect("read"));
+            assert!(client.internals().has_envelope(*id).expect("read"));
         }
-        assert_eq!(client.store().integrity_check().expect("check"), "ok");
+        assert_eq!(client.internals().integrity_check().expect("check"), "ok");
         client.ledger().expect("ledger verifies");
     };
     check(&client);

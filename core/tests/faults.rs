@@ -28,7 +28,7 @@ async fn retry_after_is_honoured() {
     );
     let item = s
         .client
-        .store()
+        .internals()
         .outbox_item(id)
         .expect("read")
         .expect("item");
@@ -60,7 +60,7 @@ async fn a_sync_stops_at_its_deadline_and_leaves_items_whole() {
     for id in &ids {
         let item = s
             .client
-            .store()
+            .internals()
             .outbox_item(*id)
             .expect("read")
             .expect("item");
@@ -127,7 +127,7 @@ async fn random_faults_never_lose_double_or_fake_a_delivery() {
         assert_eq!(s.server.checkin_count(&id.to_string()), 1);
         let item = s
             .client
-            .store()
+            .internals()
             .outbox_item(*id)
             .expect("read")
             .expect("item");
@@ -137,7 +137,7 @@ async fn random_faults_never_lose_double_or_fake_a_delivery() {
             .find(|c| c.checkin_id == id.to_string())
             .expect("stored");
         assert_eq!(receipt.envelope_sha256_hex, on_server.digest_hex);
-        assert!(!s.client.store().has_envelope(*id).expect("read"));
+        assert!(!s.client.internals().has_envelope(*id).expect("read"));
     }
 }
 
@@ -204,7 +204,7 @@ async fn a_poisoned_checkin_is_wedged_and_the_ones_behind_it_still_go() {
     assert_eq!((r.delivered, r.wedged, r.remaining), (2, 1, 0));
     let poisoned = s
         .client
-        .store()
+        .internals()
         .outbox_item(ids[0])
         .expect("read")
         .expect("item");
@@ -215,7 +215,7 @@ async fn a_poisoned_checkin_is_wedged_and_the_ones_behind_it_still_go() {
         "the reason is kept for the participant"
     );
     assert!(
-        s.client.store().has_envelope(ids[0]).expect("read"),
+        s.client.internals().has_envelope(ids[0]).expect("read"),
         "a wedged check-in keeps its payload"
     );
     for id in &ids[1..] {
@@ -272,7 +272,7 @@ async fn an_item_prepared_behind_a_failed_request_is_put_back_untouched() {
     assert_eq!((r.delivered, r.remaining), (0, 3), "{r:?}");
     let item = |id| {
         s.client
-            .store()
+            .internals()
             .outbox_item(id)
             .expect("read")
             .expect("item")

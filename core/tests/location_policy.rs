@@ -79,7 +79,7 @@ fn numbers(v: &Value, out: &mut Vec<f64>) {
 }
 
 fn draft_file_text(client: &CheckinClient, id: uuid::Uuid) -> String {
-    let draft = client.store().draft(id).expect("store").expect("draft");
+    let draft = client.internals().draft(id).expect("store").expect("draft");
     serde_json::to_string(&draft).expect("json")
 }
 
@@ -192,7 +192,7 @@ async fn area_mode_keeps_and_sends_only_inside_or_outside() {
     assert!(matches!(sent, SentLocation::Area { inside: false, .. }));
     let kept = s
         .client
-        .store()
+        .internals()
         .draft(draft)
         .expect("store")
         .expect("draft");

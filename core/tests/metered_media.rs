@@ -114,7 +114,7 @@ async fn on_metered_the_record_goes_now_and_the_media_when_unmetered() {
     assert_eq!(s.server.faults().requests(Route::Media), 0);
     let item = s
         .client
-        .store()
+        .internals()
         .outbox_item(id)
         .expect("read")
         .expect("item");
@@ -125,8 +125,8 @@ async fn on_metered_the_record_goes_now_and_the_media_when_unmetered() {
             .map(|r| r.envelope_sha256_hex.as_str()),
         Some(summary.envelope_sha256_hex.as_str())
     );
-    assert!(!s.client.store().has_envelope(id).expect("read"));
-    assert!(s.client.store().has_media_envelope(id).expect("read"));
+    assert!(!s.client.internals().has_envelope(id).expect("read"));
+    assert!(s.client.internals().has_media_envelope(id).expect("read"));
     let stored = s
         .server
         .stored_checkin(&id.to_string())
@@ -172,7 +172,7 @@ async fn on_metered_the_record_goes_now_and_the_media_when_unmetered() {
     let receipt = items[0].receipt.as_ref().expect("media receipt");
     assert_eq!(receipt.envelope_sha256_hex, media_digest);
     // The sealed media is gone once its receipt verified.
-    assert!(!s.client.store().has_media_envelope(id).expect("read"));
+    assert!(!s.client.internals().has_media_envelope(id).expect("read"));
 
     // The participant's ledger shows both receipts.
     let ledger = s.client.ledger().expect("intact");
@@ -295,12 +295,17 @@ async fn refused_media_wedges_alone_and_is_retried_on_request() {
     assert_eq!((r.delivered, r.media_wedged), (1, 1), "{r:?}");
     let media = s
         .client
-        .store()
+        .internals()
         .media_item(first)
         .expect("read")
         .expect("item");
     assert_eq!(media.state, OutboxState::Wedged);
-    assert!(s.client.store().has_media_envelope(first).expect("read"));
+    assert!(
+        s.client
+            .internals()
+            .has_media_envelope(first)
+            .expect("read")
+    );
 
     // It holds nothing back: the next check-in and its own media go.
     let second = submit_photo_checkin(&s.client, 6);
@@ -309,7 +314,7 @@ async fn refused_media_wedges_alone_and_is_retried_on_request() {
     assert_eq!(s.server.checkin_count(&second.to_string()), 1);
     let media = s
         .client
-        .store()
+        .internals()
         .media_item(first)
         .expect("read")
         .expect("item");
@@ -338,7 +343,7 @@ async fn tampered_or_mismatched_media_is_refused_by_the_server() {
     s.client.sync(far_deadline(), None).await.expect("sync");
     let media = s
         .client
-        .store()
+        .internals()
         .next_media_to_send(i64::MAX)
         .expect("read")
         .expect("waiting")
@@ -347,7 +352,7 @@ async fn tampered_or_mismatched_media_is_refused_by_the_server() {
 
     let enrollment = s
         .client
-        .store()
+        .internals()
         .enrollment()
         .expect("read")
         .expect("enrolled");
@@ -360,7 +365,13 @@ async fn tampered_or_mismatched_media_is_refused_by_the_server() {
             now_ms: chrono::Utc::now().timestamp_millis(),
         };
         match api
-            .post_media(&signer, id, bytes, &checkin_core::crypto::sha256(bytes))
+            .post_envelope(
+                "/v1/media",
+                &signer,
+                id,
+                bytes,
+                &checkin_core::crypto::sha256(bytes),
+            )
             .await
         {
             SendOutcome::Permanent { status, code } => (status, code),

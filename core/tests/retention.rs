@@ -236,7 +236,13 @@ async fn past_device_days_delivered_checkins_go_and_nothing_else_changes() {
         .collect();
     assert_eq!(kept, want);
     assert!(kept.contains(&id_of(14)) && kept.contains(&queued));
-    assert!(d.client.store().draft(abandoned).expect("store").is_none());
+    assert!(
+        d.client
+            .internals()
+            .draft(abandoned)
+            .expect("store")
+            .is_none()
+    );
     assert_eq!(d.client.offline_code(first).expect("code"), None);
 
     // No sealed byte of the deleted ones is left anywhere on the device.
@@ -249,7 +255,7 @@ async fn past_device_days_delivered_checkins_go_and_nothing_else_changes() {
         assert!(!d.on_disk(sealed), "the deleted {what} is still on disk");
     }
     assert!(d.on_disk(&kept_summary), "a kept check-in is still there");
-    assert_eq!(d.client.store().integrity_check().expect("check"), "ok");
+    assert_eq!(d.client.internals().integrity_check().expect("check"), "ok");
 
     // The ledger says what was deleted, and still verifies.
     let ledger = d.client.ledger().expect("verifies");
@@ -329,7 +335,7 @@ async fn a_checkin_not_yet_delivered_is_never_deleted() {
         d.client.apply_retention().expect("retention"),
         RetentionReport::default()
     );
-    assert!(d.client.store().has_envelope(id).expect("store"));
+    assert!(d.client.internals().has_envelope(id).expect("store"));
     d.client
         .set_connectivity(Connectivity::Online)
         .expect("online");

@@ -26,12 +26,12 @@ async fn a_checkin_taken_while_the_server_is_down_is_delivered_when_it_returns()
     assert!(report.next_retry_at.is_some());
     let item = s
         .client
-        .store()
+        .internals()
         .outbox_item(id)
         .expect("read")
         .expect("queued");
     assert_eq!(item.state, OutboxState::Queued);
-    assert!(s.client.store().has_envelope(id).expect("read"));
+    assert!(s.client.internals().has_envelope(id).expect("read"));
 
     let server = restart_server(s.server_dir.path(), addr).await;
     s.client.network_available().expect("reset");
@@ -46,7 +46,7 @@ async fn a_checkin_taken_while_the_server_is_down_is_delivered_when_it_returns()
     assert_eq!(stored[0].checkin_id, id.to_string());
     let item = s
         .client
-        .store()
+        .internals()
         .outbox_item(id)
         .expect("read")
         .expect("item");
@@ -58,7 +58,7 @@ async fn a_checkin_taken_while_the_server_is_down_is_delivered_when_it_returns()
         item.summary.envelope_sha256_hex
     );
     assert!(
-        !s.client.store().has_envelope(id).expect("read"),
+        !s.client.internals().has_envelope(id).expect("read"),
         "sealed payload deleted after the receipt"
     );
 
@@ -100,7 +100,7 @@ async fn bad_receipts_leave_the_checkin_queued_until_a_good_one_comes() {
         assert_eq!(r.delivered, 0, "{fault:?} must not be accepted");
         let item = s
             .client
-            .store()
+            .internals()
             .outbox_item(id)
             .expect("read")
             .expect("item");
@@ -111,7 +111,7 @@ async fn bad_receipts_leave_the_checkin_queued_until_a_good_one_comes() {
             "{:?}",
             item.last_error
         );
-        assert!(s.client.store().has_envelope(id).expect("read"));
+        assert!(s.client.internals().has_envelope(id).expect("read"));
     }
     s.client.network_available().expect("reset");
     let r = s.client.sync(far_deadline(), None).await.expect("sync");
@@ -133,7 +133,7 @@ async fn an_envelope_for_keys_the_server_no_longer_has_is_wedged_with_a_clear_re
     assert_eq!((r.delivered, r.wedged), (0, 1));
     let item = s
         .client
-        .store()
+        .internals()
         .outbox_item(poisoned)
         .expect("read")
         .expect("item");

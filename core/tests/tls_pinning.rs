@@ -95,7 +95,7 @@ async fn a_pinned_key_is_required_on_every_connection() {
     assert!(matches!(err, Error::PinMismatch), "{err:?}");
     assert_eq!(impostor.checkin_count(&second.to_string()), 0);
     let item = client
-        .store()
+        .internals()
         .outbox_item(second)
         .expect("read")
         .expect("item");

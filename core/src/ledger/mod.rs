@@ -16,7 +16,7 @@ mod summary;
 
 pub(crate) use chain::first_policy_version;
 pub use chain::{GENESIS_HASH_HEX, StoredLedgerEntry, append, verify};
-pub use export::{FORMAT as EXPORT_FORMAT, export};
+pub use export::export;
 pub use summary::{fault_text, summary};
 
 use chrono::{DateTime, Utc};

@@ -26,20 +26,24 @@ mod tzdb;
 mod wire;
 pub mod zone;
 
-pub use changes::{PlanChange, ScheduleField, WINDOW_CHANGE_DAYS, changes, window_changes};
-pub use compile::{EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR};
-pub use compile::{
-    MAX_APPOINTMENTS, MAX_EXDATES, MAX_PLAN_BYTES, MAX_REMINDERS, MAX_SCHEDULES,
-    MAX_WINDOW_MINUTES, PERIOD_SAMPLE,
-};
+pub use changes::{PlanChange, changes, window_changes};
+pub use compile::MAX_PLAN_BYTES;
 pub use due::{
     CompletedCheckin, Due, MISSED_NOTICE_HOURS, Punctuality, WindowState, due, window_state,
 };
 pub use error::PlanError;
 pub use schedule::CheckinWindow;
-pub use wire::{
-    AppointmentDoc, AppointmentKind, FORMAT, LocationPrecision, PlanDoc, ReminderPolicy,
-    Requirements, ScheduleDoc,
+pub use wire::{AppointmentKind, LocationPrecision, PlanDoc, ReminderPolicy, Requirements};
+
+/// Limits and formats the plan tests check against.
+#[cfg(feature = "internals")]
+pub use {
+    changes::{ScheduleField, WINDOW_CHANGE_DAYS},
+    compile::{
+        EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR, MAX_APPOINTMENTS, MAX_EXDATES, MAX_REMINDERS,
+        MAX_SCHEDULES, MAX_WINDOW_MINUTES, PERIOD_SAMPLE,
+    },
+    wire::{AppointmentDoc, FORMAT, ScheduleDoc},
 };
 
 pub(crate) use schedule::Schedule;

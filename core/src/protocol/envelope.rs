@@ -90,13 +90,6 @@ pub struct EnvelopeHeader {
     pub media_for: Option<String>,
 }
 
-impl EnvelopeHeader {
-    /// The parts the body actually carries, in order.
-    pub fn carried_parts(&self) -> impl Iterator<Item = &PartDescriptor> {
-        self.parts.iter().filter(|p| !p.deferred)
-    }
-}
-
 /// One plaintext part to seal.
 #[derive(Debug, Clone)]
 pub struct Part {
@@ -159,7 +152,9 @@ pub struct SealedCheckin {
     pub media: Option<SealedEnvelope>,
 }
 
-/// Seals `parts` (record first) to `program_key` and signs the result.
+/// Seals `parts` (record first) to `program_key` and signs the result:
+/// one envelope, nothing deferred (tests build envelopes with it).
+#[cfg(any(test, feature = "internals"))]
 pub fn seal(
     rng: &dyn SecureRandom,
     fields: HeaderFields,
@@ -312,8 +307,10 @@ fn seal_one<'p>(
     Ok(SealedEnvelope { bytes, digest })
 }
 
-/// The fields of an envelope, borrowed from its bytes.
+/// The fields of an envelope, borrowed from its bytes. The device reads
+/// only the header; the rest is for an opener such as the tests' oracle.
 #[derive(Debug)]
+#[cfg_attr(not(any(test, feature = "internals")), allow(dead_code))]
 pub struct ParsedEnvelope<'a> {
     pub header: EnvelopeHeader,
     pub header_bytes: &'a [u8],
@@ -382,6 +379,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedEnvelope<'_>, ProtocolError> {
     })
 }
 
+#[cfg(any(test, feature = "internals"))]
 impl ParsedEnvelope<'_> {
     pub fn verify_signature(&self, device_public_key: &[u8]) -> bool {
         let mut msg = Vec::with_capacity(SIGNATURE_CONTEXT.len() + self.signed.len());

@@ -52,12 +52,6 @@ pub struct CheckinResponse {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TimeResponse {
-    #[serde(with = "wire_time")]
-    pub server_time: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,

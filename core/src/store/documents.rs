@@ -46,7 +46,7 @@ impl Store {
     }
 
     /// The stored document's bytes, if any.
-    pub fn document(&self, name: DocumentName) -> Result<Option<Vec<u8>>, StoreError> {
+    pub(crate) fn document(&self, name: DocumentName) -> Result<Option<Vec<u8>>, StoreError> {
         self.document_on(&self.reader(), name)
     }
 
@@ -67,5 +67,14 @@ impl Store {
         sealed
             .map(|s| self.open_value("documents", "body", name.key(), &s))
             .transpose()
+    }
+
+    /// The state revision: moved (by triggers, schema 4) whenever the
+    /// enrollment or a document changes, so a reader can keep what it
+    /// parsed until then.
+    pub(crate) fn state_rev(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .reader()
+            .query_row("SELECT rev FROM state_rev WHERE id = 1", [], |r| r.get(0))?)
     }
 }

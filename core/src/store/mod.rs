@@ -18,13 +18,16 @@ mod enrollment;
 mod ledger_rows;
 mod media_outbox;
 mod outbox;
+mod queue;
 pub mod schema;
 
 pub use documents::DocumentName;
+pub use drafts::StoredDraft;
 pub use enrollment::EnrollmentRecord;
-pub use ledger_rows::{LedgerHead, LedgerRows};
+pub use ledger_rows::LedgerHead;
 pub use media_outbox::MediaItem;
-pub use outbox::{OutboxItem, OutboxState};
+pub use outbox::OutboxItem;
+pub use queue::{Lane, OutboxState, QueueItem};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -141,6 +144,7 @@ impl Store {
     }
 
     /// The database file.
+    #[cfg(any(test, feature = "internals"))]
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -210,6 +214,7 @@ impl Store {
     }
 
     /// SQLite's own integrity check ("ok" when sound).
+    #[cfg(any(test, feature = "internals"))]
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         Ok(self
             .reader()

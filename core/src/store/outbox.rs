@@ -1,48 +1,17 @@
-//! The outbox: submitted check-ins in send order, each with its sealed
-//! envelope until a verified receipt replaces it.
-//!
-//! States: `queued` → `sending` → `delivered` | `wedged`. An item left in
-//! `sending` by a crash is simply sent again: delivery is idempotent on the
-//! check-in id, so the server stores it once. A wedged item is skipped, so
-//! it never blocks the ones behind it.
+//! The record lane's items as the participant sees them: each submitted
+//! check-in with the description of exactly what it sent (its summary),
+//! its state and, once delivered, the program's receipt. How items move
+//! through their states is [`super::queue`]'s.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 use uuid::Uuid;
 
+use super::queue::{COLUMNS, Lane, OutboxState};
 use super::{Store, StoreError};
 use crate::checkin::CheckinSummary;
 use crate::protocol::receipt::Receipt;
 
 const TABLE: &str = "outbox";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OutboxState {
-    Queued,
-    Sending,
-    Delivered,
-    Wedged,
-}
-
-impl OutboxState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutboxState::Queued => "queued",
-            OutboxState::Sending => "sending",
-            OutboxState::Delivered => "delivered",
-            OutboxState::Wedged => "wedged",
-        }
-    }
-    pub(super) fn parse(s: &str) -> Result<Self, StoreError> {
-        Ok(match s {
-            "queued" => OutboxState::Queued,
-            "sending" => OutboxState::Sending,
-            "delivered" => OutboxState::Delivered,
-            "wedged" => OutboxState::Wedged,
-            other => return Err(StoreError::Corrupt(format!("outbox state {other}"))),
-        })
-    }
-}
 
 /// One submitted check-in as the outbox holds it.
 #[derive(Debug, Clone)]
@@ -60,31 +29,27 @@ pub struct OutboxItem {
     pub submitted_at_ms: i64,
 }
 
-const COLUMNS: &str = "checkin_id, seq, state, summary, receipt, attempts, next_attempt_at_ms, last_error, submitted_at_ms";
-
 impl Store {
-    fn item_from_row(&self, r: &Row<'_>) -> Result<OutboxItem, StoreError> {
-        let id: String = r.get(0)?;
-        let summary: Vec<u8> = r.get(3)?;
-        let receipt: Option<Vec<u8>> = r.get(4)?;
-        let state: String = r.get(2)?;
+    fn outbox_item_from_row(&self, r: &Row<'_>) -> Result<OutboxItem, StoreError> {
+        let item = self.queue_item(Lane::Record, r)?;
+        let summary: Vec<u8> = r.get(7)?;
+        let id = item.checkin_id.to_string();
         Ok(OutboxItem {
-            checkin_id: Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-            seq: r.get(1)?,
-            state: OutboxState::parse(&state)?,
+            checkin_id: item.checkin_id,
+            seq: item.seq,
+            state: item.state,
             envelope: None,
             summary: self.open_json(TABLE, "summary", &id, &summary)?,
-            receipt: receipt
-                .map(|b| self.open_json(TABLE, "receipt", &id, &b))
-                .transpose()?,
-            attempts: r.get(5)?,
-            next_attempt_at_ms: r.get(6)?,
-            last_error: r.get(7)?,
+            receipt: item.receipt,
+            attempts: item.attempts,
+            next_attempt_at_ms: item.next_attempt_at_ms,
+            last_error: item.last_error,
             submitted_at_ms: r.get(8)?,
         })
     }
 
-    /// Adds a sealed check-in at the end of the queue, inside `tx`.
+    /// Adds a sealed check-in at the end of the queue, inside `tx`; returns
+    /// its seq (its deferred media, if any, is queued with the same).
     pub(crate) fn insert_outbox(
         &self,
         tx: &rusqlite::Transaction<'_>,
@@ -111,155 +76,28 @@ impl Store {
     }
 
     /// Every outbox item, oldest first, without envelope bytes.
-    pub fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
+    pub(crate) fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
         let conn = self.reader();
-        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM outbox ORDER BY seq"))?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {COLUMNS}, q.summary, q.submitted_at_ms FROM outbox q ORDER BY q.seq"
+        ))?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            out.push(self.item_from_row(r)?);
+            out.push(self.outbox_item_from_row(r)?);
         }
         Ok(out)
     }
 
-    pub fn outbox_item(&self, id: Uuid) -> Result<Option<OutboxItem>, StoreError> {
+    pub(crate) fn outbox_item(&self, id: Uuid) -> Result<Option<OutboxItem>, StoreError> {
         let conn = self.reader();
         let mut stmt = conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM outbox WHERE checkin_id = ?1"
+            "SELECT {COLUMNS}, q.summary, q.submitted_at_ms FROM outbox q WHERE q.checkin_id = ?1"
         ))?;
         let mut rows = stmt.query([id.to_string()])?;
-        rows.next()?.map(|r| self.item_from_row(r)).transpose()
-    }
-
-    /// The first item due to be sent at `now_ms`, with its envelope.
-    pub fn next_to_send(&self, now_ms: i64) -> Result<Option<OutboxItem>, StoreError> {
-        self.next_to_send_except(now_ms, None)
-    }
-
-    /// Like [`Store::next_to_send`], passing over `except` (the item a
-    /// sync has in flight while it prepares the next one).
-    pub fn next_to_send_except(
-        &self,
-        now_ms: i64,
-        except: Option<Uuid>,
-    ) -> Result<Option<OutboxItem>, StoreError> {
-        let conn = self.reader();
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {COLUMNS}, envelope FROM outbox
-             WHERE state IN ('queued', 'sending') AND next_attempt_at_ms <= ?1
-               AND checkin_id IS NOT ?2
-             ORDER BY seq LIMIT 1"
-        ))?;
-        let mut rows = stmt.query(params![now_ms, except.map(|id| id.to_string())])?;
-        let Some(r) = rows.next()? else {
-            return Ok(None);
-        };
-        let mut item = self.item_from_row(r)?;
-        let sealed: Option<Vec<u8>> = r.get(9)?;
-        let id = item.checkin_id.to_string();
-        item.envelope = sealed
-            .map(|s| self.open_value(TABLE, "envelope", &id, &s))
-            .transpose()?;
-        Ok(Some(item))
-    }
-
-    /// Earliest retry time among items still to send, if any.
-    pub fn next_retry_at_ms(&self) -> Result<Option<i64>, StoreError> {
-        Ok(self.reader().query_row(
-            "SELECT min(next_attempt_at_ms) FROM outbox WHERE state IN ('queued', 'sending')",
-            [],
-            |r| r.get(0),
-        )?)
-    }
-
-    /// Counts items by state: (to send, delivered, wedged).
-    pub fn outbox_counts(&self) -> Result<(u64, u64, u64), StoreError> {
-        Ok(self.reader().query_row(
-            "SELECT
-                coalesce(sum(state IN ('queued', 'sending')), 0),
-                coalesce(sum(state = 'delivered'), 0),
-                coalesce(sum(state = 'wedged'), 0)
-             FROM outbox",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?)
-    }
-
-    pub(crate) fn mark_sending(&self, id: Uuid) -> Result<(), StoreError> {
-        self.write_advisory(
-            "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE checkin_id = ?1 AND state IN ('queued', 'sending')",
-            [id.to_string()],
-        )?;
-        Ok(())
-    }
-
-    /// Undoes [`Store::mark_sending`] for an item prepared but never sent.
-    pub(crate) fn unmark_sending(&self, id: Uuid) -> Result<(), StoreError> {
-        self.write_advisory(
-            "UPDATE outbox SET state = 'queued', attempts = max(attempts - 1, 0) WHERE checkin_id = ?1 AND state = 'sending'",
-            [id.to_string()],
-        )?;
-        Ok(())
-    }
-
-    /// A transient failure: back to `queued`, retried at `next_attempt_at_ms`.
-    pub(crate) fn mark_retry(
-        &self,
-        id: Uuid,
-        reason: &str,
-        next_attempt_at_ms: i64,
-    ) -> Result<(), StoreError> {
-        self.writer().execute(
-            "UPDATE outbox SET state = 'queued', last_error = ?2, next_attempt_at_ms = ?3 WHERE checkin_id = ?1 AND state IN ('queued', 'sending')",
-            params![id.to_string(), reason, next_attempt_at_ms],
-        )?;
-        Ok(())
-    }
-
-    /// A permanent failure, inside `tx` (with its ledger entry).
-    pub(crate) fn mark_wedged(
-        &self,
-        tx: &rusqlite::Transaction<'_>,
-        id: Uuid,
-        reason: &str,
-    ) -> Result<(), StoreError> {
-        tx.execute(
-            "UPDATE outbox SET state = 'wedged', last_error = ?2 WHERE checkin_id = ?1",
-            params![id.to_string(), reason],
-        )?;
-        Ok(())
-    }
-
-    /// Makes every waiting item due now (the network came back).
-    pub fn reset_backoff(&self) -> Result<usize, StoreError> {
-        Ok(self.writer().execute(
-            "UPDATE outbox SET next_attempt_at_ms = 0 WHERE state IN ('queued', 'sending')",
-            [],
-        )?)
-    }
-
-    /// Puts a wedged item back in the queue (the participant asked to retry).
-    pub fn requeue_wedged(&self, id: Uuid) -> Result<bool, StoreError> {
-        let n = self.writer().execute(
-            "UPDATE outbox SET state = 'queued', next_attempt_at_ms = 0 WHERE checkin_id = ?1 AND state = 'wedged'",
-            [id.to_string()],
-        )?;
-        Ok(n == 1)
-    }
-
-    /// Stores the verified receipt and deletes the sealed payload, inside `tx`.
-    pub(crate) fn mark_delivered(
-        &self,
-        tx: &rusqlite::Transaction<'_>,
-        id: Uuid,
-        receipt: &Receipt,
-    ) -> Result<(), StoreError> {
-        let key = id.to_string();
-        tx.execute(
-            "UPDATE outbox SET state = 'delivered', envelope = NULL, receipt = ?2, last_error = NULL WHERE checkin_id = ?1",
-            params![key, self.seal_json(TABLE, "receipt", &key, receipt)?],
-        )?;
-        Ok(())
+        rows.next()?
+            .map(|r| self.outbox_item_from_row(r))
+            .transpose()
     }
 
     /// Deletes a delivered item (its description and receipt), and its
@@ -282,18 +120,5 @@ impl Store {
             )?;
         }
         Ok(deleted)
-    }
-
-    /// Whether the item exists and still holds its sealed envelope.
-    pub fn has_envelope(&self, id: Uuid) -> Result<bool, StoreError> {
-        Ok(self
-            .reader()
-            .query_row(
-                "SELECT envelope IS NOT NULL FROM outbox WHERE checkin_id = ?1",
-                [id.to_string()],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or(false))
     }
 }

@@ -11,7 +11,7 @@ use rusqlite::{Connection, Transaction};
 use super::StoreError;
 
 /// The schema version this code writes.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Version 1, frozen: never edit this text once released; add a step.
 pub const V1: &str = "
@@ -97,6 +97,44 @@ CREATE TABLE media_outbox (
 CREATE INDEX media_outbox_pending ON media_outbox (state, seq);
 ";
 
+/// Version 4:
+/// - A draft's evidence in rows of its own (`draft_parts`), sealed one by
+///   one, so attaching a location does not re-seal the photo. A draft row
+///   keeps only the draft's header; drafts stored whole before this version
+///   are still read (their evidence inside the header).
+/// - `state_rev`: a counter that triggers move whenever the enrollment or a
+///   program document changes, so a client can keep what it decrypted and
+///   parsed (keys, policy, plan, consents) until it changes, even when
+///   another process changed it.
+pub const V4: &str = "
+CREATE TABLE draft_parts (
+    draft_id TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+    part     TEXT NOT NULL CHECK (part IN ('photo', 'voice', 'location')),
+    body     BLOB NOT NULL,
+    PRIMARY KEY (draft_id, part)
+) STRICT;
+
+CREATE TABLE state_rev (
+    id  INTEGER PRIMARY KEY CHECK (id = 1),
+    rev INTEGER NOT NULL
+) STRICT;
+INSERT INTO state_rev (id, rev) VALUES (1, 0);
+
+CREATE TRIGGER documents_inserted AFTER INSERT ON documents
+    BEGIN UPDATE state_rev SET rev = rev + 1; END;
+CREATE TRIGGER documents_updated AFTER UPDATE ON documents
+    BEGIN UPDATE state_rev SET rev = rev + 1; END;
+CREATE TRIGGER documents_deleted AFTER DELETE ON documents
+    BEGIN UPDATE state_rev SET rev = rev + 1; END;
+CREATE TRIGGER enrollment_inserted AFTER INSERT ON enrollment
+    BEGIN UPDATE state_rev SET rev = rev + 1; END;
+CREATE TRIGGER enrollment_keys_updated
+    AFTER UPDATE OF device_id, server, device_key, program, tls_pins ON enrollment
+    BEGIN UPDATE state_rev SET rev = rev + 1; END;
+CREATE TRIGGER enrollment_deleted AFTER DELETE ON enrollment
+    BEGIN UPDATE state_rev SET rev = rev + 1; END;
+";
+
 /// Brings `conn` to [`CURRENT_VERSION`].
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -120,6 +158,7 @@ fn upgrade_to(tx: &Transaction<'_>, version: u32) -> Result<(), StoreError> {
         1 => tx.execute_batch(V1)?,
         2 => tx.execute_batch(V2)?,
         3 => tx.execute_batch(V3)?,
+        4 => tx.execute_batch(V4)?,
         _ => unreachable!("no migration step for version {version}"),
     }
     Ok(())

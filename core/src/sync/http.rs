@@ -12,7 +12,7 @@ use super::tls;
 use crate::crypto::signing::DeviceKey;
 use crate::error::Error;
 use crate::protocol::messages::{
-    CheckinResponse, EnrollRequest, EnrollResponse, ErrorBody, PlanResponse, TimeResponse,
+    CheckinResponse, EnrollRequest, EnrollResponse, ErrorBody, PlanResponse,
 };
 use crate::protocol::request;
 
@@ -41,13 +41,6 @@ pub enum SendOutcome {
     ClockSkew { server_time: DateTime<Utc> },
     /// The server will never accept this check-in as it is.
     Permanent { status: u16, code: String },
-}
-
-/// A reply with the server time seen, for the clock offset.
-#[derive(Debug)]
-pub struct Timed<T> {
-    pub value: T,
-    pub server_time: Option<DateTime<Utc>>,
 }
 
 /// Signs requests as this device.
@@ -155,21 +148,6 @@ impl Api {
         }
     }
 
-    pub async fn time(&self) -> Result<DateTime<Utc>, Error> {
-        let resp = self
-            .http
-            .get(self.url("/v1/time"))
-            .send()
-            .await
-            .map_err(network)?;
-        let status = resp.status();
-        let body = read_body(resp).await?;
-        if status != StatusCode::OK {
-            return Err(server_error(status, &body));
-        }
-        Ok(parse_json::<TimeResponse>(&body)?.server_time)
-    }
-
     pub async fn plan(&self, signer: &Signer<'_>) -> Result<PlanResponse, Error> {
         let req = self.signed(
             self.http.get(self.url("/v1/plan")),
@@ -187,39 +165,11 @@ impl Api {
         parse_json(&body)
     }
 
-    /// Uploads one check-in envelope. Never returns `Err` for what the
-    /// server said: every reply is sorted into a [`SendOutcome`].
-    pub async fn post_checkin(
-        &self,
-        signer: &Signer<'_>,
-        checkin_id: Uuid,
-        envelope: &[u8],
-        envelope_digest: &[u8; 32],
-    ) -> SendOutcome {
-        self.post_envelope(
-            "/v1/checkins",
-            signer,
-            checkin_id,
-            envelope,
-            envelope_digest,
-        )
-        .await
-    }
-
-    /// Uploads a check-in's deferred media envelope (docs/protocol.md,
-    /// "Deferred media"), sorted like [`Api::post_checkin`].
-    pub async fn post_media(
-        &self,
-        signer: &Signer<'_>,
-        checkin_id: Uuid,
-        envelope: &[u8],
-        envelope_digest: &[u8; 32],
-    ) -> SendOutcome {
-        self.post_envelope("/v1/media", signer, checkin_id, envelope, envelope_digest)
-            .await
-    }
-
-    async fn post_envelope(
+    /// Uploads one envelope to `path` (`/v1/checkins` for a check-in's
+    /// record, `/v1/media` for its deferred media, docs/protocol.md). Never
+    /// returns `Err` for what the server said: every reply is sorted into a
+    /// [`SendOutcome`].
+    pub async fn post_envelope(
         &self,
         path: &str,
         signer: &Signer<'_>,

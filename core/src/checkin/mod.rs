@@ -7,31 +7,16 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::protocol::envelope::{ClockEvidence, PartDescriptor, WindowRef};
-use crate::protocol::wire_time;
 use checkin_media::{self as media, PhotoIssue};
 
-/// The photo as attached to a draft: already processed (metadata gone,
-/// downscaled, bystanders blurred if the policy says so).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DraftPhoto {
-    #[serde(with = "b64")]
-    pub jpeg: Vec<u8>,
-    pub width: u32,
-    pub height: u32,
-    pub quality: PhotoQuality,
-    pub bystanders_blurred: u32,
-}
+use crate::protocol::envelope::{ClockEvidence, PartDescriptor, WindowRef};
+use crate::protocol::wire_time;
 
-/// The voice recording as attached to a draft: already Ogg Opus, 16 kHz
-/// mono, no tags.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DraftVoice {
-    #[serde(with = "b64")]
-    pub ogg_opus: Vec<u8>,
-    pub duration_ms: u32,
-    pub quality: VoiceQuality,
-}
+mod draft;
+mod seal;
+
+pub use draft::{Draft, DraftPart, DraftPhoto, DraftVoice, PolicyChanged};
+pub use seal::{CannotSeal, SealingKeys, seal};
 
 /// What the voice check found, in the form that goes into the record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,54 +76,6 @@ impl PhotoQuality {
     }
 }
 
-/// A check-in being captured. Kept sealed in the store, so a capture
-/// survives the app being killed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Draft {
-    pub id: Uuid,
-    pub window: Option<WindowRef>,
-    #[serde(with = "wire_time")]
-    pub started_at: DateTime<Utc>,
-    pub photo: Option<DraftPhoto>,
-    #[serde(default)]
-    pub voice: Option<DraftVoice>,
-    /// Already reduced to what the policy allows; the raw fix is never kept.
-    #[serde(default)]
-    pub location: Option<crate::location::SentLocation>,
-    /// The policy version its evidence was taken under (`None` in drafts
-    /// stored before this was recorded): evidence from two policies is
-    /// never sealed together, nor sealed under another policy's version.
-    #[serde(default)]
-    pub policy_version: Option<u32>,
-}
-
-impl Draft {
-    /// Records that evidence is being taken under `policy_version`; refused
-    /// when evidence already taken under another version would be mixed
-    /// with it (the participant retakes the check-in).
-    pub(crate) fn take_under(&mut self, policy_version: u32) -> Result<(), PolicyChanged> {
-        let has_evidence = self.photo.is_some() || self.voice.is_some() || self.location.is_some();
-        match self.policy_version {
-            Some(earlier) if earlier != policy_version && has_evidence => Err(PolicyChanged {
-                captured_under: earlier,
-                current: policy_version,
-            }),
-            _ => {
-                self.policy_version = Some(policy_version);
-                Ok(())
-            }
-        }
-    }
-}
-
-/// Evidence already taken under one policy version would be mixed with
-/// evidence under another: the participant retakes the check-in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PolicyChanged {
-    pub captured_under: u32,
-    pub current: u32,
-}
-
 /// The JSON record inside the envelope (docs/protocol.md, "Body").
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CheckinRecord {
@@ -182,7 +119,7 @@ pub struct CheckinSummary {
 }
 
 /// Base64 for byte fields in sealed JSON.
-mod b64 {
+pub(crate) mod b64 {
     use base64::Engine as _;
     use serde::{Deserialize, Deserializer, Serializer};
 

@@ -1,6 +1,5 @@
-//! "What this program collects": a plain statement generated from the
-//! current policy alone, in the participant's language, for the shells to
-//! show at enrollment and on demand.
+//! The statement itself: a plain text generated from the current policy
+//! alone, in the participant's language.
 //!
 //! Guarantees: the statement is a pure function of the policy and the
 //! language, so it changes exactly when the policy does; every kind of
@@ -8,8 +7,7 @@
 //! [`CollectionStatement::collects`]), with the same precision the core
 //! applies when it seals a check-in.
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::crypto::sha256;
 use crate::i18n::{Arg, Localizer};
@@ -32,24 +30,6 @@ pub struct CollectionStatement {
     pub location_mode: LocationMode,
     /// The coarse grid, when location is coarse.
     pub coarse_grid_m: Option<u32>,
-}
-
-/// The participant saw the statement for a policy version and agreed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Consent {
-    pub policy_version: u32,
-    pub language: String,
-    /// SHA-256 of the exact statement text shown.
-    pub text_sha256_hex: String,
-    #[serde(with = "crate::protocol::wire_time")]
-    pub at: DateTime<Utc>,
-}
-
-/// Why a consent was not recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum ConsentError {
-    #[error("consent names policy version {given}, but the current version is {current}")]
-    NotCurrentPolicy { given: u32, current: u32 },
 }
 
 fn requirement_id(r: Requirement) -> &'static str {
