@@ -26,5 +26,6 @@ month-10 = October
 month-11 = November
 month-12 = December
 
-# $weekday, $month: names above; $day: day of the month.
+# $weekday, $month: names above; $day: day of the month, a number (so a
+# language can write the first of the month its own way: 1er, 1º).
 date-long = { $weekday }, { $month } { $day }

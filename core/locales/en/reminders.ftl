@@ -1,20 +1,30 @@
 # Notification texts (remind module).
-# $close_time: local clock time the window closes; $close_date: its date.
-# $close_hour, $late_hour, $hour: the hour (0-23) of the time shown, for
-# languages whose grammar depends on it (Spanish: "a la 1:30", "a las 2:30").
+#
+# Some messages are also given the hour (0-23) of a time they show, for
+# languages whose grammar depends on it: Spanish "a la 1:30" but "a las
+# 2:30", Portuguese "à 1:30" but "às 2:30". English has no use for it. A
+# line "Also given:" in the comment right above such a message names those
+# arguments; every language may use them or not, and the locale test
+# (core/src/i18n/parity_tests.rs) refuses any other argument English does
+# not use.
 
 window-opens-title = Time to check in
+
+# $close_time: local clock time the window closes; $close_date: its date.
+# Also given: $close_hour
 window-opens-body = Your check-in window is open until { $close_time } on { $close_date }.
 
-# $minutes: minutes left until the window closes.
 window-closing-title = Check-in closes soon
+
+# $minutes: minutes left until the window closes; $close_time as above.
+# Also given: $close_hour
 window-closing-body = { $minutes ->
     [one] One minute left: check in before { $close_time }.
    *[other] { $minutes } minutes left: check in before { $close_time }.
 }
 
 # $kind: court_hearing | office_visit | other; $title: the officer's own
-# title for the appointment, may be empty.
+# title for the appointment, or "none".
 appointment-title = { $kind ->
     [court_hearing] Court hearing
     [office_visit] Office visit
@@ -26,7 +36,8 @@ appointment-title = { $kind ->
 
 # $day: today | tomorrow | other; $date, $time: local date and time at the
 # appointment's place; $zone: its zone abbreviation when it differs from
-# the participant's, else empty; $place: may be empty.
+# the participant's, else "none"; $place: the place, or "none".
+# Also given: $hour
 appointment-body = { $day ->
     [today] Today
     [tomorrow] Tomorrow
@@ -39,6 +50,8 @@ appointment-body = { $day ->
    *[other] {" "}· { $place }
 }
 
-# $late_time, $late_date: when late check-ins stop being accepted.
 window-late-title = Check-in is late
+
+# $late_time, $late_date: when late check-ins stop being accepted.
+# Also given: $late_hour
 window-late-body = You can still check in until { $late_time } on { $late_date }; it will be recorded as late.

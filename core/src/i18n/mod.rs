@@ -1,9 +1,12 @@
 //! User-facing text in the participant's language.
 //!
 //! Messages live in Fluent files under `core/locales/<language>/<area>.ftl`
-//! (one file per area: `common`, `reminders`, `plan`; media and sync add
-//! theirs the same way). The build script bundles every such file into the
-//! library, so adding a language or an area is adding a file.
+//! (one file per area: `common`, `reminders`, `plan`, `collection`,
+//! `ledger`, `media`). The build script bundles every such file into the
+//! library, so adding a language or an area is adding a file. Bundled today:
+//! English (the reference), Spanish, Portuguese (Brazil), Haitian Creole and
+//! French; `core/locales/STATUS.md` says who wrote and who checked each, and
+//! holds the glossary that keeps new messages consistent.
 //!
 //! Guarantees:
 //! - [`Localizer::new`] never fails: an unknown or malformed language tag
@@ -12,8 +15,14 @@
 //! - [`Localizer::text`] never panics; a message missing everywhere comes
 //!   back as its id, so a gap is visible in review rather than a crash on a
 //!   participant's phone.
-//! - English is the reference: a test checks that every bundled language
-//!   parses and defines exactly the English message ids.
+//! - English is the reference, and no language drifts from it:
+//!   `parity_tests.rs` checks that every bundled file parses and that every
+//!   language defines exactly the English message ids, each in the same
+//!   area file, using exactly the English variables (plus the grammar-only
+//!   arguments English declares with "Also given:");
+//!   `formatting_tests.rs` that every language formats every message with
+//!   representative arguments without an error, a leftover `{` or a
+//!   message id in the text.
 
 use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
 use fluent_bundle::concurrent::FluentBundle;
@@ -68,9 +77,11 @@ struct CalendarWords {
 }
 
 impl Localizer {
-    /// A localizer for a BCP 47 tag such as `es`, `es-MX` or `en-US`.
+    /// A localizer for a BCP 47 tag such as `es`, `es-MX`, `pt-BR` or
+    /// `en-US`.
     ///
-    /// Tries the full tag, then its language alone, then English.
+    /// Tries the full tag, then a bundled folder of the same language
+    /// (`pt-PT` reads `pt-BR`), then English.
     pub fn new(lang_tag: &str) -> Self {
         let fallback = build_bundle(FALLBACK_LANGUAGE);
         let (language, chosen) = match pick_language(lang_tag) {
@@ -127,17 +138,20 @@ impl Localizer {
         id.to_owned()
     }
 
-    /// A date such as `Monday, March 16` / `lunes 16 de marzo`.
+    /// A date such as `Monday, March 16` / `lunes 16 de marzo` /
+    /// `segunda-feira, 16 de março`, from the language's `date-long`.
     pub fn date(&self, local: NaiveDateTime) -> String {
         let weekday = self.calendar.weekday(local.weekday());
         let month = self.calendar.month(local.month());
-        let day = local.day().to_string();
+        // A number, so a language can write the first of the month its
+        // own way ("1er mars", "1º de março").
+        let day = Arg::Number(i64::from(local.day()));
         self.text(
             "date-long",
             &[
                 ("weekday", Arg::Text(weekday)),
                 ("month", Arg::Text(month)),
-                ("day", Arg::Text(&day)),
+                ("day", day),
             ],
         )
     }
@@ -208,16 +222,28 @@ fn format(bundle: &Bundle, id: &str, args: &FluentArgs<'_>) -> Option<String> {
     Some(text.into_owned())
 }
 
-/// The bundled language folder for `tag`: the whole tag, else its language.
+/// The bundled language folder for `tag`: the whole tag (`pt-BR`, any
+/// case, `_` or `-`), else the first folder with the same language subtag
+/// (`pt-PT` and `pt` read `pt-BR` until a `pt-PT` folder exists; `fr-CA`
+/// reads `fr`), else none (the caller uses English).
 fn pick_language(tag: &str) -> Option<&'static str> {
+    // Android's `Locale.toString()` and some iOS APIs write `pt_BR`.
+    let tag = tag.trim().replace('_', "-");
     let langs = Localizer::available_languages();
-    let exact = langs.iter().find(|l| l.eq_ignore_ascii_case(tag.trim()));
+    let exact = langs.iter().find(|l| l.eq_ignore_ascii_case(&tag));
     if let Some(lang) = exact {
         return Some(lang);
     }
-    let parsed: LanguageIdentifier = tag.trim().parse().ok()?;
+    let parsed: LanguageIdentifier = tag.parse().ok()?;
     let primary = parsed.language.as_str();
-    langs.into_iter().find(|l| l.eq_ignore_ascii_case(primary))
+    langs
+        .into_iter()
+        .find(|l| language_subtag(l).eq_ignore_ascii_case(primary))
+}
+
+/// `pt` for the folder `pt-BR`, `fr` for `fr`.
+fn language_subtag(folder: &str) -> &str {
+    folder.split('-').next().unwrap_or(folder)
 }
 
 fn build_bundle(lang: &str) -> Bundle {
@@ -257,26 +283,11 @@ fn build_bundle(lang: &str) -> Bundle {
     bundle
 }
 
-/// Every message id bundled for `lang`, or the parse problems.
 #[cfg(test)]
-fn bundled_message_ids(lang: &str) -> Result<Vec<String>, String> {
-    use fluent_syntax::ast::Entry;
-    let mut ids = Vec::new();
-    for (file_lang, area, source) in bundled::BUNDLED {
-        if *file_lang != lang {
-            continue;
-        }
-        let resource = FluentResource::try_new((*source).to_owned())
-            .map_err(|(_, errors)| format!("{lang}/{area}.ftl: {errors:?}"))?;
-        for entry in resource.entries() {
-            if let Entry::Message(message) = entry {
-                ids.push(message.id.name.to_owned());
-            }
-        }
-    }
-    ids.sort();
-    Ok(ids)
-}
-
+mod formatting_tests;
+#[cfg(test)]
+mod message_shape;
+#[cfg(test)]
+mod parity_tests;
 #[cfg(test)]
 mod tests;
