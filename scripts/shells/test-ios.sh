@@ -75,6 +75,8 @@ for media in portrait.jpg speech_16k_s16.wav; do
     copy_if_changed "fixtures/media/$media" "$HOST_STAGE/media/$media"
 done
 
+FILTER=""
+[[ -z "${IOS_TEST_FILTER:-}" ]] || FILTER="--filter $(printf '%q' "$IOS_TEST_FILTER")"
 LOG="$HOST_STAGE/test.log"
 set +e
 scripts/bindings/swift-root.sh run /usr/bin/env \
@@ -90,7 +92,7 @@ echo 'test-ios: building the package and its tests' >&2
 swift build --build-tests \"\${LINK[@]}\" 2>&1
 echo 'test-ios: running the tests' >&2
 # timeout kills the whole process group, servers the tests started included.
-timeout -s KILL ${IOS_TEST_TIMEOUT:-900} swift test --skip-build \"\${LINK[@]}\" ${IOS_TEST_FILTER:+--filter $IOS_TEST_FILTER} 2>&1
+timeout -s KILL ${IOS_TEST_TIMEOUT:-900} swift test --skip-build \"\${LINK[@]}\" $FILTER 2>&1
 " 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
 set -e

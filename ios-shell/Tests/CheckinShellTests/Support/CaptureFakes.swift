@@ -35,6 +35,8 @@ final class FakeMicrophone: VoiceRecorder {
 
     func record(maxSeconds: UInt32, onLevel: @escaping @Sendable (AudioLevel) -> Void) async throws -> Data {
         if denied { throw CaptureError.denied(.microphone) }
+        // As EngineRecorder: no audio at all is a failed capture, not an empty WAV.
+        if samples.isEmpty { throw CaptureError.failed(reason: "nothing was recorded") }
         var encoder = try WavEncoder(sampleRate: rate, maxSeconds: maxSeconds)
         var offset = 0
         while offset < samples.count, !encoder.isFull {

@@ -19,6 +19,13 @@ final class MemoryReminderCenter: ReminderCenter {
         self.others = Set(others)
     }
 
+    /// Puts requests in place as an earlier run left them (no limit applied).
+    func seed(_ identifiers: [String]) {
+        for identifier in identifiers {
+            requests[identifier] = ReminderRequest(identifier: identifier, title: "", body: "", fireAt: .distantFuture, deepLink: "")
+        }
+    }
+
     var reminderIdentifiers: Set<String> { Set(requests.keys) }
     var pendingCount: Int { others.count + requests.count }
 
@@ -178,4 +185,20 @@ func testKeyStore(_ keychain: MemoryKeychain = MemoryKeychain()) -> KeychainKeyS
 func openClient(dataDir: String = Fixtures.tempDir("device"), keychain: MemoryKeychain = MemoryKeychain()) throws -> CheckinClient {
     try CheckinClient.open(config: ClientSetup.config(dataDirectory: URL(fileURLWithPath: dataDir), locale: "es"),
                            keyStore: testKeyStore(keychain))
+}
+
+/// A client enrolled at `server` with its `index`th code.
+func enrolledClient(_ server: ReferenceServer, code index: Int = 0) async throws -> CheckinClient {
+    let client = try openClient()
+    _ = try await client.enrollWithPins(serverUrl: server.baseUrl, code: server.codes[index], tlsPins: [])
+    return client
+}
+
+/// Submits an unscheduled check-in with the portrait fixture; returns its id.
+@discardableResult
+func submitPhotoCheckin(_ client: CheckinClient) async throws -> String {
+    let checkinId = try client.startCheckin(windowId: nil)
+    let quality = try await client.attachPhoto(checkinId: checkinId, jpeg: try Fixtures.media("portrait.jpg"))
+    guard !quality.blocking else { throw FixtureError("the portrait fixture was refused: \(quality.issues)") }
+    return try await client.submit(checkinId: checkinId).checkinId
 }

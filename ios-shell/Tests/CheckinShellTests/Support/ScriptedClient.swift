@@ -14,6 +14,8 @@ final class ScriptedClient: CoreClient, @unchecked Sendable {
     private(set) var connectivityCalls: [Connectivity] = []
     private(set) var syncs = 0
     private(set) var enrollments: [(url: String, code: String, pins: [String])] = []
+    var photoQuality: PhotoQuality?
+    private(set) var discarded: [String] = []
     private var current: Connectivity = .online
 
     static let unscripted = CheckinError.Internal(message: "not scripted")
@@ -28,7 +30,12 @@ final class ScriptedClient: CoreClient, @unchecked Sendable {
         throw Self.unscripted
     }
 
-    func policy() throws -> Policy { throw storeFailure ?? Self.unscripted }
+    func policy() throws -> Policy {
+        if let storeFailure { throw storeFailure }
+        return Policy(version: 1, programName: "Scripted program", programContact: "", privacyNoticeUrl: "",
+                      photo: .required, voice: .off, location: .none, photoLongEdgePx: 1024, blurBystanders: true,
+                      deviceRetentionDays: 30, mediaDeferOnMeteredAboveBytes: nil)
+    }
     func due() throws -> Due? { throw storeFailure ?? Self.unscripted }
     func consentNeeded() throws -> Bool { throw storeFailure ?? Self.unscripted }
     func notifications(max: UInt32) throws -> [CheckinCore.Notification] {
@@ -36,11 +43,14 @@ final class ScriptedClient: CoreClient, @unchecked Sendable {
         return []
     }
     func nextWakeupMs(max: UInt32) throws -> Int64? { try wakeupMs.get() }
-    func startCheckin(windowId: String?) throws -> String { throw Self.unscripted }
-    func attachPhoto(checkinId: String, jpeg: Data) async throws -> PhotoQuality { throw Self.unscripted }
+    func startCheckin(windowId: String?) throws -> String { "scripted-checkin" }
+    func attachPhoto(checkinId: String, jpeg: Data) async throws -> PhotoQuality {
+        guard let photoQuality else { throw Self.unscripted }
+        return photoQuality
+    }
     func attachVoice(checkinId: String, wav: Data) async throws -> VoiceQuality { throw Self.unscripted }
     func attachLocation(checkinId: String, fix: LocationFix) throws -> SentLocation { throw Self.unscripted }
-    func discardCheckin(checkinId: String) throws { throw Self.unscripted }
+    func discardCheckin(checkinId: String) throws { discarded.append(checkinId) }
     func submit(checkinId: String) async throws -> CheckinSummary { throw Self.unscripted }
 
     func sync(maxSeconds: UInt32, listener: SyncListener?, cancellation: Cancellation?) async throws -> SyncReport {
