@@ -112,7 +112,8 @@ extension FrontCamera: AVCapturePhotoCaptureDelegate {
             if let jpeg {
                 continuation.resume(returning: jpeg)
             } else {
-                continuation.resume(throwing: CaptureError.failed(reason: "capture failed: \(code.map(String.init) ?? "no data")"))
+                let detail = code.map { "\($0)" } ?? "no data"
+                continuation.resume(throwing: CaptureError.failed(reason: "capture failed: \(detail)"))
             }
         }
     }

@@ -17,7 +17,7 @@ public final class OneShotLocation: NSObject, LocationReader, CLLocationManagerD
     private var authorizationWaiters: [CheckedContinuation<Void, Never>] = []
     private var pendingFix: CheckedContinuation<LocationFix, Error>?
 
-    @MainActor
+    /// On the main thread (see above).
     override public init() {
         super.init()
         manager.delegate = self

@@ -134,6 +134,24 @@ final class ManagedSetupTests: XCTestCase {
     }
 
     @MainActor
+    func testASecondRunWhileTheFirstEnrollsJoinsItInsteadOfEnrollingAgain() async throws {
+        let client = ScriptedClient()
+        client.enrolled = false
+        client.enrollDelay = 0.2
+        let source = DictionarySource(["serverURL": "https://program.example", "enrollmentCode": "AB12-CD34"])
+        let lifecycle = AppLifecycle(client: client, reminders: MemoryReminderCenter(), scheduler: RecordingScheduler(),
+                                     managed: source, singleAppMode: FakeSingleAppMode(supervised: false),
+                                     status: StatusModel())
+        async let launched: Void = lifecycle.launched()
+        async let active: Void = lifecycle.becameActive()
+        async let again: Void = lifecycle.becameActive()
+        _ = await (launched, active, again)
+        XCTAssertEqual(client.enrollments.count, 1)
+        XCTAssertTrue(client.enrolled)
+        XCTAssertNil(source.feedback?["lastError"])
+    }
+
+    @MainActor
     private func assertNothingPersonal(_ feedback: [String: Any], code: String, server: String,
                                        file: StaticString = #filePath, line: UInt = #line) {
         for (key, value) in feedback {

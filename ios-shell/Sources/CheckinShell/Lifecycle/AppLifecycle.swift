@@ -5,7 +5,9 @@
 //
 // Guarantees:
 // - one sync at a time from the app (a second request while one runs is
-//   dropped: the running one sends what waits);
+//   dropped: the running one sends what waits), and one managed set-up at
+//   a time (launch and foreground arrive together; a second run joins the
+//   first, so the phone never tries to enroll twice with one code);
 // - after every sync, in the foreground or not, the reminders are brought
 //   up to date and the next background refresh is rescheduled;
 // - failures end up in the status as codes; none stops the others (a
@@ -26,6 +28,7 @@ public final class AppLifecycle {
     private let connectivity: ConnectivityFeed
     private let managed: ManagedSetup
     private var syncing = false
+    private var settingUp: Task<ManagedSetup.Outcome, Never>?
 
     public init(client: CoreClient, reminders: ReminderCenter, scheduler: RefreshScheduler,
                 managed: ManagedSettingsSource, singleAppMode: SingleAppMode, status: StatusModel) {
@@ -39,7 +42,7 @@ public final class AppLifecycle {
 
     /// The app started (in the foreground or for a background task).
     public func launched() async {
-        let outcome = await managed.apply()
+        let outcome = await applyManaged()
         status.reload(from: client)
         if outcome.enrolledNow {
             await syncNow()
@@ -51,8 +54,19 @@ public final class AppLifecycle {
     /// The app came to the foreground: the configuration may have changed,
     /// and what waits should go now that the participant is looking.
     public func becameActive() async {
-        _ = await managed.apply()
+        _ = await applyManaged()
         await syncNow()
+    }
+
+    /// The managed set-up, joined by any call that arrives while it runs.
+    private func applyManaged() async -> ManagedSetup.Outcome {
+        if let settingUp { return await settingUp.value }
+        let managed = self.managed
+        let run = Task { await managed.apply() }
+        settingUp = run
+        let outcome = await run.value
+        settingUp = nil
+        return outcome
     }
 
     /// The app left the foreground: make sure a refresh is scheduled.

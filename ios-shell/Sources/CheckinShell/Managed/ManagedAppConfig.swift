@@ -111,7 +111,7 @@ public struct ManagedAppConfig: Equatable, Sendable {
     /// A BCP 47 shape check: letters first, then letters, digits and hyphens.
     static func isLanguageTag(_ tag: String) -> Bool {
         guard tag.count <= maxLanguageLength, let first = tag.unicodeScalars.first,
-              CharacterSet.letters.contains(first), tag.isASCII else { return false }
+              CharacterSet.letters.contains(first), tag.isPlainASCII else { return false }
         return tag.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
             !part.isEmpty && part.count <= 8 && part.allSatisfy { $0.isLetter || $0.isNumber }
         }
@@ -132,5 +132,5 @@ public enum ManagedConfigError: Error, Equatable, FailureCoded {
 }
 
 private extension String {
-    var isASCII: Bool { unicodeScalars.allSatisfy(\.isASCII) }
+    var isPlainASCII: Bool { unicodeScalars.allSatisfy(\.isASCII) }
 }

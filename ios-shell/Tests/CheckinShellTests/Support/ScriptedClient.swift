@@ -25,9 +25,16 @@ final class ScriptedClient: CoreClient, @unchecked Sendable {
         return enrolled
     }
 
+    /// Enrollment takes this long, then succeeds; nil: it fails at once.
+    var enrollDelay: TimeInterval?
+
     func enrollWithPins(serverUrl: String, code: String, tlsPins: [String]) async throws -> EnrollmentSummary {
         enrollments.append((serverUrl, code, tlsPins))
-        throw Self.unscripted
+        guard let enrollDelay else { throw Self.unscripted }
+        try await Task.sleep(nanoseconds: UInt64(enrollDelay * 1e9))
+        enrolled = true
+        return EnrollmentSummary(deviceId: "device", programName: "Scripted program", deviceKeyId: "",
+                                 receiptKeyId: "", policyVersion: 1)
     }
 
     func policy() throws -> Policy {
