@@ -7,7 +7,7 @@
 # Needs: macOS, Xcode 15+ (xcodebuild, lipo), rustup.
 #
 #   scripts/bindings/build-ios-xcframework.sh
-#   -> bindings/ios/CheckinCoreFFI.xcframework, bindings/ios/Sources/CheckinCore/CheckinCore.swift,
+#   -> bindings/ios/CheckinCoreFFI.xcframework, bindings/ios/Sources/CheckinCore/*.swift,
 #      bindings/ios/CheckinCoreFFI.xcframework.zip and its SwiftPM checksum
 set -euo pipefail
 
@@ -39,10 +39,14 @@ rm -rf "$WORK" "$PACKAGE/Sources" "$PACKAGE/CheckinCoreFFI.xcframework" "$PACKAG
 mkdir -p "$WORK/swift" "$WORK/headers" "$WORK/sim" "$PACKAGE/Sources/CheckinCore"
 "$TARGET_DIR/debug/uniffi-bindgen" generate "$TARGET_DIR/debug/libcheckin_ffi.dylib" \
     --language swift --out-dir "$WORK/swift" --no-format
-cp "$WORK/swift/CheckinCore.swift" "$PACKAGE/Sources/CheckinCore/"
-cp "$WORK/swift/CheckinCoreFFI.h" "$WORK/headers/"
-# An XCFramework's headers directory needs the module map under this name.
-cp "$WORK/swift/CheckinCoreFFI.modulemap" "$WORK/headers/module.modulemap"
+# Every generated file: the Swift of each crate whose types the library
+# exports goes into the one CheckinCore module, and each crate's C header
+# and module map into the XCFramework.
+cp "$WORK/swift/"*.swift "$PACKAGE/Sources/CheckinCore/"
+cp "$WORK/swift/"*.h "$WORK/headers/"
+# An XCFramework's headers directory needs its module map under this name:
+# one file declaring every generated FFI module.
+cat "$WORK/swift/"*.modulemap > "$WORK/headers/module.modulemap"
 
 lipo -create \
     "$TARGET_DIR/aarch64-apple-ios-sim/release/libcheckin_ffi.a" \

@@ -1,0 +1,54 @@
+// SystemReminderCenter: the core's reminders as local notifications, over
+// UNUserNotificationCenter. Each fires at the core's `fireAtDevice`, an
+// instant on the phone's clock, given as UTC date components so a change of
+// time zone does not move it; tapping it opens the core's deep link (in
+// `userInfo["deepLink"]`). ReminderSync decides what is added and removed.
+//
+// Reviewed by reading; built and run only on an iPhone.
+#if canImport(UserNotifications) && os(iOS)
+import CheckinShell
+import Foundation
+import UserNotifications
+
+public final class SystemReminderCenter: ReminderCenter {
+    /// The key of the deep link in a notification's `userInfo`.
+    public static let deepLinkKey = "deepLink"
+    /// Groups the reminders in Notification Center.
+    public static let threadIdentifier = "org.checkin.shell.reminders"
+
+    private let center: UNUserNotificationCenter
+
+    public init(center: UNUserNotificationCenter = .current()) {
+        self.center = center
+    }
+
+    /// Asks the participant to allow reminders (once; later calls return
+    /// the answer given).
+    public func requestPermission() async -> Bool {
+        (try? await center.requestAuthorization(options: [.alert, .sound, .badge])) ?? false
+    }
+
+    public func pendingIdentifiers() async -> [String] {
+        await center.pendingNotificationRequests().map(\.identifier)
+    }
+
+    public func add(_ request: ReminderRequest) async throws {
+        let content = UNMutableNotificationContent()
+        content.title = request.title
+        content.body = request.body
+        content.sound = .default
+        content.threadIdentifier = SystemReminderCenter.threadIdentifier
+        content.userInfo = [SystemReminderCenter.deepLinkKey: request.deepLink]
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
+        let when = utc.dateComponents([.calendar, .timeZone, .year, .month, .day, .hour, .minute, .second],
+                                      from: request.fireAt)
+        let trigger = UNCalendarNotificationTrigger(dateMatching: when, repeats: false)
+        try await center.add(UNNotificationRequest(identifier: request.identifier, content: content, trigger: trigger))
+    }
+
+    public func remove(identifiers: [String]) async {
+        center.removePendingNotificationRequests(withIdentifiers: identifiers)
+    }
+}
+#endif
