@@ -5,8 +5,6 @@
 //! deferred, media never holds a check-in back, and a crash in between
 //! loses nothing.
 
-mod support;
-
 use std::sync::Arc;
 
 use checkin_core::clock::SystemClock;
@@ -18,7 +16,7 @@ use checkin_core::sync::http::{Api, SendOutcome, Signer};
 use checkin_core::{CheckinClient, Connectivity};
 use reference_server::{Fault, Route};
 use serde_json::{Value, json};
-use support::*;
+use crate::support::*;
 
 /// The demo policy, with media above `limit` bytes deferred on metered
 /// networks (`None`: the default, never).

@@ -3,8 +3,6 @@
 //! replaces a good one, and a phone clock set hours wrong after the last
 //! sync does not change what is on time.
 
-mod support;
-
 use std::sync::Arc;
 
 use checkin_core::clock::ManualClock;
@@ -14,7 +12,7 @@ use checkin_core::plan::WindowState;
 use checkin_core::{CheckinClient, Error};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use reference_server::{ReferenceServer, ServerConfig, default_plan};
-use support::*;
+use crate::support::*;
 
 /// Monday 30 November 2026, 10:00 in New York: the demo plan's weekly
 /// window (Mondays 09:00, 8 h) is open.

@@ -3,8 +3,6 @@
 //! code), and editing, deleting or reordering rows in the database file is
 //! reported by `ledger()`, the export and the readable summary.
 
-mod support;
-
 use std::sync::Arc;
 
 use checkin_core::clock::SystemClock;
@@ -12,7 +10,7 @@ use checkin_core::ledger::LedgerFault;
 use checkin_core::store::DB_FILE;
 use checkin_core::{CheckinClient, Error};
 use serde_json::Value;
-use support::*;
+use crate::support::*;
 
 /// One change made to an exported document.
 type Change<'a> = Box<dyn Fn(&mut Value) + 'a>;

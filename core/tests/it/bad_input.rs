@@ -1,14 +1,12 @@
 //! Bad photos get typed errors within bounded time and memory, and nothing
 //! already queued is touched.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
 use checkin_core::Error;
 use checkin_core::store::OutboxState;
 use checkin_media::MediaError;
-use support::*;
+use crate::support::*;
 
 /// Memory the process may grow by while rejecting one bad input.
 const MEMORY_BOUND_KB: i64 = 64 * 1024;

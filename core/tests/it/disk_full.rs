@@ -2,8 +2,6 @@
 //! queue intact and readable; once space is freed, submitting works again
 //! and everything is delivered. Uses a small tmpfs (needs root, as CI is).
 
-mod support;
-
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
@@ -11,7 +9,7 @@ use std::sync::Arc;
 use checkin_core::clock::SystemClock;
 use checkin_core::store::{OutboxState, StoreError};
 use checkin_core::{CheckinClient, Error};
-use support::*;
+use crate::support::*;
 
 /// The file system's size: room for enrollment and a few dozen check-ins.
 const TMPFS_SIZE: &str = "2m";

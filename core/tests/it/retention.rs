@@ -6,8 +6,6 @@
 //! whatever their age, the compliance report is unchanged, and the ledger
 //! still verifies, here and with the independent Python checker.
 
-mod support;
-
 use std::sync::Arc;
 
 use checkin_core::clock::{Clock, ManualClock};
@@ -21,7 +19,7 @@ use checkin_core::{CheckinClient, Connectivity};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use reference_server::{Fault, ReferenceServer, RunningServer, ServerConfig};
 use serde_json::{Value, json};
-use support::*;
+use crate::support::*;
 use uuid::Uuid;
 
 fn utc(month: u32, day: u32, h: u32, m: u32) -> DateTime<Utc> {

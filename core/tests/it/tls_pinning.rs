@@ -2,8 +2,6 @@
 //! a server showing another key is a typed error and nothing is sent; plain
 //! HTTP is refused except to loopback.
 
-mod support;
-
 use std::sync::Arc;
 
 use checkin_core::clock::SystemClock;
@@ -13,7 +11,7 @@ use checkin_core::sync::tls::spki_pin;
 use checkin_core::{CheckinClient, Error};
 use reference_server::{ReferenceServer, RunningServer, ServerConfig, TlsIdentity};
 use rustls::pki_types::CertificateDer;
-use support::*;
+use crate::support::*;
 
 async fn tls_server(
     dir: &std::path::Path,

@@ -2,15 +2,13 @@
 //! check-ins with known marker bytes, no marker appears in the database,
 //! its WAL or anywhere in the data directory.
 
-mod support;
-
 use std::sync::Arc;
 
 use checkin_core::clock::SystemClock;
 use checkin_core::crypto::keystore::SoftwareKeyStore;
 use checkin_core::{CheckinClient, ClientConfig, Error};
 use reference_server::{ReferenceServer, ServerConfig};
-use support::*;
+use crate::support::*;
 
 const PROGRAM_MARKER: &str = "MARKER-PROGRAM-NAME-5d1c";
 const RECORD_MARKER: &str = "MARKER-RECORD-LOCALE-93ab";
@@ -24,7 +22,7 @@ async fn scan_after(checkins: usize) {
     let ks = SoftwareKeyStore::random().expect("ks");
     let config = ClientConfig {
         locale: RECORD_MARKER.into(),
-        ..support::config(device_dir.path())
+        ..crate::support::config(device_dir.path())
     };
     let client = CheckinClient::open(config, &ks, Arc::new(SystemClock)).expect("open");
     client

@@ -3,13 +3,11 @@
 //! acknowledgements and bad receipts never produce a duplicate, a lost
 //! check-in, or a delivery without a verified receipt.
 
-mod support;
-
 use std::time::Duration;
 
 use checkin_core::store::OutboxState;
 use reference_server::{Fault, Route};
-use support::*;
+use crate::support::*;
 
 #[tokio::test]
 async fn retry_after_is_honoured() {

@@ -1,0 +1,31 @@
+//! The core's integration tests, as one test binary: each module is one
+//! area (its file says what it holds), and `support` starts the reference
+//! server and enrolls clients for them. One binary links the core, the
+//! server and the C libraries once instead of once per file.
+//!
+//! `disk_full` needs root (it mounts a tmpfs); skip it with
+//! `cargo test -- --skip disk_full` (scripts/test-fast.sh does).
+
+mod at_rest;
+mod bad_input;
+mod compliance_offline_code;
+mod compliance_report;
+mod disclosure_statement;
+mod disk_full;
+mod envelope_interop;
+mod faults;
+mod ledger_export;
+mod location_policy;
+mod metered_media;
+mod plan_changes;
+mod plan_dst;
+mod plan_due;
+mod plan_errors;
+mod plan_props;
+mod plan_rrule_oracle;
+mod plan_sync;
+mod remind_notifications;
+mod retention;
+mod spine;
+mod support;
+mod tls_pinning;
