@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
+use crate::support::*;
 use checkin_core::clock::SystemClock;
 use checkin_core::crypto::keystore::SoftwareKeyStore;
 use checkin_core::{CheckinClient, ClientConfig, Error};
 use reference_server::{ReferenceServer, ServerConfig};
-use crate::support::*;
 
 const PROGRAM_MARKER: &str = "MARKER-PROGRAM-NAME-5d1c";
 const RECORD_MARKER: &str = "MARKER-RECORD-LOCALE-93ab";

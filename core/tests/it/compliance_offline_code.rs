@@ -1,8 +1,8 @@
 //! Offline check-in codes: made on a device with no network, verified by
 //! the reference server (its own implementation) once the envelope arrives.
 
-use checkin_core::Connectivity;
 use crate::support::*;
+use checkin_core::Connectivity;
 
 #[tokio::test]
 async fn a_code_read_out_offline_is_verified_when_the_checkin_arrives() {

@@ -3,11 +3,11 @@
 //! (A month of late, missed, wedged and unsent cases is covered by the
 //! pure report's unit test in core/src/compliance.rs.)
 
+use crate::support::*;
 use checkin_core::compliance::ComplianceStatus;
 use checkin_core::plan::WindowState;
 use chrono::{Duration, Utc};
 use serde_json::json;
-use crate::support::*;
 
 #[tokio::test]
 async fn a_delivered_checkin_is_proof_and_earlier_days_are_missed() {

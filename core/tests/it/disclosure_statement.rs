@@ -4,13 +4,13 @@
 //! policy changed at sync is in the ledger and blocks captures until the
 //! participant has seen its statement.
 
+use crate::support::*;
 use checkin_core::Error;
 use checkin_core::disclosure::ConsentError;
 use checkin_core::ledger::LedgerEvent;
 use checkin_core::location::LocationFix;
 use chrono::Utc;
 use serde_json::{Value, json};
-use crate::support::*;
 
 fn coarse_policy(version: u32, grid_m: u32) -> Value {
     json!({

@@ -6,10 +6,10 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
+use crate::support::*;
 use checkin_core::clock::SystemClock;
 use checkin_core::store::{OutboxState, StoreError};
 use checkin_core::{CheckinClient, Error};
-use crate::support::*;
 
 /// The file system's size: room for enrollment and a few dozen check-ins.
 const TMPFS_SIZE: &str = "2m";

@@ -5,9 +5,9 @@
 
 use std::time::Duration;
 
+use crate::support::*;
 use checkin_core::store::OutboxState;
 use reference_server::{Fault, Route};
-use crate::support::*;
 
 #[tokio::test]
 async fn retry_after_is_honoured() {

@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 
+use crate::support::*;
 use checkin_core::clock::SystemClock;
 use checkin_core::ledger::LedgerFault;
 use checkin_core::store::DB_FILE;
 use checkin_core::{CheckinClient, Error};
 use serde_json::Value;
-use crate::support::*;
 
 /// One change made to an exported document.
 type Change<'a> = Box<dyn Fn(&mut Value) + 'a>;

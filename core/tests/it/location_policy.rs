@@ -1,12 +1,12 @@
 //! Location by policy, end to end: what the draft keeps, what is sealed
 //! (read back from the reference server) and what the ledger records.
 
+use crate::support::*;
 use checkin_core::ledger::LedgerEvent;
 use checkin_core::location::{LocationError, LocationFix, SentLocation};
 use checkin_core::{CheckinClient, Error};
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};
-use crate::support::*;
 
 /// A precise, fresh fix in Madrid.
 fn fix() -> LocationFix {

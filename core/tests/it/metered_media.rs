@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use crate::support::*;
 use checkin_core::clock::SystemClock;
 use checkin_core::crypto::signing::DeviceKey;
 use checkin_core::ledger::LedgerEvent;
@@ -16,7 +17,6 @@ use checkin_core::sync::http::{Api, SendOutcome, Signer};
 use checkin_core::{CheckinClient, Connectivity};
 use reference_server::{Fault, Route};
 use serde_json::{Value, json};
-use crate::support::*;
 
 /// The demo policy, with media above `limit` bytes deferred on metered
 /// networks (`None`: the default, never).

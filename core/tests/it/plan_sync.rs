@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::support::*;
 use checkin_core::clock::ManualClock;
 use checkin_core::crypto::keystore::SoftwareKeyStore;
 use checkin_core::ledger::LedgerEvent;
@@ -12,7 +13,6 @@ use checkin_core::plan::WindowState;
 use checkin_core::{CheckinClient, Error};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use reference_server::{ReferenceServer, ServerConfig, default_plan};
-use crate::support::*;
 
 /// Monday 30 November 2026, 10:00 in New York: the demo plan's weekly
 /// window (Mondays 09:00, 8 h) is open.

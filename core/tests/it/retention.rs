@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use crate::support::*;
 use checkin_core::clock::{Clock, ManualClock};
 use checkin_core::compliance::ComplianceStatus;
 use checkin_core::crypto::keystore::SoftwareKeyStore;
@@ -19,7 +20,6 @@ use checkin_core::{CheckinClient, Connectivity};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use reference_server::{Fault, ReferenceServer, RunningServer, ServerConfig};
 use serde_json::{Value, json};
-use crate::support::*;
 use uuid::Uuid;
 
 fn utc(month: u32, day: u32, h: u32, m: u32) -> DateTime<Utc> {

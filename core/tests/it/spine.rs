@@ -2,10 +2,10 @@
 //! server: queue while the server is down, deliver once, refuse bad
 //! receipts, wedge what the server cannot open.
 
+use crate::support::*;
 use checkin_core::ledger::LedgerEvent;
 use checkin_core::store::OutboxState;
 use reference_server::Fault;
-use crate::support::*;
 
 #[tokio::test]
 async fn a_checkin_taken_while_the_server_is_down_is_delivered_when_it_returns() {

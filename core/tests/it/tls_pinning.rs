@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::support::*;
 use checkin_core::clock::SystemClock;
 use checkin_core::crypto::keystore::SoftwareKeyStore;
 use checkin_core::store::OutboxState;
@@ -11,7 +12,6 @@ use checkin_core::sync::tls::spki_pin;
 use checkin_core::{CheckinClient, Error};
 use reference_server::{ReferenceServer, RunningServer, ServerConfig, TlsIdentity};
 use rustls::pki_types::CertificateDer;
-use crate::support::*;
 
 async fn tls_server(
     dir: &std::path::Path,
