@@ -193,12 +193,18 @@ impl CheckinClient {
         let api = Api::new(server_url, tls_pins.clone())?;
         let device_key = DeviceKey::generate()?;
         let sent_at = self.clock.now();
+        let code = code.trim();
+        let device_public_key =
+            base64::engine::general_purpose::STANDARD.encode(device_key.public_key());
+        let platform = &self.config.platform;
+        let proof =
+            crate::protocol::request::enroll_proof(&device_key, code, &device_public_key, platform);
         let resp = api
             .enroll(&EnrollRequest {
-                code: code.trim().to_string(),
-                device_public_key: base64::engine::general_purpose::STANDARD
-                    .encode(device_key.public_key()),
-                platform: self.config.platform.clone(),
+                code: code.to_string(),
+                device_public_key,
+                platform: platform.clone(),
+                proof,
             })
             .await?;
         let ProgramKeys {
