@@ -18,6 +18,7 @@ use crate::documents::FirstDocuments;
 use crate::error::{Error, Result};
 use crate::ledger::{self, LedgerEvent};
 use crate::protocol::messages::EnrollRequest;
+use crate::protocol::request::enroll_proof;
 use crate::session::{Session, decode_key};
 use crate::store::EnrollmentRecord;
 use crate::sync::http::Api;
@@ -46,12 +47,18 @@ pub(crate) async fn enroll(
     let api = Api::new(server_url, tls_pins.clone())?;
     let device_key = DeviceKey::generate()?;
     let sent_at = session.clock.device().now();
+    let code = code.trim();
+    let device_public_key =
+        base64::engine::general_purpose::STANDARD.encode(device_key.public_key());
+    let platform = &session.config.platform;
+    // The server checks that we hold the key we present (docs/protocol.md).
+    let proof = enroll_proof(&device_key, code, &device_public_key, platform);
     let resp = api
         .enroll(&EnrollRequest {
-            code: code.trim().to_string(),
-            device_public_key: base64::engine::general_purpose::STANDARD
-                .encode(device_key.public_key()),
-            platform: session.config.platform.clone(),
+            code: code.to_string(),
+            device_public_key,
+            platform: platform.clone(),
+            proof,
         })
         .await?;
     let program = &resp.program;

@@ -12,6 +12,9 @@ pub struct EnrollRequest {
     /// Base64 of the device's raw Ed25519 public key.
     pub device_public_key: String,
     pub platform: String,
+    /// Proof that the device holds that key: base64 of
+    /// [`super::request::enroll_proof`]. Servers before it ignore it.
+    pub proof: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -45,6 +45,25 @@ pub fn signing_string_for_digest(
     )
 }
 
+/// Context of the enrollment proof (docs/protocol.md, "POST /v1/enroll").
+pub const ENROLL_PROOF_CONTEXT: &[u8] = b"checkin-enroll-v1\n";
+
+/// The enrollment proof: base64 of the device key's signature over
+/// `ENROLL_PROOF_CONTEXT || code || "\n" || device_public_key || "\n" ||
+/// platform`, with `code` as sent (without surrounding whitespace) and the
+/// public key as sent (base64). It shows the server that whoever enrolls
+/// the key holds it, and binds it to this code and platform.
+pub fn enroll_proof(
+    key: &DeviceKey,
+    code: &str,
+    device_public_key_b64: &str,
+    platform: &str,
+) -> String {
+    let message = format!("{}\n{device_public_key_b64}\n{platform}", code.trim());
+    base64::engine::general_purpose::STANDARD
+        .encode(key.sign(ENROLL_PROOF_CONTEXT, message.as_bytes()))
+}
+
 /// Signs one request. `timestamp_ms` is the device's corrected time.
 pub fn sign(
     key: &DeviceKey,
@@ -70,6 +89,33 @@ pub fn sign(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_enrollment_proof_signs_code_key_and_platform_under_its_context() {
+        let key = DeviceKey::generate().expect("key");
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let public = b64.encode(key.public_key());
+        let proof = b64
+            .decode(enroll_proof(
+                &key,
+                " K7Q4P-2MXHR-9TBWE\n",
+                &public,
+                "android",
+            ))
+            .expect("b64");
+        let signed = |code: &str, platform: &str| {
+            format!("checkin-enroll-v1\n{code}\n{public}\n{platform}").into_bytes()
+        };
+        let verifies =
+            |message: &[u8]| crate::crypto::signing::verify(&key.public_key(), message, &proof);
+        assert!(verifies(&signed("K7Q4P-2MXHR-9TBWE", "android")));
+        assert!(!verifies(&signed("K7Q4P-2MXHR-9TBWF", "android")));
+        assert!(!verifies(&signed("K7Q4P-2MXHR-9TBWE", "ios")));
+        assert!(!verifies(&signed(" K7Q4P-2MXHR-9TBWE\n", "android")));
+        // The context is part of what is signed.
+        let bare = format!("K7Q4P-2MXHR-9TBWE\n{public}\nandroid");
+        assert!(!verifies(bare.as_bytes()));
+    }
 
     #[test]
     fn signature_covers_method_path_time_nonce_and_body() {

@@ -139,12 +139,11 @@ impl Api {
             .await
             .map_err(network)?;
         let status = resp.status();
+        let wait = retry_after(resp.headers());
         let body = read_body(resp).await?;
         match status {
             StatusCode::OK => parse_json(&body),
-            StatusCode::NOT_FOUND => Err(Error::EnrollmentCodeInvalid),
-            StatusCode::CONFLICT => Err(Error::EnrollmentCodeUsed),
-            other => Err(server_error(other, &body)),
+            other => Err(enroll_refusal(other, wait, &body)),
         }
     }
 
@@ -304,6 +303,26 @@ fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     })
 }
 
+/// What a refused enrollment means to the caller. A server answers every
+/// code it cannot use (unknown, used, expired, or sent while the network is
+/// locked out) with 404; servers before that answered a used code 409. 429
+/// means too many failed attempts from this network: try again later, as
+/// after a network error (the wait is in the message).
+fn enroll_refusal(status: StatusCode, wait: Option<Duration>, body: &[u8]) -> Error {
+    match status {
+        StatusCode::NOT_FOUND => Error::EnrollmentCodeInvalid,
+        StatusCode::CONFLICT => Error::EnrollmentCodeUsed,
+        StatusCode::TOO_MANY_REQUESTS => Error::Network(match wait {
+            Some(wait) => format!(
+                "the server is refusing enrollment attempts for now; retry in {} s",
+                wait.as_secs()
+            ),
+            None => "the server is refusing enrollment attempts for now; retry later".into(),
+        }),
+        other => server_error(other, body),
+    }
+}
+
 fn server_error(status: StatusCode, body: &[u8]) -> Error {
     let code = serde_json::from_slice::<ErrorBody>(body)
         .map(|b| b.error.code)
@@ -342,6 +361,34 @@ pub(crate) fn b64(text: &str) -> Result<Vec<u8>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enrollment_refusals_map_to_typed_errors() {
+        let s = |c| StatusCode::from_u16(c).expect("status");
+        let invalid = br#"{"error":{"code":"enrollment_code_invalid","message":"m"}}"#;
+        assert!(matches!(
+            enroll_refusal(s(404), None, invalid),
+            Error::EnrollmentCodeInvalid
+        ));
+        // An older server's answer to a used code.
+        assert!(matches!(
+            enroll_refusal(s(409), None, b""),
+            Error::EnrollmentCodeUsed
+        ));
+        assert!(matches!(
+            enroll_refusal(s(429), Some(Duration::from_secs(60)), b""),
+            Error::Network(ref m) if m.contains("60 s")
+        ));
+        let proof = br#"{"error":{"code":"enrollment_proof_invalid","message":"m"}}"#;
+        assert!(matches!(
+            enroll_refusal(s(400), None, proof),
+            Error::Server { status: 400, ref code } if code == "enrollment_proof_invalid"
+        ));
+        assert!(matches!(
+            enroll_refusal(s(503), None, b""),
+            Error::Server { status: 503, .. }
+        ));
+    }
 
     #[test]
     fn replies_are_sorted_into_what_to_do_next() {
