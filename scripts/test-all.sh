@@ -24,6 +24,8 @@ cargo fmt --all -- --check
 
 step "clippy (warnings denied)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# Without the tests' `internals` feature: the library as it ships.
+cargo clippy -p checkin-core -p checkin-ffi --lib --locked -- -D warnings
 
 step "Rust tests"
 cargo test --workspace --locked

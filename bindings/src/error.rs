@@ -7,7 +7,6 @@
 //! `KeyAccessError` and `ListenerError` are thrown by the shells' own
 //! implementations into Rust (flat errors cannot be lifted from foreign code).
 
-use checkin_core::ConsentError;
 use checkin_core::LedgerFault;
 use checkin_core::LocationError;
 use checkin_core::StoreError;
@@ -121,7 +120,7 @@ impl From<checkin_core::Error> for CheckinError {
             Core::PolicyChanged { .. } => Self::PolicyChanged { reason },
             Core::LedgerBroken(fault) => fault.into(),
             Core::Location(refused) => refused.into(),
-            Core::Consent(refused) => refused.into(),
+            Core::ConsentNotCurrent { .. } => Self::ConsentNotCurrent { reason },
             Core::QualityBlocks(_) => Self::PhotoRejected { reason },
             Core::Media(_) => Self::InvalidMedia { reason },
             Core::Store(StoreError::DiskFull) => Self::StorageFull,
@@ -149,17 +148,6 @@ impl From<LocationError> for CheckinError {
         match error {
             LocationError::InvalidFix => Self::InvalidLocation { reason },
             LocationError::NotCollected => Self::LocationNotCollected { reason },
-        }
-    }
-}
-
-/// A consent for another policy version, refused by the core (nothing
-/// recorded).
-impl From<ConsentError> for CheckinError {
-    fn from(error: ConsentError) -> Self {
-        let reason = error.to_string();
-        match error {
-            ConsentError::NotCurrentPolicy { .. } => Self::ConsentNotCurrent { reason },
         }
     }
 }
@@ -256,7 +244,7 @@ mod tests {
             CheckinError::LocationNotCollected { .. }
         ));
         assert!(matches!(
-            CheckinError::from(ConsentError::NotCurrentPolicy { given: 2, current: 3 }),
+            CheckinError::from(checkin_core::Error::ConsentNotCurrent { given: 2, current: 3 }),
             CheckinError::ConsentNotCurrent { reason } if reason.contains('2') && reason.contains('3')
         ));
         assert!(matches!(

@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::checkin::{CheckinSummary, PhotoQuality, VoiceQuality};
-use crate::clock::{Clock, ClockEstimate};
+use crate::clock::Clock;
 use crate::compliance::{self, WindowCompliance};
 use crate::config::{ClientConfig, Connectivity};
 use crate::crypto::keystore::KeyStore;
@@ -30,12 +30,12 @@ use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::ledger::{self, LedgerEntry};
 use crate::location::{LocationFix, SentLocation};
-use crate::plan::{self, CompletedCheckin, Due, Plan};
+use crate::plan::{self, Due, Plan};
 use crate::policy::Policy;
 use crate::remind::{self, Notification};
 use crate::retention::RetentionReport;
 use crate::session::Session;
-use crate::store::{Lane, MediaItem, OutboxItem, OutboxState, StoreError};
+use crate::store::{Lane, MediaItem, OutboxItem, StoreError};
 use crate::sync::{self, SyncListener, SyncReport};
 
 /// The check-in core for one participant on one device.
@@ -113,34 +113,12 @@ impl CheckinClient {
         self.session.localizer()
     }
 
-    /// Check-ins made for scheduled windows (all but those the server
-    /// refused for good), as the plan logic needs them.
-    fn completed(&self) -> Result<Vec<CompletedCheckin>> {
-        Ok(self
-            .session
-            .store
-            .outbox()?
-            .into_iter()
-            .filter(|i| i.state != OutboxState::Wedged)
-            .filter_map(|i| {
-                Some(CompletedCheckin {
-                    window_id: i.summary.window?.id,
-                    captured_at: ClockEstimate {
-                        device_time: i.summary.clock.device_time,
-                        server_offset_ms: i.summary.clock.server_offset_ms,
-                        uptime_ms: i.summary.clock.uptime_ms,
-                    },
-                })
-            })
-            .collect())
-    }
-
     /// The current or next check-in window and its state.
     pub fn due(&self) -> Result<Option<Due>> {
         let Some(plan) = self.session.plan()? else {
             return Ok(None);
         };
-        Ok(plan::due(&plan, &self.completed()?, &self.session.now()))
+        Ok(plan::due(&plan, &self.session.completed()?, &self.session.now()))
     }
 
     /// The notifications the phone should hold right now, soonest first,
@@ -152,7 +130,7 @@ impl CheckinClient {
         let l = self.session.localizer()?;
         Ok(remind::notifications(
             &plan,
-            &self.completed()?,
+            &self.session.completed()?,
             &self.session.now(),
             max,
             &l,
@@ -165,7 +143,7 @@ impl CheckinClient {
         let Some(plan) = self.session.plan()? else {
             return Ok(None);
         };
-        let remind = remind::next_wakeup(&plan, &self.completed()?, &self.session.now(), max);
+        let remind = remind::next_wakeup(&plan, &self.session.completed()?, &self.session.now(), max);
         let lanes = sync::lanes(self.connectivity() == Connectivity::Online);
         let retry = sync::next_retry_at(&self.session, lanes)?;
         Ok([remind, retry].into_iter().flatten().min())
@@ -344,7 +322,7 @@ impl CheckinClient {
 
     /// Records that the participant saw the statement for
     /// `policy_version` in `lang` and agreed. Refused (nothing recorded,
-    /// [`Error::Consent`]) unless `policy_version` is the current policy's
+    /// [`crate::Error::ConsentNotCurrent`]) unless `policy_version` is the current policy's
     /// version, so a consent always names what was actually shown.
     pub fn record_consent(&self, policy_version: u32, lang: &str) -> Result<Consent> {
         disclosure::record_consent(&self.session, policy_version, lang)
@@ -402,11 +380,9 @@ impl CheckinClient {
         let Some(item) = self.session.store.outbox_item(checkin_id)? else {
             return Ok(None);
         };
-        let digest: [u8; 32] = hex::decode(&item.summary.envelope_sha256_hex)
-            .ok()
-            .and_then(|d| d.try_into().ok())
-            .ok_or_else(|| StoreError::Corrupt("envelope digest".into()))?;
-        Ok(Some(crate::offline_code::code(&digest)))
+        crate::offline_code::for_envelope(&item.summary.envelope_sha256_hex)
+            .map(Some)
+            .ok_or_else(|| StoreError::Corrupt("envelope digest".into()).into())
     }
 
     /// The corrected current time (device clock plus the server offset).

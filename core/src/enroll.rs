@@ -21,7 +21,7 @@ use crate::protocol::messages::EnrollRequest;
 use crate::protocol::request::enroll_proof;
 use crate::session::{Session, decode_key};
 use crate::store::EnrollmentRecord;
-use crate::sync::http::Api;
+use crate::net::http::Api;
 
 /// What enrollment established, for the shell to show.
 #[derive(Debug, Clone, PartialEq, Eq)]

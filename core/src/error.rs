@@ -2,7 +2,6 @@
 //! and none carries a photo, a location, a name or a key.
 
 use crate::crypto::CryptoError;
-use crate::disclosure::ConsentError;
 use crate::ledger::{LedgerError, LedgerFault};
 use crate::location::LocationError;
 use crate::plan::PlanError;
@@ -41,8 +40,8 @@ pub enum Error {
     Location(#[from] LocationError),
     /// The consent names a policy version that is not the current one;
     /// nothing was recorded.
-    #[error(transparent)]
-    Consent(#[from] ConsentError),
+    #[error("consent names policy version {given}, but the current version is {current}")]
+    ConsentNotCurrent { given: u32, current: u32 },
     #[error("the photo cannot be submitted as it is: {0}")]
     QualityBlocks(String),
     #[error(transparent)]

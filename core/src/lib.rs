@@ -51,16 +51,18 @@ internal_modules!(
     store,
     ledger,
     error,
+    // The program's server, over the network.
+    net,
     // What the client read once, and the flows over it.
     session,
     disclosure,
     documents,
     compliance,
     retention,
+    sync,
     enroll,
     capture,
     submit,
-    sync,
     // The orchestrator, and what the participant sees.
     client,
     screens,
@@ -82,7 +84,7 @@ pub use sync::{SyncListener, SyncProgress, SyncReport};
 /// Records the client returns.
 pub use checkin::{CheckinSummary, PhotoQuality, VoiceQuality};
 pub use compliance::{ComplianceStatus, WindowCompliance};
-pub use disclosure::{CollectionStatement, Consent, ConsentError};
+pub use disclosure::{CollectionStatement, Consent};
 pub use ledger::{LedgerEntry, LedgerEvent, LedgerFault, RetainedItem};
 pub use location::{LocationError, LocationFix, SentLocation};
 pub use plan::{

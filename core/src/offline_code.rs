@@ -21,6 +21,13 @@ pub const CONTEXT: &[u8] = b"checkin-offline-code-v1\0";
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const CHARS: usize = 10;
 
+/// The code for the envelope whose SHA-256 is `digest_hex` (as a check-in's
+/// summary names it); `None` if that is not a SHA-256 in hex.
+pub fn for_envelope(digest_hex: &str) -> Option<String> {
+    let digest: [u8; 32] = hex::decode(digest_hex).ok()?.try_into().ok()?;
+    Some(code(&digest))
+}
+
 /// The code for the envelope whose SHA-256 is `envelope_digest`.
 pub fn code(envelope_digest: &[u8; 32]) -> String {
     let mut input = CONTEXT.to_vec();

@@ -18,10 +18,10 @@ use crate::config::ClientConfig;
 use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
-use crate::plan::Plan;
+use crate::plan::{CompletedCheckin, Plan};
 use crate::policy::Policy;
 use crate::protocol::ProtocolError;
-use crate::store::{DocumentName, EnrollmentRecord, Store, StoreError};
+use crate::store::{DocumentName, EnrollmentRecord, OutboxState, Store, StoreError};
 
 /// The enrolled device's keys, decoded once.
 pub(crate) struct Enrolled {
@@ -170,6 +170,27 @@ impl Session {
 
     pub fn enrolled_policy_version(&self) -> Result<Option<u32>> {
         Ok(self.snapshot()?.enrolled_policy_version)
+    }
+
+    /// Check-ins made for scheduled windows (all but those the server
+    /// refused for good), as the plan logic needs them.
+    pub fn completed(&self) -> Result<Vec<CompletedCheckin>> {
+        Ok(self
+            .store
+            .outbox()?
+            .into_iter()
+            .filter(|i| i.state != OutboxState::Wedged)
+            .filter_map(|i| {
+                Some(CompletedCheckin {
+                    window_id: i.summary.window?.id,
+                    captured_at: ClockEstimate {
+                        device_time: i.summary.clock.device_time,
+                        server_offset_ms: i.summary.clock.server_offset_ms,
+                        uptime_ms: i.summary.clock.uptime_ms,
+                    },
+                })
+            })
+            .collect())
     }
 
     /// The participant's language: the shell's choice, else the plan's.

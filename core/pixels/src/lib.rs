@@ -20,6 +20,8 @@
 //! buffer always holds exactly `width × height` bytes (checked when it is
 //! made); kernels allocate at most their output.
 
+#![forbid(unsafe_code)]
+
 mod blur;
 mod downscale;
 mod measure;

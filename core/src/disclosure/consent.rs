@@ -1,7 +1,7 @@
 //! The participant's consents and the gate in front of every capture.
 //!
 //! Guarantees: a consent is recorded only for the policy version whose
-//! statement was shown (else [`ConsentError::NotCurrentPolicy`], nothing
+//! statement was shown (else [`Error::ConsentNotCurrent`], nothing
 //! recorded), in the same transaction as its ledger entry; while a policy
 //! that arrived after enrollment waits for consent, every capture is
 //! refused ([`Error::ConsentRequired`]). The policy enrolled under does not
@@ -34,13 +34,6 @@ pub struct Consent {
     pub at: DateTime<Utc>,
 }
 
-/// Why a consent was not recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum ConsentError {
-    #[error("consent names policy version {given}, but the current version is {current}")]
-    NotCurrentPolicy { given: u32, current: u32 },
-}
-
 fn parse(bytes: &[u8]) -> std::result::Result<Vec<Consent>, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(format!("consents: {e}")))
 }
@@ -71,11 +64,10 @@ pub(crate) fn record_consent(
     let policy = session.policy()?;
     let shown = statement(&policy, &Localizer::new(lang));
     if shown.policy_version != policy_version {
-        return Err(ConsentError::NotCurrentPolicy {
+        return Err(Error::ConsentNotCurrent {
             given: policy_version,
             current: shown.policy_version,
-        }
-        .into());
+        });
     }
     let now = session.now().corrected();
     let consent = Consent {

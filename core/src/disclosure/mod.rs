@@ -10,7 +10,7 @@
 mod consent;
 mod statement;
 
-pub use consent::{Consent, ConsentError};
+pub use consent::Consent;
 pub use statement::{CollectionStatement, statement};
 
 pub(crate) use consent::{consent_needed, consents, policy_for_capture, record_consent};

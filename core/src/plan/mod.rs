@@ -287,3 +287,12 @@ pub(crate) fn true_time(now: &ClockEstimate) -> DateTime<Utc> {
         .unwrap_or(now.device_time);
     sane(corrected)
 }
+
+#[cfg(test)]
+mod sharing_tests {
+    #[test]
+    fn plans_can_be_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<super::Plan>();
+    }
+}

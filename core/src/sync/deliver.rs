@@ -14,7 +14,7 @@ use std::time::Duration;
 use tokio::time::Instant;
 use uuid::Uuid;
 
-use super::http::{Api, SendOutcome, Signer, b64};
+use crate::net::http::{Api, SendOutcome, Signer, b64};
 use super::lane::LaneWire;
 use super::{SyncListener, SyncProgress, SyncReport, backoff};
 use crate::error::{Error, Result};

@@ -17,9 +17,7 @@
 
 pub mod backoff;
 mod deliver;
-pub mod http;
 mod lane;
-pub mod tls;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -164,7 +162,7 @@ pub(crate) async fn run(
     listener: Option<&dyn SyncListener>,
 ) -> Result<SyncReport> {
     let enrolled = session.enrolled()?;
-    let api = http::Api::new(
+    let api = crate::net::http::Api::new(
         &enrolled.record.server_url,
         enrolled.record.tls_pins.clone(),
     )?;
@@ -177,7 +175,7 @@ pub(crate) async fn run(
     .run(deadline, listener)
     .await?;
     if Instant::now() < deadline {
-        let signer = http::Signer {
+        let signer = crate::net::http::Signer {
             key: &enrolled.device_key,
             device_id: enrolled.record.device_id,
             now_ms: session.now().corrected().timestamp_millis(),

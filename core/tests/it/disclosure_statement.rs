@@ -6,7 +6,6 @@
 
 use crate::support::*;
 use checkin_core::Error;
-use checkin_core::disclosure::ConsentError;
 use checkin_core::ledger::LedgerEvent;
 use checkin_core::location::LocationFix;
 use chrono::Utc;
@@ -147,10 +146,8 @@ async fn consent_is_recorded_with_its_policy_version() {
     assert!(s.client.consent_needed().expect("read"));
     assert!(matches!(
         s.client.record_consent(version + 1, "es"),
-        Err(Error::Consent(refused)) if refused == ConsentError::NotCurrentPolicy {
-            given: version + 1,
-            current: version
-        }
+        Err(Error::ConsentNotCurrent { given, current })
+            if given == version + 1 && current == version
     ));
     assert!(s.client.consents().expect("read").is_empty());
     let consent = s.client.record_consent(version, "es").expect("recorded");
@@ -246,7 +243,7 @@ async fn a_changed_policy_is_shown_before_the_next_capture_under_it() {
     // Consent to an older version does not unblock.
     assert!(matches!(
         s.client.record_consent(enrolled_under, "en"),
-        Err(Error::Consent(_))
+        Err(Error::ConsentNotCurrent { .. })
     ));
     refused(s.client.start_checkin(None).map(|_| ()));
 

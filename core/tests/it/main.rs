@@ -6,6 +6,7 @@
 //! `disk_full` needs root (it mounts a tmpfs); skip it with
 //! `cargo test -- --skip disk_full` (scripts/test-fast.sh does).
 
+mod architecture;
 mod at_rest;
 mod bad_input;
 mod compliance_offline_code;

@@ -37,7 +37,10 @@ final class CheckinAttemptTests: XCTestCase {
         })
 
         // The program opened it: the photo and the voice are there.
-        let opened = URL(fileURLWithPath: server.dataDir).appendingPathComponent("opened/\(summary.checkinId)")
+        // The server keeps each device's check-ins apart: devices/<device>/opened/<check-in>.
+        let devices = URL(fileURLWithPath: server.dataDir).appendingPathComponent("devices")
+        let device = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: devices.path).first)
+        let opened = devices.appendingPathComponent("\(device)/opened/\(summary.checkinId)")
         let photo = try Data(contentsOf: opened.appendingPathComponent("photo.jpg"))
         XCTAssertTrue(photo.starts(with: [0xFF, 0xD8, 0xFF]))
         let voice = try Data(contentsOf: opened.appendingPathComponent("voice.ogg"))

@@ -1,0 +1,7 @@
+//! The network side of the protocol: one HTTP client on rustls with ring,
+//! the server's TLS key pinned, requests signed by the device key, and
+//! every reply sorted into what the caller must do next. Enrollment and
+//! the sync both talk to the program's server through it.
+
+pub mod http;
+pub mod tls;
