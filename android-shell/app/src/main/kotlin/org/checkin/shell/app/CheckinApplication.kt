@@ -1,0 +1,16 @@
+// The Application: one Shell (one core client) per process. Tests subclass
+// it and override [platform] to put fakes at the hardware boundary.
+package org.checkin.shell.app
+
+import android.app.Application
+
+open class CheckinApplication : Application(), ShellHost {
+    override val shell: Shell by lazy { Shell(this, platform()) }
+
+    protected open fun platform(): Platform = Platform.android(this)
+
+    override fun onCreate() {
+        super.onCreate()
+        shell.start()
+    }
+}
