@@ -2,7 +2,7 @@
 # The Android shell's JVM suite: generates the bindings (host library, and
 # the Kotlin in uniffi's Android flavour: bindings/uniffi-android.toml),
 # compiles every shell source against the Android framework jar, and runs
-# the Robolectric tests at SDK 26 and 34 against the real Rust core (JNA,
+# the Robolectric tests at SDK 26 and 34 (one JVM each) against the real Rust core (JNA,
 # the host build) and the reference server. Needs a JDK >= 17 and Maven;
 # installs them with apt-get when missing (Debian). Maven's downloads are
 # cached in MAVEN_REPO (default ~/.m2/repository), Robolectric's SDK jars
@@ -22,7 +22,7 @@ REPORTS="$OUT/maven/surefire-reports"
 
 summary() {
     local rc=$? tests=0 failed=0 skipped=0 t f e s
-    for report in "$REPORTS"/TEST-*.xml; do
+    for report in "$REPORTS"/*/TEST-*.xml; do
         [[ -f "$report" ]] || continue
         read -r t f e s < <(sed -n 's/.*<testsuite[^>]* tests="\([0-9]*\)"[^>]* errors="\([0-9]*\)"[^>]* skipped="\([0-9]*\)"[^>]* failures="\([0-9]*\)".*/\1 \4 \2 \3/p' "$report" | head -n 1)
         tests=$((tests + ${t:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${s:-0}))

@@ -1,5 +1,5 @@
 // The Application: one Shell (one core client) per process. Tests subclass
-// it and override [platform] to put fakes at the hardware boundary.
+// it to install a Shell whose Platform has fakes at the hardware boundary.
 package org.checkin.shell.app
 
 import android.app.Application
@@ -11,6 +11,9 @@ open class CheckinApplication : Application(), ShellHost {
 
     override fun onCreate() {
         super.onCreate()
-        shell.start()
+        startShell()
     }
+
+    /** Starts the process-wide watches (tests start theirs themselves). */
+    protected open fun startShell() = shell.start()
 }

@@ -15,12 +15,13 @@ class RearmReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         if (intent.action !in ACTIONS) return
         val shell = Shell.of(context)
-        val pending = goAsync()
+        // Null when called directly rather than by the system (tests).
+        val pending: PendingResult? = goAsync()
         Thread {
             try {
                 rearm(shell)
             } finally {
-                pending.finish()
+                pending?.finish()
             }
         }.start()
     }

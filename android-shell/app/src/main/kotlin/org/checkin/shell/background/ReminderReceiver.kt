@@ -19,14 +19,15 @@ class ReminderReceiver : BroadcastReceiver() {
         val fired = fired(intent) ?: return
         val shell = Shell.of(context)
         shell.platform.notices.post(fired)
-        val pending = goAsync()
+        // Null when called directly rather than by the system (tests).
+        val pending: PendingResult? = goAsync()
         Thread {
             try {
                 shell.refreshReminders()
             } catch (e: CheckinException) {
                 // Reminders already armed still fire; the next sync refills.
             } finally {
-                pending.finish()
+                pending?.finish()
             }
         }.start()
     }
