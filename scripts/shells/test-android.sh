@@ -17,8 +17,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-OUT="$ROOT/build/android-shell"
-REPORTS="$OUT/maven/surefire-reports"
+REPORTS="$ROOT/build/android-shell/maven/surefire-reports"
 
 summary() {
     local rc=$? tests=0 failed=0 skipped=0 t f e s
@@ -50,16 +49,7 @@ if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends default-jdk-headless maven
 fi
 
-if [[ -z "${SKIP_GENERATE:-}" ]]; then
-    scripts/bindings/generate.sh >/dev/null
-fi
-LIBDIR="$(cat "$ROOT/build/bindings/libdir")"
-# The Android flavour of the same interface, every package it generates.
-rm -rf "$OUT/bindings"
-mkdir -p "$OUT/bindings"
-"$TARGET_DIR/debug/uniffi-bindgen" generate "$TARGET_DIR/debug/libcheckin_ffi.so" \
-    --language kotlin --config bindings/uniffi-android.toml --out-dir "$OUT/bindings" --no-format >&2
-echo "test-android: generated $(find "$OUT/bindings" -name '*.kt' | wc -l) Kotlin file(s)" >&2
+LIBDIR="$(scripts/shells/android-bindings.sh | tail -n 1)"
 
 # The tests start the reference program server as a child process.
 cargo build --locked -p reference-server --bin reference-server >&2
