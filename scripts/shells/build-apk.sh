@@ -25,6 +25,12 @@ cd "$ROOT"
 REPO="${MAVEN_REPO:-$HOME/.m2/repository}"
 OUT="$ROOT/build/android-shell/apk"
 WORK="$OUT/work"
+# Keep in step with app/build.gradle.kts.
+APPLICATION_ID=org.checkin.participant
+VERSION_CODE=1
+VERSION_NAME=0.1.0
+MIN_SDK=26
+TARGET_SDK=35
 R8_VERSION=9.5.29
 ANDROID_JAR_VERSION=15-robolectric-12650502
 FRAMEWORK_RES_VERSION=12-robolectric-7732740
@@ -73,9 +79,14 @@ step "resources and manifest (aapt2)"
 unzip -q -o "$FRAMEWORK_JAR" resources.arsc AndroidManifest.xml -d "$WORK/framework"
 (cd "$WORK/framework" && zip -q -0 -X ../framework-res.apk resources.arsc AndroidManifest.xml)
 aapt2 compile --dir android-shell/app/src/main/res -o "$WORK/res/compiled.zip"
+# As Gradle's manifest merger does: the build's package goes into the manifest.
+sed "s|<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">|<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" package=\"$APPLICATION_ID\">|" \
+    android-shell/app/src/main/AndroidManifest.xml > "$WORK/AndroidManifest.xml"
+grep -q "package=\"$APPLICATION_ID\"" "$WORK/AndroidManifest.xml" || { echo "build-apk: cannot set the package" >&2; exit 1; }
 aapt2 link -o "$WORK/linked.apk" -I "$WORK/framework-res.apk" \
-    --manifest android-shell/app/src/main/AndroidManifest.xml \
-    --min-sdk-version 26 --target-sdk-version 35 \
+    --manifest "$WORK/AndroidManifest.xml" \
+    --min-sdk-version "$MIN_SDK" --target-sdk-version "$TARGET_SDK" \
+    --version-code "$VERSION_CODE" --version-name "$VERSION_NAME" \
     --proguard "$WORK/manifest-rules.pro" \
     "$WORK/res/compiled.zip"
 
@@ -83,7 +94,7 @@ step "shrinking and dexing (R8 $R8_VERSION, min API 26)"
 (cd build/android-shell/maven/classes && zip -q -r -X "$WORK/app-classes.jar" .)
 # android-all holds the framework but not java.*: the JDK stands in for libcore.
 JDK_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
-java -Xmx3g -cp "$R8_JAR" com.android.tools.r8.R8 --release --min-api 26 \
+java -Xmx3g -cp "$R8_JAR" com.android.tools.r8.R8 --release --min-api "$MIN_SDK" \
     --lib "$ANDROID_JAR" --lib "$JDK_HOME" \
     --pg-conf android-shell/app/proguard-rules.pro --pg-conf "$WORK/manifest-rules.pro" \
     --output "$WORK/dex" \
