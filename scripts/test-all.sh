@@ -2,12 +2,14 @@
 # Every test of the project, as CI runs it:
 #   formatting and lints (warnings denied) → Rust tests (core, reference
 #   server, facade) → a short bounded fuzz run of the media parsers →
-#   the Kotlin (JVM) and Swift (Linux) binding suites against the host library.
+#   the Kotlin (JVM) and Swift (Linux) binding suites against the host library
+#   → the Android shell's Robolectric suite (JVM, SDK 26 and 34).
 # Installs what it needs (needs root for apt, tmpfs and the Swift root).
 #
 #   scripts/test-all.sh              # everything
 #   FUZZ_SECONDS=0 scripts/test-all.sh     # without fuzzing
 #   BINDINGS=0 scripts/test-all.sh         # without the Kotlin and Swift suites
+#   SHELLS=0 scripts/test-all.sh           # without the Android shell's suite
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -34,5 +36,10 @@ fi
 if [[ "${BINDINGS:-1}" != 0 ]]; then
     step "Kotlin and Swift bindings"
     bash .ci/bindings-test.sh
+fi
+
+if [[ "${SHELLS:-1}" != 0 ]]; then
+    step "Android shell (Robolectric on the JVM, real core)"
+    scripts/shells/test-android.sh
 fi
 step "all tests passed"
