@@ -55,7 +55,13 @@ class Shell(private val context: Context, val platform: Platform) : AutoCloseabl
         val dir = File(context.noBackupFilesDir, DATA_DIR).apply { mkdirs() }
         val locale = managedConfig().language ?: Locale.getDefault().toLanguageTag()
         val config = ClientConfig(dataDir = dir.path, locale = locale, platform = "android")
-        return CheckinClient.open(config, PlatformKeyStore(platform.keySource))
+        return try {
+            CheckinClient.open(config, PlatformKeyStore(platform.keySource))
+        } catch (e: LinkageError) {
+            // A build without the core's native library (e.g. scripts/shells/build-apk.sh, no NDK):
+            // a typed error every caller already handles, not a crash.
+            throw CheckinException.Internal("the core's native library is not in this build")
+        }
     }
 
     /** A new photo capture on the phone's camera (one per capture screen). */

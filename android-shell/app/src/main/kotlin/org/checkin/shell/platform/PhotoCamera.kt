@@ -76,7 +76,10 @@ class Camera2PhotoCamera(context: Context) : PhotoCamera {
         val jpegReader = ImageReader.newInstance(size.width, size.height, ImageFormat.JPEG, 2).also { reader = it }
         val opened = suspendCancellableCoroutine { cont ->
             manager.openCamera(chosen.id, object : CameraDevice.StateCallback() {
-                override fun onOpened(camera: CameraDevice) = cont.resume(camera)
+                override fun onOpened(camera: CameraDevice) {
+                    // Opened after the caller gave up: release it rather than leak it.
+                    if (cont.isActive) cont.resume(camera) else camera.close()
+                }
                 override fun onDisconnected(camera: CameraDevice) {
                     camera.close()
                     if (cont.isActive) cont.resumeWithException(CameraUnavailable("camera disconnected"))

@@ -9,6 +9,7 @@ package org.checkin.shell.platform
 
 import android.view.Surface
 import kotlinx.coroutines.TimeoutCancellationException
+import kotlin.coroutines.cancellation.CancellationException
 import kotlinx.coroutines.withTimeout
 
 class PhotoCapture(
@@ -35,6 +36,10 @@ class PhotoCapture(
     } catch (e: TimeoutCancellationException) {
         stop()
         CaptureOutcome.Failed("camera timed out")
+    } catch (e: CancellationException) {
+        // The screen went away mid-capture: release the camera, stay cancelled.
+        stop()
+        throw e
     } catch (e: CameraUnavailable) {
         stop()
         CaptureOutcome.Failed(e.message ?: "camera unavailable")

@@ -77,6 +77,18 @@ class CaptureTest : ShellFixture() {
         assertTrue(refusing.closed)
     }
 
+    @Test
+    fun `a capture abandoned mid-way releases the camera`() = runBlocking<Unit> {
+        val stalled = FramesCamera(listOf(Media.portraitJpeg()), stallMs = 60_000)
+        val capture = PhotoCapture(stalled)
+        capture.start(null, 1024, 0)
+        val taking = async { capture.take() }
+        kotlinx.coroutines.delay(100)
+        taking.cancel()
+        taking.join()
+        assertTrue("closed after cancellation", stalled.closed >= 1)
+    }
+
     private fun location(): Location = Location(LocationManager.GPS_PROVIDER).apply {
         latitude = 40.7411
         longitude = -73.9897
