@@ -3,6 +3,8 @@
 // deep link on tap), alarms cancelled by stable id when the program changes
 // the plan, exact versus inexact alarms, and request codes that never
 // collide unseen.
+@file:Suppress("DEPRECATION") // ShadowAlarmManager.ScheduledAlarm has no getter for its PendingIntent.
+
 package org.checkin.shell.background
 
 import android.app.AlarmManager

@@ -2,6 +2,8 @@
 // PhotoCapture's guarantees over a camera that stalls, lies or refuses, and
 // one location fix through LocationManager (the API 30+ path at SDK 34, the
 // single-update path at SDK 26), handed to the core.
+@file:Suppress("DEPRECATION") // ShadowLocationManager's listener lists are how a test sees the API 26 request.
+
 package org.checkin.shell.platform
 
 import android.Manifest
