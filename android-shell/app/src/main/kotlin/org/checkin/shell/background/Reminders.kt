@@ -46,15 +46,6 @@ class Reminders(
         return ReconcileReport(armed = wanted.size, cancelled = cancelled, exact = exact)
     }
 
-    /** Forgets and cancels everything (the device left its program). */
-    @Synchronized
-    fun clear() {
-        for (armed in book.all()) {
-            alarms.disarm(armed.requestCode)
-            book.remove(armed.id)
-        }
-    }
-
     companion object {
         /**
          * How many reminders the phone holds at once: a week or more of a
