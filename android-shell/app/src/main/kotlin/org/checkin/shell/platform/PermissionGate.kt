@@ -113,7 +113,11 @@ class ActivityPermissionGate(private val activity: Activity) : PermissionGate {
     }
 }
 
-/** Whether exact alarms may be set: always below API 31, else what `canScheduleExactAlarms` says. */
+/**
+ * Whether exact alarms may be set: always below API 31, else what
+ * `canScheduleExactAlarms` says (true with the permission, and for an app on
+ * the Doze allowlist: how an issued phone's set-up allows them).
+ */
 object ExactAlarms {
     fun allowed(context: Context): Boolean =
         Build.VERSION.SDK_INT < 31 || context.systemService<AlarmManager>().canScheduleExactAlarms()
