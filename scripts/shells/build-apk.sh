@@ -118,11 +118,13 @@ step "checking"
 apksigner verify --verbose "$APK" | grep -E "^Verifies|v2 scheme" >&2
 aapt dump badging "$APK" > "$WORK/badging.txt"
 grep -E "^package:|^sdkVersion|^targetSdkVersion|^uses-permission|^native-code|^application:" "$WORK/badging.txt" >&2
-if aapt dump permissions "$APK" | grep -E "BACKGROUND_LOCATION|EXTERNAL_STORAGE|READ_MEDIA_|ACCESS_MEDIA_LOCATION"; then
+aapt dump permissions "$APK" > "$WORK/permissions.txt"
+if grep -E "BACKGROUND_LOCATION|EXTERNAL_STORAGE|READ_MEDIA_|ACCESS_MEDIA_LOCATION" "$WORK/permissions.txt"; then
     echo "build-apk: the APK asks for a forbidden permission" >&2
     exit 1
 fi
-unzip -l "$APK" | grep -q "lib/arm64-v8a/libjnidispatch.so" || { echo "build-apk: JNA's natives are missing" >&2; exit 1; }
+unzip -l "$APK" > "$WORK/contents.txt"
+grep -q "lib/arm64-v8a/libjnidispatch.so" "$WORK/contents.txt" || { echo "build-apk: JNA's natives are missing" >&2; exit 1; }
 dex=$(stat -c %s "$WORK"/dex/classes.dex)
 echo "build-apk: classes.dex $((dex / 1024)) KiB; JNA natives $(du -sk "$WORK/lib" | cut -f1) KiB uncompressed" >&2
 bytes=$(stat -c %s "$APK")
