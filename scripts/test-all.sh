@@ -2,8 +2,9 @@
 # Every test of the project, as CI runs it:
 #   formatting and lints (warnings denied) → Rust tests (core, reference
 #   server, facade) → a short bounded fuzz run of the media parsers →
-#   the Kotlin (JVM) and Swift (Linux) binding suites against the host library →
-#   the iOS shell's Swift package (Linux) against the host library.
+#   the Kotlin (JVM) and Swift (Linux) binding suites against the host library
+#   → the Android shell's Robolectric suite (JVM, SDK 26 and 34) → the iOS
+#   shell's Swift package (Linux), both against the host library.
 # Installs what it needs (needs root for apt, tmpfs and the Swift root).
 #
 #   scripts/test-all.sh              # everything
@@ -41,6 +42,8 @@ if [[ "${BINDINGS:-1}" != 0 ]]; then
 fi
 
 if [[ "${SHELLS:-1}" != 0 ]]; then
+    step "Android shell (Robolectric on the JVM, real core)"
+    scripts/shells/test-android.sh
     step "iOS shell (Swift package on Linux)"
     scripts/shells/test-ios.sh
 fi
