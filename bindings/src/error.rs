@@ -115,6 +115,7 @@ impl From<checkin_core::Error> for CheckinError {
             Core::EnrollmentCodeInvalid => Self::EnrollmentCodeInvalid,
             Core::EnrollmentCodeUsed => Self::EnrollmentCodeUsed,
             Core::DraftNotFound => Self::CheckinNotFound,
+            Core::UnknownAppointment { .. } => Self::InvalidInput { reason },
             Core::MissingEvidence(_) => Self::MissingEvidence { reason },
             Core::ConsentRequired { .. } => Self::ConsentRequired { reason },
             Core::PolicyChanged { .. } => Self::PolicyChanged { reason },

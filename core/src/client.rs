@@ -108,8 +108,9 @@ impl CheckinClient {
         Ok(self.session.plan()?.as_deref().cloned())
     }
 
-    /// The participant's language: the shell's choice, else the plan's.
-    pub fn localizer(&self) -> Result<Localizer> {
+    /// The participant's language: their own choice, else the shell's,
+    /// else the plan's.
+    pub fn localizer(&self) -> Result<Arc<Localizer>> {
         self.session.localizer()
     }
 
@@ -219,7 +220,9 @@ impl CheckinClient {
             });
         }
         let lanes = sync::lanes(self.connectivity() == Connectivity::Online);
-        let mut report = sync::run(&self.session, lanes, deadline, listener).await?;
+        let outcome = sync::run(&self.session, lanes, deadline, listener).await;
+        sync::record_health(&self.session, &outcome)?;
+        let mut report = outcome?;
         // Retention runs after deliveries, with the clock just corrected by
         // the server. A failure here takes nothing back from the sync (each
         // deletion is its own transaction); `None` says it did not run, and

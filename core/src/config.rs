@@ -1,5 +1,6 @@
 //! How a client is set up, and what the shell tells it about the network.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// How a client is set up.
@@ -23,4 +24,18 @@ pub enum Connectivity {
     /// stays queued, sealed, until the network is `Online`.
     Metered,
     Offline,
+}
+
+/// The participant's own choices on this phone, kept sealed: never sent,
+/// never in the ledger.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Preferences {
+    /// The language every screen and reminder is in (BCP 47); the shell's
+    /// locale (or a managed configuration's) until the participant chooses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// When the participant plans to leave for an appointment: appointment
+    /// id to local `HH:MM` at the appointment's place.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub leave_at: BTreeMap<String, String>,
 }

@@ -23,6 +23,8 @@ pub enum Error {
     EnrollmentCodeUsed,
     #[error("no check-in in progress with that id")]
     DraftNotFound,
+    #[error("the plan has no appointment {id:?}")]
+    UnknownAppointment { id: String },
     #[error("the check-in is missing required evidence: {0}")]
     MissingEvidence(&'static str),
     #[error(

@@ -63,6 +63,7 @@ internal_modules!(
     enroll,
     capture,
     submit,
+    preferences,
     // The orchestrator, and what the participant sees.
     client,
     screens,
@@ -104,6 +105,13 @@ pub use plan::PlanError;
 pub use policy::PolicyError;
 pub use protocol::{ProtocolError, receipt::ReceiptError};
 pub use store::StoreError;
+
+/// What a participant sees (docs/screens.md).
+pub use screens::{
+    Action, ActionKind, ActionStyle, Block, CaptureKind, CaptureResult, ChoiceOption, Effect, Fact,
+    Field, FieldKind, FieldValue, Hint, Item, ManagedConfig, Permission, PermissionState,
+    PermissionStatus, Route, Screen, ShellContext, Step, StepState, TextStyle, Tone,
+};
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use base64::Engine as _;
 
 use crate::clock::{ClockEstimate, ClockState, TrueClock};
-use crate::config::ClientConfig;
+use crate::config::{ClientConfig, Preferences};
 use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
@@ -45,6 +45,9 @@ struct Snapshot {
     consents: Option<Arc<Vec<u8>>>,
     /// The policy version in force at enrollment.
     enrolled_policy_version: Option<u32>,
+    preferences: Arc<Preferences>,
+    /// Messages in the participant's language, parsed once.
+    localizer: Arc<Localizer>,
 }
 
 /// A document that could not be used, as the caller sees it.
@@ -134,6 +137,18 @@ impl Session {
             // A device enrolled before the version was stored apart.
             None => crate::ledger::first_policy_version(&self.store)?,
         };
+        let preferences: Preferences = match self.store.document(DocumentName::Preferences)? {
+            // Damaged preferences fall back to the defaults: they hold
+            // nothing a check-in depends on.
+            Some(bytes) => serde_json::from_slice(&bytes).unwrap_or_default(),
+            None => Preferences::default(),
+        };
+        let language = match (&preferences.language, &plan) {
+            (Some(chosen), _) => chosen.clone(),
+            _ if !self.config.locale.is_empty() => self.config.locale.clone(),
+            (None, Ok(Some(plan))) => plan.language().to_string(),
+            _ => crate::i18n::FALLBACK_LANGUAGE.to_string(),
+        };
         Ok(Snapshot {
             rev,
             enrolled,
@@ -141,6 +156,8 @@ impl Session {
             plan,
             consents,
             enrolled_policy_version,
+            preferences: Arc::new(preferences),
+            localizer: Arc::new(Localizer::new(&language)),
         })
     }
 
@@ -193,14 +210,15 @@ impl Session {
             .collect())
     }
 
-    /// The participant's language: the shell's choice, else the plan's.
-    pub fn localizer(&self) -> Result<Localizer> {
-        if !self.config.locale.is_empty() {
-            return Ok(Localizer::new(&self.config.locale));
-        }
-        Ok(Localizer::new(
-            self.plan()?.as_deref().map_or("en", |p| p.language()),
-        ))
+    /// The participant's language: their own choice, else the shell's,
+    /// else the plan's; its messages parsed once per change.
+    pub fn localizer(&self) -> Result<Arc<Localizer>> {
+        Ok(self.snapshot()?.localizer.clone())
+    }
+
+    /// The participant's own choices on this phone.
+    pub fn preferences(&self) -> Result<Arc<Preferences>> {
+        Ok(self.snapshot()?.preferences.clone())
     }
 }
 

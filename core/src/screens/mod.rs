@@ -1,11 +1,227 @@
-//! Every screen a participant sees, decided here: see `model.rs` for the
-//! records a shell renders and docs/screens.md for the loop.
+//! Every screen a participant sees, decided here, so the Android and iOS
+//! shells only render (docs/screens.md). `model.rs` is what a shell
+//! renders; `facts.rs` gathers the client's state once per request; each
+//! screen is a pure function of those facts, the time and the language:
+//! `first_run.rs` (enrollment, consent), `home.rs`, `checkin.rs` (the
+//! steps, the review, the submitted check-in), `appointments.rs`,
+//! `records.rs` (proof, ledger, my data), `settings.rs`; `actions.rs`
+//! carries out what the participant taps and hands back the next screen.
+//! `text.rs` writes a screen as plain text for the golden tests and logs.
 
-// The records are built by the screen functions (issue 13) and exported
-// through the facade; until then nothing in the core names them.
-#![allow(dead_code)]
-
+mod actions;
+mod appointments;
+mod checkin;
+mod enroll_link;
+mod export;
+mod facts;
+mod first_run;
+mod home;
 mod model;
+mod records;
+mod settings;
+mod text;
+mod words;
 
-#[allow(unused_imports)] // rendered by the shells through the facade (docs/screens.md)
+pub use facts::Facts;
+#[cfg(feature = "internals")]
+pub use facts::{Program, Sent};
 pub use model::*;
+
+use actions::{deliver_capture, perform};
+
+use chrono::Duration;
+
+use crate::checkin::Draft;
+use crate::client::CheckinClient;
+use crate::compliance::WindowCompliance;
+use crate::disclosure::{CollectionStatement, Consent};
+use crate::error::Result;
+use crate::i18n::Localizer;
+
+pub use first_run::Form;
+use words::Words;
+
+/// What an action leaves for the next screen: a notice on top, the form
+/// as typed with what was wrong, something for the shell to do.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub notice: Option<Block>,
+    pub form: Form,
+    pub effect: Option<Effect>,
+}
+
+/// What a few screens show besides the facts: read only for them.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// The check-in being taken (check-in and review screens).
+    pub draft: Option<Draft>,
+    /// The compliance report (proof).
+    pub windows: Vec<WindowCompliance>,
+    /// The ledger in words (ledger).
+    pub ledger: String,
+    /// The statement and the consents given (my data).
+    pub statement: Option<CollectionStatement>,
+    pub consents: Vec<Consent>,
+}
+
+/// The screen for `route`, now.
+pub(crate) fn screen(
+    client: &CheckinClient,
+    route: &Route,
+    context: &ShellContext,
+) -> Result<Screen> {
+    build(client, route, context, Outcome::default())
+}
+
+/// Gathers what `route` shows from `client`, then composes it.
+pub(crate) fn build(
+    client: &CheckinClient,
+    route: &Route,
+    context: &ShellContext,
+    outcome: Outcome,
+) -> Result<Screen> {
+    let facts = facts::gather(client, context)?;
+    let localizer = client.session.localizer()?;
+    let mut route = redirect(&facts, route);
+    let mut extras = Extras::default();
+    match &route {
+        Route::Checkin { checkin_id } | Route::Review { checkin_id } => {
+            extras.draft = facts::draft(client, checkin_id)?;
+            if extras.draft.is_none() {
+                // Submitted or discarded meanwhile.
+                route = after_draft(&facts, checkin_id);
+            }
+        }
+        Route::Proof => {
+            let to = facts.now + Duration::days(1);
+            let from = facts.now - Duration::days(records::PROOF_DAYS);
+            extras.windows = client.compliance_report(from, to)?;
+        }
+        Route::Ledger => extras.ledger = client.ledger_summary(localizer.language())?,
+        Route::MyData => {
+            extras.statement = Some(client.collection_statement(localizer.language())?);
+            extras.consents = client.consents()?;
+        }
+        _ => {}
+    }
+    Ok(compose(&facts, &extras, &route, outcome, &localizer))
+}
+
+/// The screen for `route` from the facts: a pure function of them, the
+/// extras, the time they were read at and the language.
+pub fn compose(
+    f: &Facts,
+    extras: &Extras,
+    route: &Route,
+    outcome: Outcome,
+    localizer: &Localizer,
+) -> Screen {
+    let w = Words {
+        l: localizer,
+        zone: &f.zone,
+        now: f.now,
+    };
+    let Outcome {
+        notice,
+        form,
+        effect,
+    } = outcome;
+    let mut notice = notice;
+    let mut screen = match (redirect(f, route), &extras.draft) {
+        (Route::Checkin { .. }, Some(draft)) => checkin::checkin(f, &w, draft, notice.take()),
+        (Route::Review { .. }, Some(draft)) => checkin::review(f, &w, draft, notice.take()),
+        (Route::Enroll, _) => first_run::enroll(f, &w, &form, notice.take()),
+        (Route::Consent, _) => match &f.consent_needed {
+            Some(statement) => first_run::consent(f, &w, statement, notice.take()),
+            None => home::home(f, &w),
+        },
+        (Route::Submitted { checkin_id }, _) => match f.sent(&checkin_id) {
+            Some(sent) => checkin::submitted(f, &w, sent, notice.take()),
+            None => home::home(f, &w),
+        },
+        (Route::Appointments, _) => appointments::list(f, &w),
+        (Route::Appointment { appointment_id }, _) => match f.appointment(&appointment_id) {
+            Some(a) => appointments::detail(f, &w, a, &form, notice.take()),
+            None => appointments::list(f, &w),
+        },
+        (Route::Proof, _) => records::proof(f, &w, &extras.windows),
+        (Route::Ledger, _) => records::ledger(&w, &extras.ledger),
+        (Route::MyData, _) => match &extras.statement {
+            Some(statement) => records::my_data(&w, statement, &extras.consents),
+            None => home::home(f, &w),
+        },
+        (Route::Settings, _) => settings::settings(f, &w, None),
+        (Route::Start | Route::Home | Route::Checkin { .. } | Route::Review { .. }, _) => {
+            home::home(f, &w)
+        }
+    };
+    // A screen that takes no notice of its own shows it on top.
+    if let Some(notice) = notice {
+        screen.blocks.insert(0, notice);
+    }
+    if screen.effect.is_none() {
+        screen.effect = effect;
+    }
+    screen
+}
+
+/// The route the participant needs instead of the one asked: enrollment
+/// before anything, consent before any capture, home at the start.
+/// Settings (the language) is always reachable.
+fn redirect(f: &Facts, route: &Route) -> Route {
+    match route {
+        Route::Settings => Route::Settings,
+        _ if !f.enrolled => Route::Enroll,
+        _ if f.consent_needed.is_some() => Route::Consent,
+        Route::Start | Route::Enroll | Route::Consent => Route::Home,
+        Route::Submitted { checkin_id } if f.sent(checkin_id).is_none() => Route::Home,
+        Route::Appointment { appointment_id } if f.appointment(appointment_id).is_none() => {
+            Route::Appointments
+        }
+        other => other.clone(),
+    }
+}
+
+/// Where a check-in's route leads once its draft is gone.
+fn after_draft(f: &Facts, checkin_id: &str) -> Route {
+    if f.sent(checkin_id).is_some() {
+        Route::Submitted {
+            checkin_id: checkin_id.to_string(),
+        }
+    } else {
+        Route::Home
+    }
+}
+
+/// The screens, as the shells reach them.
+impl CheckinClient {
+    /// The screen for `route` now (no network): before enrollment every
+    /// route answers the enrollment screen, while the policy waits for
+    /// consent the consent screen (docs/screens.md).
+    pub fn screen(&self, route: &Route, context: &ShellContext) -> Result<Screen> {
+        screen(self, route, context)
+    }
+
+    /// Runs what the participant tapped on the screen of `current`, with
+    /// the fields as typed, and answers with the next screen.
+    pub async fn perform(
+        &self,
+        current: &Route,
+        action: ActionKind,
+        fields: Vec<FieldValue>,
+        context: &ShellContext,
+    ) -> Result<Screen> {
+        perform(self, current, action, fields, context).await
+    }
+
+    /// Hands what the phone captured for the screen of `current` to the
+    /// core, and answers with the next screen.
+    pub async fn deliver_capture(
+        &self,
+        current: &Route,
+        result: CaptureResult,
+        context: &ShellContext,
+    ) -> Result<Screen> {
+        deliver_capture(self, current, result, context).await
+    }
+}

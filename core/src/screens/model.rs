@@ -238,12 +238,14 @@ pub struct Field {
     pub accessibility_label: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ChoiceOption {
     pub value: String,
     pub label: String,
     pub selected: bool,
+    /// Sent back when the participant picks this option.
+    pub action: Action,
 }
 
 /// A field's value, sent back with an action.
@@ -307,8 +309,7 @@ pub enum ActionKind {
     RemovePlan { appointment_id: String },
     /// Export the proof of check-ins to a file (effect `ShareFile`).
     ExportProof,
-    /// Switch the language of every screen and reminder (`language` field,
-    /// or this value).
+    /// Switch the language of every screen and reminder.
     SetLanguage { language: String },
     /// Ask the OS for a permission (effect `RequestPermission`).
     RequestPermission { permission: Permission },
@@ -368,6 +369,9 @@ pub enum Effect {
     ShareFile { path: String, mime_type: String },
     RequestPermission { permission: Permission },
     Dial { phone: String },
+    /// Send what waits, without holding the screen: call `perform` with
+    /// `SyncNow` in the background, then ask for the route again.
+    Sync,
 }
 
 /// The result of an [`Effect`], handed back to the core.
@@ -383,6 +387,10 @@ pub enum CaptureResult {
         accuracy_m: f64,
         /// When the fix was taken, milliseconds since the epoch (device clock).
         taken_at_ms: i64,
+        /// `gps`, `network`, `fused`: as the platform names it.
+        provider: String,
+        /// The platform says the fix came from a mock or simulated source.
+        mock: bool,
     },
     ScannedCode { text: String },
     /// The participant cancelled, or the hardware failed (`reason` is for

@@ -16,6 +16,8 @@ pub enum DocumentName {
     Consents,
     /// The policy version in force at enrollment (a JSON number).
     EnrolledPolicyVersion,
+    /// The participant's own choices on this phone (`config::Preferences`).
+    Preferences,
 }
 
 impl DocumentName {
@@ -25,6 +27,7 @@ impl DocumentName {
             DocumentName::Policy => "policy",
             DocumentName::Consents => "consents",
             DocumentName::EnrolledPolicyVersion => "enrolled_policy_version",
+            DocumentName::Preferences => "preferences",
         }
     }
 }
@@ -66,6 +69,27 @@ impl Store {
             .optional()?;
         sealed
             .map(|s| self.open_value("documents", "body", name.key(), &s))
+            .transpose()
+    }
+
+    /// A small sealed value kept in `meta` under `key` (state that changes
+    /// often, such as the last sync's outcome, and moves no revision).
+    pub(crate) fn put_meta(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        self.writer().execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            rusqlite::params![key, self.seal("meta", "value", key, value)?],
+        )?;
+        Ok(())
+    }
+
+    pub(crate) fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let sealed: Option<Vec<u8>> = self
+            .reader()
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?;
+        sealed
+            .map(|s| self.open_value("meta", "value", key, &s))
             .transpose()
     }
 

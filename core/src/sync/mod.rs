@@ -79,6 +79,60 @@ pub struct SyncReport {
     pub retention: Option<crate::retention::RetentionReport>,
 }
 
+/// How the last syncs went, kept for the participant's home screen: when
+/// the program last answered, and what stands in the way now.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncHealth {
+    /// The last sync that reached the program and had nothing refused.
+    #[serde(default, with = "crate::protocol::wire_time::option")]
+    pub last_success: Option<DateTime<Utc>>,
+    pub problem: Option<SyncProblem>,
+}
+
+/// What stood in the way at the last sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncProblem {
+    /// The program could not be reached (no signal, server down, a portal).
+    Unreachable,
+    /// The server's TLS key is not the one pinned: possibly an attack on
+    /// the connection; the participant should call the program.
+    PinMismatch,
+    /// A check-in was refused for good.
+    Refused,
+}
+
+const HEALTH_KEY: &str = "sync_health";
+
+/// How the last syncs went.
+pub(crate) fn health(session: &Session) -> Result<SyncHealth> {
+    Ok(session
+        .store
+        .meta(HEALTH_KEY)?
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default())
+}
+
+/// Records how a sync ended. Offline syncs are not recorded: they tried
+/// nothing.
+pub(crate) fn record_health(session: &Session, outcome: &Result<SyncReport>) -> Result<()> {
+    let mut health = health(session)?;
+    health.problem = match outcome {
+        Err(crate::error::Error::PinMismatch) => Some(SyncProblem::PinMismatch),
+        Err(_) => Some(SyncProblem::Unreachable),
+        Ok(r) if r.wedged + r.media_wedged > 0 => Some(SyncProblem::Refused),
+        Ok(r) if r.last_error.is_some() || r.deadline_reached => Some(SyncProblem::Unreachable),
+        Ok(_) => None,
+    };
+    if matches!(outcome, Ok(r) if r.last_error.is_none() && !r.deadline_reached) {
+        health.last_success = Some(session.now().corrected());
+    }
+    let bytes = serde_json::to_vec(&health)
+        .map_err(|e| crate::store::StoreError::Corrupt(e.to_string()))?;
+    session.store.put_meta(HEALTH_KEY, &bytes)?;
+    Ok(())
+}
+
 /// One lane's counters in a [`SyncReport`].
 struct LaneTally<'r> {
     delivered: &'r mut u32,
@@ -182,7 +236,8 @@ pub(crate) async fn run(
         };
         if let Ok(Ok(resp)) = tokio::time::timeout_at(deadline, api.plan(&signer)).await {
             session.observe_server_time(resp.server_time)?;
-            let refreshed = crate::documents::refresh(session, &resp, &session.localizer()?)?;
+            let localizer = session.localizer()?;
+            let refreshed = crate::documents::refresh(session, &resp, &localizer)?;
             report.plan_updated = refreshed.plan_updated;
             report.policy_updated = refreshed.policy_updated;
             report.document_error = refreshed.error;

@@ -27,6 +27,7 @@ mod plan_rrule_oracle;
 mod plan_sync;
 mod remind_notifications;
 mod retention;
+mod screens_golden;
 mod spine;
 mod support;
 mod tls_pinning;
