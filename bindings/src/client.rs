@@ -14,6 +14,8 @@ use checkin_core::SystemClock;
 use crate::key_store::ForeignKeyStore;
 use crate::listener::ForeignSyncListener;
 use crate::types::{parse_id, utc};
+use checkin_core::{ActionKind, CaptureResult, FieldValue, Route, Screen, ShellContext};
+
 use crate::{
     Cancellation, CheckinError, CheckinSummary, ClientConfig, CollectionStatement, Connectivity,
     Consent, Due, EnrollmentSummary, KeyStore, LedgerEntry, LocationFix, MediaOutboxItem,
@@ -396,6 +398,44 @@ impl CheckinClient {
     /// it too.
     pub fn apply_retention(&self) -> Result<RetentionReport, CheckinError> {
         Ok(self.inner.apply_retention()?.into())
+    }
+
+    /// The screen for `route` now, everything in the participant's language
+    /// (docs/screens.md). Quick, no network: call it on the UI thread.
+    /// Before enrollment every route answers the enrollment screen, while
+    /// the policy waits for consent the consent screen.
+    pub fn screen(&self, route: Route, context: ShellContext) -> Result<Screen, CheckinError> {
+        Ok(self.inner.screen(&route, &context)?)
+    }
+
+    /// Runs what the participant tapped (`action.kind`) on the screen of
+    /// `current`, with the values typed in its fields, and answers with the
+    /// next screen. A failure the participant can act on comes back as that
+    /// screen (a notice, a field's error), never thrown.
+    pub async fn perform(
+        &self,
+        current: Route,
+        action: ActionKind,
+        fields: Vec<FieldValue>,
+        context: ShellContext,
+    ) -> Result<Screen, CheckinError> {
+        let inner = self.inner.clone();
+        runtime::run(async move { Ok(inner.perform(&current, action, fields, &context).await?) })
+            .await
+    }
+
+    /// Hands what the phone captured for a screen's `Effect` (a photo, a
+    /// recording, a location fix, a scanned code, a cancel or a denial) to
+    /// the core, and answers with the next screen.
+    pub async fn deliver_capture(
+        &self,
+        current: Route,
+        result: CaptureResult,
+        context: ShellContext,
+    ) -> Result<Screen, CheckinError> {
+        let inner = self.inner.clone();
+        runtime::run(async move { Ok(inner.deliver_capture(&current, result, &context).await?) })
+            .await
     }
 
     /// The best estimate of the current time (device clock corrected by the

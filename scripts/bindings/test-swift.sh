@@ -40,7 +40,13 @@ cp bindings/swift/Tests/*.swift "$HOST_STAGE/tests/"
 cp "$SERVER_BIN" "$HOST_STAGE/bin/reference-server"
 cp fixtures/media/speech_8k_u8.wav "$HOST_STAGE/media/"
 
-MODULEMAP="$STAGE/gen/CheckinCoreFFI.modulemap"
+# The facade's bindings and the core's own records (the screens) are two
+# generated files, each with its FFI header and module map; both Swift
+# files make the one `CheckinCore` module (docs/architecture.md).
+MODULEMAPS=""
+for map in build/bindings/swift/*.modulemap; do
+    MODULEMAPS="$MODULEMAPS -Xcc -fmodule-map-file=$STAGE/gen/$(basename "$map")"
+done
 scripts/bindings/swift-root.sh run /usr/bin/env \
     CHECKIN_TEST_FILTER="${CHECKIN_TEST_FILTER:-}" \
     CHECKIN_SERVER_BIN="$STAGE/bin/reference-server" \
@@ -50,12 +56,12 @@ cd $STAGE
 echo 'test-swift: compiling CheckinCore' >&2
 swiftc -emit-library -module-name CheckinCore -parse-as-library \
     -emit-module -emit-module-path lib/CheckinCore.swiftmodule \
-    -Xcc -fmodule-map-file=$MODULEMAP \
-    gen/CheckinCore.swift -L lib -lcheckin_ffi -o lib/libCheckinCore.so \
+    $MODULEMAPS \
+    gen/*.swift -L lib -lcheckin_ffi -o lib/libCheckinCore.so \
     -Xlinker -rpath -Xlinker '\$ORIGIN'
 echo 'test-swift: compiling tests' >&2
 swiftc -module-name CheckinCoreTests -I lib -L lib -lCheckinCore -lcheckin_ffi \
-    -Xcc -fmodule-map-file=$MODULEMAP \
+    $MODULEMAPS \
     tests/*.swift -o bin/checkin-tests \
     -Xlinker -rpath -Xlinker $STAGE/lib
 # timeout kills the whole process group, servers the tests started included.
