@@ -14,7 +14,9 @@ use checkin_core::SystemClock;
 use crate::key_store::ForeignKeyStore;
 use crate::listener::ForeignSyncListener;
 use crate::types::{parse_id, utc};
-use checkin_core::{ActionKind, CaptureResult, FieldValue, Route, Screen, ShellContext};
+use checkin_core::{
+    ActionKind, CaptureResult, FieldValue, NotificationChannel, Route, Screen, ShellContext,
+};
 
 use crate::{
     Cancellation, CheckinError, CheckinSummary, ClientConfig, CollectionStatement, Connectivity,
@@ -422,6 +424,13 @@ impl CheckinClient {
         let inner = self.inner.clone();
         runtime::run(async move { Ok(inner.perform(&current, action, fields, &context).await?) })
             .await
+    }
+
+    /// The groups notifications are filed under (Android channels, iOS
+    /// categories), named in the participant's language: `checkins` and
+    /// `appointments`.
+    pub fn notification_channels(&self) -> Result<Vec<NotificationChannel>, CheckinError> {
+        Ok(self.inner.notification_channels()?)
     }
 
     /// Hands what the phone captured for a screen's `Effect` (a photo, a

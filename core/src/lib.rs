@@ -109,8 +109,9 @@ pub use store::StoreError;
 /// What a participant sees (docs/screens.md).
 pub use screens::{
     Action, ActionKind, ActionStyle, Block, CaptureKind, CaptureResult, ChoiceOption, Effect, Fact,
-    Field, FieldKind, FieldValue, Hint, Item, ManagedConfig, Permission, PermissionState,
-    PermissionStatus, Route, Screen, ShellContext, Step, StepState, TextStyle, Tone,
+    Field, FieldKind, FieldValue, Hint, Item, ManagedConfig, NotificationChannel, Permission,
+    PermissionState, PermissionStatus, Route, Screen, ShellContext, Step, StepState, TextStyle,
+    Tone,
 };
 
 /// The version of this crate.

@@ -214,6 +214,21 @@ impl CheckinClient {
         perform(self, current, action, fields, context).await
     }
 
+    /// The groups the shell files notifications under, named in the
+    /// participant's language: `checkins` for the check-in reminders,
+    /// `appointments` for appointments and leave times.
+    pub fn notification_channels(&self) -> Result<Vec<NotificationChannel>> {
+        let l = self.session.localizer()?;
+        Ok(["checkins", "appointments"]
+            .into_iter()
+            .map(|id| NotificationChannel {
+                id: id.to_string(),
+                name: l.text(&format!("channel-{id}-name"), &[]),
+                description: l.text(&format!("channel-{id}-description"), &[]),
+            })
+            .collect())
+    }
+
     /// Hands what the phone captured for the screen of `current` to the
     /// core, and answers with the next screen.
     pub async fn deliver_capture(

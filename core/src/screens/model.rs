@@ -423,3 +423,14 @@ pub struct ManagedConfig {
     /// The phone runs only this app (lock task / single app mode).
     pub kiosk: bool,
 }
+
+/// A group of notifications the participant can turn on and off in the
+/// phone's settings (an Android notification channel, an iOS category).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct NotificationChannel {
+    /// Stable: `checkins` or `appointments`.
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
