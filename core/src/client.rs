@@ -128,9 +128,11 @@ impl CheckinClient {
             return Ok(Vec::new());
         };
         let l = self.session.localizer()?;
+        // Saved leave times are not stored yet: none until they are.
         Ok(remind::notifications(
             &plan,
             &self.session.completed()?,
+            &[],
             &self.session.now(),
             max,
             &l,
@@ -143,7 +145,13 @@ impl CheckinClient {
         let Some(plan) = self.session.plan()? else {
             return Ok(None);
         };
-        let remind = remind::next_wakeup(&plan, &self.session.completed()?, &self.session.now(), max);
+        let remind = remind::next_wakeup(
+            &plan,
+            &self.session.completed()?,
+            &[],
+            &self.session.now(),
+            max,
+        );
         let lanes = sync::lanes(self.connectivity() == Connectivity::Online);
         let retry = sync::next_retry_at(&self.session, lanes)?;
         Ok([remind, retry].into_iter().flatten().min())

@@ -265,6 +265,15 @@ fn wild_clocks_and_ranges_get_answers_not_panics() {
     use chrono::DateTime;
     let plan = Plan::from_json(&fixture("demo.json")).expect("valid");
     let en = Localizer::new("en");
+    let leave = |id: &str, h, m| remind::LeavePlan {
+        appointment_id: id.into(),
+        leave_at: chrono::NaiveTime::from_hms_opt(h, m, 0).expect("valid"),
+    };
+    let leave_plans = [
+        leave("hearing-1", 23, 59),
+        leave("office-1", 0, 0),
+        leave("gone", 8, 0),
+    ];
     let extremes = [
         DateTime::<Utc>::MIN_UTC,
         DateTime::<Utc>::MAX_UTC,
@@ -278,8 +287,8 @@ fn wild_clocks_and_ranges_get_answers_not_panics() {
                 uptime_ms: None,
             };
             let _ = plan::due(&plan, &[], &now);
-            let _ = remind::notifications(&plan, &[], &now, 64, &en);
-            let _ = remind::next_wakeup(&plan, &[], &now, 64);
+            let _ = remind::notifications(&plan, &[], &leave_plans, &now, 64, &en);
+            let _ = remind::next_wakeup(&plan, &[], &leave_plans, &now, 64);
         }
         for other in extremes {
             let _ = plan.windows_between(device_time, other);
@@ -311,6 +320,7 @@ fn a_huge_max_is_bounded() {
     );
     let list = remind::notifications(
         &plan,
+        &[],
         &[],
         &now,
         usize::MAX,
