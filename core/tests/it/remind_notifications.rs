@@ -11,6 +11,9 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+/// Court hearings' day and morning reminders, and leave times.
+mod hearings;
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../fixtures/plans")
@@ -438,12 +441,22 @@ proptest! {
         minutes in 0i64..(2 * 365 * 24 * 60),
         step in 1i64..(10 * 24 * 60),
         max in 0usize..80,
+        // Leave times for the plan's appointments (appt-00 … appt-49) and
+        // for a few it does not have.
+        leaves in proptest::collection::vec((0u32..55, 0u32..24, 0u32..60), 0..8),
     ) {
         let plan = plan("daily_50_appointments.json");
         let en = Localizer::new("en");
+        let leave_plans: Vec<LeavePlan> = leaves
+            .iter()
+            .map(|(i, h, m)| LeavePlan {
+                appointment_id: format!("appt-{i:02}"),
+                leave_at: NaiveTime::from_hms_opt(*h, *m, 0).expect("valid"),
+            })
+            .collect();
         let now = ClockEstimate::uncorrected(utc("2026-01-01T00:00") + Duration::minutes(minutes));
-        let list = remind::notifications(&plan, &[], &[], &now, max, &en);
-        let all = brute_force(&plan, &[], &[], &now);
+        let list = remind::notifications(&plan, &[], &leave_plans, &now, max, &en);
+        let all = brute_force(&plan, &[], &leave_plans, &now);
         prop_assert_eq!(list.len(), max.min(all.len()));
         prop_assert_eq!(summary(&list), all[..list.len()].to_vec());
         prop_assert!(list.iter().all(|n| n.fire_at > now.corrected()));
@@ -451,7 +464,7 @@ proptest! {
         // Later, every reminder still pending and still among the soonest
         // keeps its id.
         let later = ClockEstimate::uncorrected(now.corrected() + Duration::minutes(step));
-        let next = remind::notifications(&plan, &[], &[], &later, max, &en);
+        let next = remind::notifications(&plan, &[], &leave_plans, &later, max, &en);
         let horizon = next.last().map(|n| n.fire_at);
         for n in &list {
             if n.fire_at > later.corrected() && horizon.is_some_and(|h| n.fire_at < h) {
