@@ -128,7 +128,7 @@ impl CheckinClient {
             return Ok(Vec::new());
         };
         let l = self.session.localizer()?;
-        // Saved leave times are not stored yet: none until they are.
+        // `&[]`: saved leave times (remind::LeavePlan) are not stored yet.
         Ok(remind::notifications(
             &plan,
             &self.session.completed()?,
@@ -145,13 +145,8 @@ impl CheckinClient {
         let Some(plan) = self.session.plan()? else {
             return Ok(None);
         };
-        let remind = remind::next_wakeup(
-            &plan,
-            &self.session.completed()?,
-            &[],
-            &self.session.now(),
-            max,
-        );
+        let (done, now) = (self.session.completed()?, self.session.now());
+        let remind = remind::next_wakeup(&plan, &done, &[], &now, max);
         let lanes = sync::lanes(self.connectivity() == Connectivity::Online);
         let retry = sync::next_retry_at(&self.session, lanes)?;
         Ok([remind, retry].into_iter().flatten().min())
