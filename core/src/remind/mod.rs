@@ -6,9 +6,10 @@
 //! the shell schedules. Guarantees:
 //! - [`notifications`] returns the soonest pending reminders, at most `max`,
 //!   ordered by fire time then id, all firing after `now`;
-//! - it is a pure function of plan, check-ins and time: calling it twice
-//!   gives the same list, and as time passes fired reminders drop off the
-//!   front while later ones refill the back with their ids unchanged;
+//! - it is a pure function of plan, check-ins, saved leave times and time:
+//!   calling it twice gives the same list, and as time passes fired
+//!   reminders drop off the front while later ones refill the back with
+//!   their ids unchanged;
 //! - ids are stable and change exactly when something the participant
 //!   would see or feel changes (fire time, text, link), so a shell that
 //!   reconciles by id (add missing, remove absent) reschedules exactly the
@@ -92,7 +93,8 @@ pub struct LeavePlan {
 }
 
 /// The notifications the phone should hold at `now`: soonest first, at
-/// most `max`. Windows already done get no further reminders.
+/// most `max`. Windows already done get no further reminders; each of
+/// `leave_plans` for an upcoming appointment adds its leave reminder.
 pub fn notifications(
     plan: &Plan,
     completed: &[CompletedCheckin],
