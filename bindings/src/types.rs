@@ -298,6 +298,8 @@ pub enum NotificationKind {
     WindowClosing,
     WindowLate,
     Appointment,
+    /// The time the participant planned to leave for an appointment.
+    LeaveForAppointment,
 }
 
 impl From<core::NotificationKind> for NotificationKind {
@@ -307,6 +309,7 @@ impl From<core::NotificationKind> for NotificationKind {
             core::NotificationKind::WindowClosing => Self::WindowClosing,
             core::NotificationKind::WindowLate => Self::WindowLate,
             core::NotificationKind::Appointment => Self::Appointment,
+            core::NotificationKind::LeaveForAppointment => Self::LeaveForAppointment,
         }
     }
 }
@@ -317,7 +320,8 @@ pub struct Notification {
     /// Stable id: scheduling the same id twice changes nothing.
     pub id: String,
     pub kind: NotificationKind,
-    /// For `WindowClosing` and `Appointment`; 0 otherwise.
+    /// For `WindowClosing`, `Appointment` and `LeaveForAppointment`: the
+    /// minutes from firing to the close or start; 0 otherwise.
     pub minutes_before: u32,
     /// The window id or appointment id it is about.
     pub subject_id: String,

@@ -49,6 +49,7 @@ fn benches(c: &mut Criterion) {
                 remind::notifications(
                     black_box(&plan),
                     black_box(&done),
+                    &[],
                     black_box(&now),
                     64,
                     &localizer,
@@ -61,7 +62,7 @@ fn benches(c: &mut Criterion) {
     }
     let now = ClockEstimate::uncorrected(start() + Duration::days(365));
     c.bench_function("next_wakeup(now, 64) middle", |b| {
-        b.iter(|| remind::next_wakeup(black_box(&plan), &[], black_box(&now), 64))
+        b.iter(|| remind::next_wakeup(black_box(&plan), &[], &[], black_box(&now), 64))
     });
     c.bench_function("Localizer::new(es)", |b| {
         b.iter(|| Localizer::new(black_box("es")))

@@ -129,9 +129,11 @@ impl CheckinClient {
             return Ok(Vec::new());
         };
         let l = self.session.localizer()?;
+        // `&[]`: saved leave times (remind::LeavePlan) are not stored yet.
         Ok(remind::notifications(
             &plan,
             &self.session.completed()?,
+            &[],
             &self.session.now(),
             max,
             &l,
@@ -144,7 +146,8 @@ impl CheckinClient {
         let Some(plan) = self.session.plan()? else {
             return Ok(None);
         };
-        let remind = remind::next_wakeup(&plan, &self.session.completed()?, &self.session.now(), max);
+        let (done, now) = (self.session.completed()?, self.session.now());
+        let remind = remind::next_wakeup(&plan, &done, &[], &now, max);
         let lanes = sync::lanes(self.connectivity() == Connectivity::Online);
         let retry = sync::next_retry_at(&self.session, lanes)?;
         Ok([remind, retry].into_iter().flatten().min())

@@ -57,3 +57,63 @@ window-late-body = Você ainda pode se apresentar até { $late_hour ->
     [1] a
    *[other] as
 } { $late_time } de { $late_date }; sua apresentação será registrada como atrasada.
+
+appointment-soon-title = { $kind ->
+    [court_hearing] Audiência no tribunal
+    [office_visit] Visita ao escritório
+   *[other] { $title ->
+        [none] Compromisso
+       *[other] { $title }
+    }
+} { $days ->
+    [0] hoje { $hour ->
+        [0] à
+        [1] à
+       *[other] às
+    } { $time }
+    [1] amanhã
+   *[other] em { $days } dias
+}
+
+appointment-bring = Leve: { $things }.
+
+appointment-if-missed = { $kind ->
+    [court_hearing] Se você faltar, o juiz pode decidir sem você. Se não puder ir, ligue para o seu programa antes da audiência.
+    [office_visit] Se não puder ir, ligue para o seu programa antes da visita para remarcá-la.
+   *[other] Se não puder ir, ligue para o seu programa antes do compromisso.
+}
+
+# "até a 1:30 / até as 13:30", sem crase depois de "até" (STATUS.md).
+appointment-plan-prompt = A que horas você vai sair para chegar até { $hour ->
+    [0] a
+    [1] a
+   *[other] as
+} { $time }? Abra o aplicativo para planejar o trajeto.
+
+appointment-leave-planned = Você planeja sair { $leave_hour ->
+    [0] à
+    [1] à
+   *[other] às
+} { $leave_time }.
+
+appointment-leave-title = { $kind ->
+    [court_hearing] Hora de sair para a sua audiência no tribunal
+    [office_visit] Hora de sair para a sua visita ao escritório
+   *[other] { $title ->
+        [none] Hora de sair para o seu compromisso
+       *[other] Hora de sair: { $title }
+    }
+}
+
+# O local vem depois de "Local:", para não depender do gênero do nome.
+appointment-leave-body = Começa { $hour ->
+    [0] à
+    [1] à
+   *[other] às
+} { $time }{ $zone ->
+    [none] {""}
+   *[other] {" "}({ $zone })
+}.{ $place ->
+    [none] {""}
+   *[other] {" "}Local: { $place }.
+}

@@ -60,7 +60,8 @@ pub enum PlanChange {
         to: NaiveDateTime,
         to_zone: String,
     },
-    /// Kind, title, place, notes, duration or reminders changed.
+    /// Kind, title, place, notes, duration, what to bring, what happens if
+    /// it is missed, or its reminders changed.
     AppointmentDetailsChanged {
         appointment_id: String,
         kind: AppointmentKind,
@@ -249,9 +250,11 @@ fn schedule_fields(a: &ScheduleDoc, b: &ScheduleDoc) -> Vec<ScheduleField> {
     fields
 }
 
-/// Compares everything but the time, on the wire form so that an
-/// appointment that switches from the plan's default reminders to the same
-/// list of its own does not count as a change.
+/// Compares everything but the time. Free text on the wire form; what to
+/// bring and if-missed as compiled (blanks left out); reminders by what
+/// they are, not when they fire, so that a moved hearing is one change
+/// (moved) and an appointment that switches from the plan's default
+/// reminders to the same list of its own is none.
 fn details_differ<'a>(
     before: &Appointment,
     after: &Appointment,
@@ -270,7 +273,11 @@ fn details_differ<'a>(
         }
         _ => false,
     };
-    !wire_same || before.reminder_minutes != after.reminder_minutes
+    let leads = |a: &Appointment| a.reminders.iter().map(|r| r.lead).collect::<Vec<_>>();
+    !wire_same
+        || before.bring != after.bring
+        || before.if_missed != after.if_missed
+        || leads(before) != leads(after)
 }
 
 impl PlanChange {

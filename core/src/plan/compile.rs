@@ -2,6 +2,7 @@
 //! [`PlanError`]. Every limit a server could exceed is a named constant here.
 
 use super::error::PlanError;
+use super::reminder_times::ReminderRule;
 use super::rrule::Rule;
 use super::schedule::{Expansion, LOCAL_FORMAT, Schedule};
 use super::wire::{AppointmentDoc, FORMAT, PlanDoc, ReminderPolicy, ScheduleDoc};
@@ -37,6 +38,12 @@ pub const SYNC_EVERY_MINUTES: std::ops::RangeInclusive<u32> = 15..=7 * 24 * 60;
 pub const MAX_ID_LEN: usize = 64;
 /// Longest free text (title, place, notes), in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;
+/// Most things to bring to one appointment.
+pub const MAX_BRING_ITEMS: usize = 10;
+/// Longest thing to bring, in characters.
+pub const MAX_BRING_CHARS: usize = 200;
+/// Longest `if_missed` text, in characters.
+pub const MAX_IF_MISSED_CHARS: usize = 500;
 /// Longest language tag.
 pub const MAX_LANGUAGE_LEN: usize = 35;
 /// Years a plan's local times may use. Outside this a date is a typo or
@@ -66,7 +73,7 @@ impl TryFrom<PlanDoc> for Plan {
                 MAX_LANGUAGE_LEN,
             ));
         }
-        check_reminders(&doc.reminders)?;
+        let rule = check_reminders(&doc.reminders)?;
         if let Some(every) = doc.sync_every_minutes
             && !SYNC_EVERY_MINUTES.contains(&every)
         {
@@ -100,7 +107,7 @@ impl TryFrom<PlanDoc> for Plan {
         let mut appointments = Vec::with_capacity(doc.appointments.len());
         for a in &doc.appointments {
             check_unique(&mut seen, &a.id)?;
-            appointments.push(compile_appointment(a, &zone, &doc.reminders)?);
+            appointments.push(compile_appointment(a, &zone, &rule)?);
         }
         appointments.sort_by(|a, b| (a.starts, &a.id).cmp(&(b.starts, &b.id)));
         Ok(Plan {
@@ -191,7 +198,7 @@ fn check_period(schedule: &Schedule) -> Result<(), PlanError> {
 fn compile_appointment(
     doc: &AppointmentDoc,
     plan_zone: &Zone,
-    policy: &ReminderPolicy,
+    rule: &ReminderRule,
 ) -> Result<Appointment, PlanError> {
     let item = || format!("appointment {}", doc.id);
     let local_start = parse_local(&doc.start, &item)?;
@@ -209,25 +216,30 @@ fn compile_appointment(
         ("place", &doc.place),
         ("notes", &doc.notes),
     ] {
-        let chars = text.chars().count();
-        if chars > MAX_TEXT_CHARS {
-            return Err(PlanError::limit(what, chars, MAX_TEXT_CHARS));
-        }
+        check_chars(what, text, MAX_TEXT_CHARS)?;
     }
-    let mut reminder_minutes = match &doc.reminder_minutes {
-        Some(own) => {
-            check_offsets(own)?;
-            own.clone()
+    let bring = check_bring(&doc.bring)?;
+    let if_missed = match &doc.if_missed {
+        Some(text) => {
+            check_chars("if_missed", text, MAX_IF_MISSED_CHARS)?;
+            Some(text.clone()).filter(|t| !t.trim().is_empty())
         }
-        None => policy.appointment_before_minutes.clone(),
+        None => None,
     };
-    // Earliest reminder first; a repeated offset is one reminder.
-    reminder_minutes.sort_unstable_by(|a, b| b.cmp(a));
-    reminder_minutes.dedup();
+    if let Some(own) = &doc.reminder_minutes {
+        check_offsets(own)?;
+    }
     let (starts, _) = zone::resolve(&zone, local_start).ok_or_else(|| PlanError::BadLocalTime {
         item: item(),
         value: doc.start.clone(),
     })?;
+    let reminders = rule.reminders(
+        doc.kind,
+        doc.reminder_minutes.as_deref(),
+        &zone,
+        local_start,
+        starts,
+    );
     Ok(Appointment {
         id: doc.id.clone(),
         kind: doc.kind,
@@ -238,13 +250,41 @@ fn compile_appointment(
         ends: starts + minutes(doc.duration_minutes),
         place: doc.place.clone(),
         notes: doc.notes.clone(),
-        reminder_minutes,
+        bring,
+        if_missed,
+        reminders,
     })
 }
 
-fn check_reminders(policy: &ReminderPolicy) -> Result<(), PlanError> {
+/// The things to bring within their limits, blank entries left out (a
+/// blank entry cannot change when anyone must be anywhere, so it is not
+/// worth refusing the plan over).
+fn check_bring(bring: &[String]) -> Result<Vec<String>, PlanError> {
+    if bring.len() > MAX_BRING_ITEMS {
+        return Err(PlanError::limit("bring", bring.len(), MAX_BRING_ITEMS));
+    }
+    for thing in bring {
+        check_chars("bring entry", thing, MAX_BRING_CHARS)?;
+    }
+    Ok(bring
+        .iter()
+        .filter(|t| !t.trim().is_empty())
+        .cloned()
+        .collect())
+}
+
+fn check_chars(what: &'static str, text: &str, max: usize) -> Result<(), PlanError> {
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(PlanError::limit(what, chars, max));
+    }
+    Ok(())
+}
+
+fn check_reminders(policy: &ReminderPolicy) -> Result<ReminderRule, PlanError> {
     check_offsets(&policy.before_close_minutes)?;
-    check_offsets(&policy.appointment_before_minutes)
+    check_offsets(&policy.appointment_before_minutes)?;
+    ReminderRule::read(policy)
 }
 
 fn check_offsets(offsets: &[u32]) -> Result<(), PlanError> {

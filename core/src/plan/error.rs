@@ -48,6 +48,15 @@ pub enum PlanError {
         found: u64,
         max: u64,
     },
+    #[error("{what} is {found}, outside {min} to {max}")]
+    OutOfRange {
+        what: &'static str,
+        found: u64,
+        min: u64,
+        max: u64,
+    },
+    #[error("bad time of day {value:?} in {item}: expected HH:MM (24-hour)")]
+    BadTimeOfDay { item: String, value: String },
     #[error("plan revision {incoming} is older than the stored revision {stored}")]
     StaleRevision { stored: u64, incoming: u64 },
     #[error("asked to expand {requested_days} days of windows; at most {max_days} days at a time")]

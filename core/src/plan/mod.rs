@@ -20,6 +20,7 @@ mod changes;
 mod compile;
 mod due;
 mod error;
+mod reminder_times;
 pub mod rrule;
 mod schedule;
 mod tzdb;
@@ -32,6 +33,7 @@ pub use due::{
     CompletedCheckin, Due, MISSED_NOTICE_HOURS, Punctuality, WindowState, due, window_state,
 };
 pub use error::PlanError;
+pub use reminder_times::{AppointmentReminder, Lead};
 pub use schedule::CheckinWindow;
 pub use wire::{AppointmentKind, LocationPrecision, PlanDoc, ReminderPolicy, Requirements};
 
@@ -40,9 +42,11 @@ pub use wire::{AppointmentKind, LocationPrecision, PlanDoc, ReminderPolicy, Requ
 pub use {
     changes::{ScheduleField, WINDOW_CHANGE_DAYS},
     compile::{
-        EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR, MAX_APPOINTMENTS, MAX_EXDATES, MAX_REMINDERS,
-        MAX_SCHEDULES, MAX_WINDOW_MINUTES, PERIOD_SAMPLE,
+        EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR, MAX_APPOINTMENTS, MAX_BRING_CHARS, MAX_BRING_ITEMS,
+        MAX_EXDATES, MAX_IF_MISSED_CHARS, MAX_REMINDERS, MAX_SCHEDULES, MAX_WINDOW_MINUTES,
+        PERIOD_SAMPLE,
     },
+    reminder_times::{MAX_HEARING_DAYS, MORNING_OF_MIN_LEAD_MINUTES},
     wire::{AppointmentDoc, FORMAT, ScheduleDoc},
 };
 
@@ -97,8 +101,13 @@ pub struct Appointment {
     pub ends: DateTime<Utc>,
     pub place: String,
     pub notes: String,
-    /// Reminders, in minutes before the start.
-    pub reminder_minutes: Vec<u32>,
+    /// What to bring, as the program listed it (blank entries left out).
+    pub bring: Vec<String>,
+    /// The program's words for what happens if it is missed; `None` when
+    /// it gave none (or only blanks), and the reminders use a default.
+    pub if_missed: Option<String>,
+    /// Its reminders, soonest first (see [`Lead`] for the kinds).
+    pub reminders: Vec<AppointmentReminder>,
 }
 
 /// An incoming plan that may replace the stored one, and what it changes.

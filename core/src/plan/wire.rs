@@ -54,10 +54,21 @@ pub struct ReminderPolicy {
     /// but a late check-in is still accepted.
     #[serde(default = "yes")]
     pub late_notice: bool,
-    /// Notifications this many minutes before each appointment, unless the
-    /// appointment gives its own.
+    /// Notifications this many minutes before each appointment that is not
+    /// a court hearing, unless the appointment gives its own.
     #[serde(default = "default_before_appointment")]
     pub appointment_before_minutes: Vec<u32>,
+    /// Notifications this many calendar days before each court hearing, at
+    /// the hearing's local time of day, unless the hearing gives its own
+    /// `reminder_minutes`. Each 1 to 30.
+    #[serde(default = "default_court_hearing_days")]
+    pub court_hearing_before_days: Vec<u32>,
+    /// A notification on the hearing's local day at this local time
+    /// (`HH:MM` at the hearing's place), if at least 30 minutes before the
+    /// start; `null` for none. Absent means the default, so it is always
+    /// written out, `null` included.
+    #[serde(default = "default_morning_of")]
+    pub court_hearing_morning_of: Option<String>,
 }
 
 impl Default for ReminderPolicy {
@@ -67,6 +78,8 @@ impl Default for ReminderPolicy {
             before_close_minutes: default_before_close(),
             late_notice: true,
             appointment_before_minutes: default_before_appointment(),
+            court_hearing_before_days: default_court_hearing_days(),
+            court_hearing_morning_of: default_morning_of(),
         }
     }
 }
@@ -81,6 +94,16 @@ fn default_before_close() -> Vec<u32> {
 
 fn default_before_appointment() -> Vec<u32> {
     vec![24 * 60, 2 * 60]
+}
+
+/// 7, 3 and 1 days: the spacing randomized trials of court-date reminders
+/// used (docs/plan.md, "Court hearings").
+fn default_court_hearing_days() -> Vec<u32> {
+    vec![7, 3, 1]
+}
+
+fn default_morning_of() -> Option<String> {
+    Some("07:00".to_owned())
 }
 
 /// Recurring check-in windows, or one window when `rrule` is absent.
@@ -179,7 +202,18 @@ pub struct AppointmentDoc {
     pub place: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
-    /// Overrides the plan's `appointment_before_minutes`.
+    /// What to bring (documents, ID), one thing per entry, shown in the
+    /// reminders. At most 10 entries of 200 characters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bring: Vec<String>,
+    /// The program's own neutral words for what happens if the
+    /// appointment is missed, at most 500 characters; a default per kind
+    /// is shown when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_missed: Option<String>,
+    /// This appointment's reminders, in minutes before the start. Replaces
+    /// every reminder the plan's policy would give it (minutes, days or
+    /// morning-of).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_minutes: Option<Vec<u32>>,
 }

@@ -2,11 +2,12 @@
 //! body, deep link, fire times, and the id that changes exactly when any of
 //! them does.
 
-use super::{LINK_SCHEME, Notification, NotificationKind, Pending, Subject, on_device};
+use super::appointment_text;
+use super::pending::{Pending, Subject};
+use super::{LINK_SCHEME, Notification, NotificationKind, on_device};
 use crate::i18n::{Arg, Localizer};
-use crate::plan::zone::Zone;
-use crate::plan::{Appointment, Plan, zone};
-use chrono::{DateTime, Duration, NaiveDateTime, Timelike, Utc};
+use crate::plan::{Lead, Plan, zone};
+use chrono::{Duration, Timelike};
 
 pub(super) fn render(
     plan: &Plan,
@@ -61,21 +62,51 @@ pub(super) fn render(
                     ),
                 ),
             };
-            (tag, title, body, format!("{LINK_SCHEME}://window/{}", w.id))
-        }
-        Subject::Appointment(a) => {
-            let (title, body) = appointment_text(a, participant_zone, p.fire_at, localizer);
             (
-                "appt",
+                tag.to_owned(),
                 title,
                 body,
-                format!("{LINK_SCHEME}://appointment/{}", a.id),
+                format!("{LINK_SCHEME}://window/{}", w.id),
+            )
+        }
+        Subject::Appointment {
+            appointment,
+            lead,
+            leave_at,
+        } => {
+            let (title, body) = appointment_text::reminder(
+                appointment,
+                *lead,
+                *leave_at,
+                participant_zone,
+                p.fire_at,
+                localizer,
+            );
+            let tag = match lead {
+                Lead::Minutes(m) => format!("appt-{m}"),
+                Lead::Days(n) => format!("appt-d{n}"),
+                Lead::MorningOf => "appt-morning".to_owned(),
+            };
+            (
+                tag,
+                title,
+                body,
+                format!("{LINK_SCHEME}://appointment/{}", appointment.id),
+            )
+        }
+        Subject::Leave(appointment) => {
+            let (title, body) = appointment_text::leave(appointment, participant_zone, localizer);
+            (
+                "leave".to_owned(),
+                title,
+                body,
+                format!("{LINK_SCHEME}://appointment/{}", appointment.id),
             )
         }
     };
     let fire_at_device = on_device(p.fire_at, device_shift);
     let base = match p.kind {
-        NotificationKind::WindowClosing | NotificationKind::Appointment => {
+        NotificationKind::WindowClosing => {
             format!("{kind_tag}-{}:{}", p.minutes_before, p.subject_id())
         }
         _ => format!("{kind_tag}:{}", p.subject_id()),
@@ -99,58 +130,6 @@ pub(super) fn render(
         body,
         deep_link: link,
     }
-}
-
-/// Title and body for an appointment reminder. The time is shown where the
-/// appointment is, with the zone's abbreviation when that differs from the
-/// participant's zone; "today"/"tomorrow" are judged in that same zone.
-fn appointment_text(
-    a: &Appointment,
-    participant_zone: &Zone,
-    fire_at: DateTime<Utc>,
-    l: &Localizer,
-) -> (String, String) {
-    let title_arg = if a.title.is_empty() {
-        "none"
-    } else {
-        a.title.as_str()
-    };
-    let title = l.text(
-        "appointment-title",
-        &[
-            ("kind", Arg::Text(a.kind.as_str())),
-            ("title", Arg::Text(title_arg)),
-        ],
-    );
-    let start: NaiveDateTime = a.local_start;
-    let fire_day = zone::local(&a.zone, fire_at).date();
-    let day = match (start.date() - fire_day).num_days() {
-        0 => "today",
-        1 => "tomorrow",
-        _ => "other",
-    };
-    let zone_label = if &a.zone == participant_zone {
-        "none".to_owned()
-    } else {
-        a.zone.abbreviation_at(a.starts)
-    };
-    let place = if a.place.is_empty() {
-        "none"
-    } else {
-        a.place.as_str()
-    };
-    let body = l.text(
-        "appointment-body",
-        &[
-            ("day", Arg::Text(day)),
-            ("date", Arg::Text(&l.date(start))),
-            ("time", Arg::Text(&l.time(start))),
-            ("hour", Arg::Number(i64::from(start.hour()))),
-            ("zone", Arg::Text(&zone_label)),
-            ("place", Arg::Text(place)),
-        ],
-    );
-    (title, body)
 }
 
 /// FNV-1a, 64 bit: a fixed, portable hash so ids are the same on every

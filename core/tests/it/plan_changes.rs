@@ -191,3 +191,60 @@ fn moving_a_weekly_check_in_lists_the_windows_it_moves_in_the_coming_90_days() {
     let without = parse(&demo_text().replace("\"id\": \"weekly\"", "\"id\": \"weekly-2\""));
     assert!(plan::window_changes(&old, &without, from).is_empty());
 }
+
+#[test]
+fn what_to_bring_if_missed_and_which_reminders_are_details_of_an_appointment() {
+    let details = |id: &str| PlanChange::AppointmentDetailsChanged {
+        appointment_id: id.into(),
+        kind: AppointmentKind::CourtHearing,
+    };
+    let mut doc: serde_json::Value = serde_json::from_str(&demo_text()).expect("json");
+    // The hearing without its own minutes: 7, 3, 1 days and the morning.
+    doc["appointments"][0]
+        .as_object_mut()
+        .expect("object")
+        .remove("reminder_minutes");
+    let base = parse(&doc.to_string());
+    assert_eq!(
+        plan::changes(&parse(&demo_text()), &base),
+        [details("hearing-1")]
+    );
+    let changed = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut d = doc.clone();
+        edit(&mut d);
+        plan::changes(&base, &parse(&d.to_string()))
+    };
+    assert_eq!(
+        changed(&|d| d["appointments"][0]["bring"] = serde_json::json!(["Passport"])),
+        [details("hearing-1")]
+    );
+    assert_eq!(
+        changed(&|d| d["appointments"][0]["if_missed"] = "Call your lawyer.".into()),
+        [details("hearing-1")]
+    );
+    // Blank entries are left out when the plan is read, so adding them
+    // changes nothing the participant sees.
+    assert_eq!(
+        changed(&|d| {
+            d["appointments"][0]["bring"] = serde_json::json!(["  "]);
+            d["appointments"][0]["if_missed"] = "".into();
+        }),
+        []
+    );
+    // Fewer days: the policy changed, and so did the hearing's reminders.
+    assert_eq!(
+        changed(&|d| d["reminders"]["court_hearing_before_days"] = serde_json::json!([7, 1])),
+        [PlanChange::RemindersChanged, details("hearing-1")]
+    );
+    // Another morning time: the same reminders, at another time.
+    assert_eq!(
+        changed(&|d| d["reminders"]["court_hearing_morning_of"] = "06:30".into()),
+        [PlanChange::RemindersChanged]
+    );
+    // A moved hearing is moved, not also changed: its reminders move with it.
+    let moved = changed(&|d| d["appointments"][0]["start"] = "2026-12-16T10:30".into());
+    assert!(
+        matches!(moved.as_slice(), [PlanChange::AppointmentMoved { .. }]),
+        "{moved:?}"
+    );
+}

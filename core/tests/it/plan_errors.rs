@@ -265,6 +265,15 @@ fn wild_clocks_and_ranges_get_answers_not_panics() {
     use chrono::DateTime;
     let plan = Plan::from_json(&fixture("demo.json")).expect("valid");
     let en = Localizer::new("en");
+    let leave = |id: &str, h, m| remind::LeavePlan {
+        appointment_id: id.into(),
+        leave_at: chrono::NaiveTime::from_hms_opt(h, m, 0).expect("valid"),
+    };
+    let leave_plans = [
+        leave("hearing-1", 23, 59),
+        leave("office-1", 0, 0),
+        leave("gone", 8, 0),
+    ];
     let extremes = [
         DateTime::<Utc>::MIN_UTC,
         DateTime::<Utc>::MAX_UTC,
@@ -278,8 +287,8 @@ fn wild_clocks_and_ranges_get_answers_not_panics() {
                 uptime_ms: None,
             };
             let _ = plan::due(&plan, &[], &now);
-            let _ = remind::notifications(&plan, &[], &now, 64, &en);
-            let _ = remind::next_wakeup(&plan, &[], &now, 64);
+            let _ = remind::notifications(&plan, &[], &leave_plans, &now, 64, &en);
+            let _ = remind::next_wakeup(&plan, &[], &leave_plans, &now, 64);
         }
         for other in extremes {
             let _ = plan.windows_between(device_time, other);
@@ -312,9 +321,100 @@ fn a_huge_max_is_bounded() {
     let list = remind::notifications(
         &plan,
         &[],
+        &[],
         &now,
         usize::MAX,
         &checkin_core::i18n::Localizer::new("en"),
     );
     assert_eq!(list.len(), remind::MAX_NOTIFICATIONS);
+}
+
+#[test]
+fn the_new_appointment_and_reminder_fields_have_limits_and_typed_errors() {
+    let demo: serde_json::Value = serde_json::from_slice(&fixture("demo.json")).expect("json");
+    let read = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut doc = demo.clone();
+        edit(&mut doc);
+        Plan::from_json(doc.to_string().as_bytes())
+    };
+    let things = |n: usize, chars: usize| serde_json::json!(vec!["x".repeat(chars); n]);
+    let limit = |what: &'static str, found: u64, max: u64| {
+        Err(PlanError::LimitExceeded { what, found, max })
+    };
+
+    // What to bring: at most 10 entries of 200 characters.
+    assert!(read(&|d| d["appointments"][0]["bring"] = things(10, 200)).is_ok());
+    assert_eq!(
+        read(&|d| d["appointments"][0]["bring"] = things(11, 1)),
+        limit("bring", 11, 10)
+    );
+    assert_eq!(
+        read(&|d| d["appointments"][0]["bring"] = things(1, 201)),
+        limit("bring entry", 201, 200)
+    );
+    // Characters, not bytes: 200 accented letters fit.
+    assert!(
+        read(&|d| d["appointments"][0]["bring"] = serde_json::json!(["é".repeat(200)])).is_ok()
+    );
+    // If missed: at most 500 characters.
+    assert!(read(&|d| d["appointments"][0]["if_missed"] = "x".repeat(500).into()).is_ok());
+    assert_eq!(
+        read(&|d| d["appointments"][0]["if_missed"] = "x".repeat(501).into()),
+        limit("if_missed", 501, 500)
+    );
+    // Days before a hearing: at most 8, each 1 to 30.
+    assert_eq!(
+        read(&|d| d["reminders"]["court_hearing_before_days"] = serde_json::json!([7, 0])),
+        Err(PlanError::OutOfRange {
+            what: "court_hearing_before_days",
+            found: 0,
+            min: 1,
+            max: 30
+        })
+    );
+    assert_eq!(
+        read(&|d| d["reminders"]["court_hearing_before_days"] = serde_json::json!(vec![1; 9])),
+        limit("court_hearing_before_days", 9, 8)
+    );
+    assert!(matches!(
+        read(&|d| d["reminders"]["court_hearing_before_days"] = serde_json::json!([-1])),
+        Err(PlanError::Malformed { .. })
+    ));
+    // The morning time: HH:MM, or null.
+    assert!(
+        read(&|d| d["reminders"]["court_hearing_morning_of"] = serde_json::Value::Null).is_ok()
+    );
+    let bad_time = read(&|d| d["reminders"]["court_hearing_morning_of"] = "7 am".into());
+    assert_eq!(
+        bad_time,
+        Err(PlanError::BadTimeOfDay {
+            item: "reminders.court_hearing_morning_of".into(),
+            value: "7 am".into()
+        })
+    );
+    assert!(matches!(
+        read(&|d| d["reminders"]["court_hearing_morning_of"] = 7.into()),
+        Err(PlanError::Malformed { .. })
+    ));
+    // Wrong types and unknown fields are still refused.
+    assert!(matches!(
+        read(&|d| d["appointments"][0]["bring"] = "Passport".into()),
+        Err(PlanError::Malformed { .. })
+    ));
+    assert!(matches!(
+        read(&|d| d["appointments"][0]["bring_list"] = serde_json::json!(["Passport"])),
+        Err(PlanError::Malformed { .. })
+    ));
+    assert!(matches!(
+        read(&|d| d["reminders"]["court_hearing_evening_before"] = "19:00".into()),
+        Err(PlanError::Malformed { .. })
+    ));
+    // And a refusal never quotes the program's text.
+    let quoted = read(&|d| {
+        d["appointments"][0]["if_missed"] = format!("Call Ana Pérez {}", "x".repeat(500)).into()
+    });
+    assert!(
+        quoted.is_err_and(|e| !e.to_string().contains("Pérez")),
+        "the error names limits only"
+    );
 }

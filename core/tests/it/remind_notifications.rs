@@ -5,11 +5,17 @@
 use checkin_core::clock::ClockEstimate;
 use checkin_core::i18n::Localizer;
 use checkin_core::plan::{self, CompletedCheckin, Plan, WindowState};
-use checkin_core::remind::{self, Notification, NotificationKind};
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use checkin_core::remind::{self, LeavePlan, Notification, NotificationKind};
+use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Utc};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+/// Court hearings' day and morning reminders, and leave times.
+mod hearings;
+/// Every reminder worked out the slow, obvious way.
+mod oracle;
+use oracle::brute_force;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -36,51 +42,6 @@ fn ids(list: &[Notification]) -> Vec<&str> {
     list.iter().map(|n| n.id.as_str()).collect()
 }
 
-/// Every reminder after `now`, worked out the slow, obvious way from the
-/// plan's windows and appointments: (fire time, subject, kind, minutes).
-fn brute_force(
-    plan: &Plan,
-    completed: &[CompletedCheckin],
-    now: &ClockEstimate,
-) -> Vec<(DateTime<Utc>, String, NotificationKind, u32)> {
-    let t = now.corrected();
-    let policy = plan.reminders();
-    let mut all = Vec::new();
-    let windows = plan
-        .windows_between(t - Duration::days(3), t + Duration::days(3000))
-        .expect("expands");
-    for w in windows {
-        if plan::window_state(&w, completed, now) == WindowState::Done {
-            continue;
-        }
-        if policy.window_opens {
-            all.push((w.opens, w.id.clone(), NotificationKind::WindowOpens, 0));
-        }
-        for m in &policy.before_close_minutes {
-            let fire = w.closes - Duration::minutes(i64::from(*m));
-            if fire > w.opens {
-                all.push((fire, w.id.clone(), NotificationKind::WindowClosing, *m));
-            }
-        }
-        if policy.late_notice && w.late_ends > w.grace_ends {
-            all.push((w.grace_ends, w.id.clone(), NotificationKind::WindowLate, 0));
-        }
-    }
-    for a in plan.appointments() {
-        for m in &a.reminder_minutes {
-            all.push((
-                a.starts - Duration::minutes(i64::from(*m)),
-                a.id.clone(),
-                NotificationKind::Appointment,
-                *m,
-            ));
-        }
-    }
-    all.retain(|(fire, ..)| *fire > t);
-    all.sort();
-    all
-}
-
 fn summary(list: &[Notification]) -> Vec<(DateTime<Utc>, String, NotificationKind, u32)> {
     list.iter()
         .map(|n| (n.fire_at, n.subject_id.clone(), n.kind, n.minutes_before))
@@ -92,9 +53,9 @@ fn respects_max_and_returns_the_soonest() {
     let plan = plan("daily_50_appointments.json");
     let en = Localizer::new("en");
     let now = at("2026-06-10T12:00");
-    let all = brute_force(&plan, &[], &now);
+    let all = brute_force(&plan, &[], &[], &now);
     for max in [0, 1, 2, 5, 17, 64, 200] {
-        let list = remind::notifications(&plan, &[], &now, max, &en);
+        let list = remind::notifications(&plan, &[], &[], &now, max, &en);
         assert_eq!(list.len(), max.min(all.len()), "max {max}");
         assert_eq!(summary(&list), all[..list.len()].to_vec(), "max {max}");
     }
@@ -105,14 +66,15 @@ fn is_stable_across_calls_and_ids_are_unique() {
     let plan = plan("daily_50_appointments.json");
     let en = Localizer::new("en");
     let now = at("2026-06-10T12:00");
-    let first = remind::notifications(&plan, &[], &now, 64, &en);
-    let second = remind::notifications(&plan, &[], &now, 64, &en);
+    let first = remind::notifications(&plan, &[], &[], &now, 64, &en);
+    let second = remind::notifications(&plan, &[], &[], &now, 64, &en);
     assert_eq!(first, second);
     let unique: BTreeSet<&str> = ids(&first).into_iter().collect();
     assert_eq!(unique.len(), first.len());
     // A fresh localizer and a re-read plan give the same ids too.
     let again = remind::notifications(
         &Plan::from_json(&plan.to_json()).expect("valid"),
+        &[],
         &[],
         &now,
         64,
@@ -126,10 +88,10 @@ fn refills_as_time_passes_keeping_ids() {
     let plan = plan("daily_50_appointments.json");
     let en = Localizer::new("en");
     let now = at("2026-06-10T12:00");
-    let before = remind::notifications(&plan, &[], &now, 10, &en);
+    let before = remind::notifications(&plan, &[], &[], &now, 10, &en);
     // Just after the third notification fires.
     let later = ClockEstimate::uncorrected(before[2].fire_at + Duration::seconds(1));
-    let after = remind::notifications(&plan, &[], &later, 10, &en);
+    let after = remind::notifications(&plan, &[], &[], &later, 10, &en);
     assert_eq!(after.len(), 10);
     assert_eq!(
         ids(&after[..7]),
@@ -148,12 +110,12 @@ fn a_done_window_drops_exactly_its_reminders() {
     let en = Localizer::new("en");
     // The 2026-06-10 window: 18:00 EDT = 22:00Z, open three hours.
     let now = at("2026-06-10T22:30");
-    let before = remind::notifications(&plan, &[], &now, 20, &en);
+    let before = remind::notifications(&plan, &[], &[], &now, 20, &en);
     let done = [CompletedCheckin {
         window_id: "daily@2026-06-10T18:00".into(),
         captured_at: at("2026-06-10T22:20"),
     }];
-    let after = remind::notifications(&plan, &done, &now, 20, &en);
+    let after = remind::notifications(&plan, &done, &[], &now, 20, &en);
     let removed: Vec<_> = before.iter().filter(|n| !after.contains(n)).collect();
     assert!(!removed.is_empty());
     assert!(
@@ -178,8 +140,8 @@ fn a_moved_hearing_replaces_exactly_its_ids() {
     let es = Localizer::new(old.language());
     let now = at("2026-11-20T12:00");
     // Enough room that nothing is pushed out by truncation.
-    let before = remind::notifications(&old, &[], &now, 64, &es);
-    let after = remind::notifications(&update.plan, &[], &now, 64, &es);
+    let before = remind::notifications(&old, &[], &[], &now, 64, &es);
+    let after = remind::notifications(&update.plan, &[], &[], &now, 64, &es);
 
     let before_ids: BTreeSet<&str> = ids(&before).into_iter().collect();
     let after_ids: BTreeSet<&str> = ids(&after).into_iter().collect();
@@ -203,7 +165,7 @@ fn a_moved_hearing_replaces_exactly_its_ids() {
 fn reminders_read_in_the_participants_language_and_link_to_their_subject() {
     let plan = plan("demo.json");
     let es = Localizer::new(plan.language());
-    let list = remind::notifications(&plan, &[], &at("2026-11-20T12:00"), 64, &es);
+    let list = remind::notifications(&plan, &[], &[], &at("2026-11-20T12:00"), 64, &es);
 
     let opens = list
         .iter()
@@ -252,7 +214,7 @@ fn reminders_read_in_the_participants_language_and_link_to_their_subject() {
     assert_eq!(hearing[2].fire_local, "2026-12-14T08:00:00-05:00");
 
     let en = Localizer::new("en");
-    let office = remind::notifications(&plan, &[], &at("2026-12-03T10:00"), 64, &en)
+    let office = remind::notifications(&plan, &[], &[], &at("2026-12-03T10:00"), 64, &en)
         .into_iter()
         .find(|n| n.subject_id == "office-1")
         .expect("office reminder");
@@ -268,7 +230,8 @@ fn fire_times_follow_the_phones_clock_and_ids_ignore_offset_jitter() {
     let plan = plan("demo.json");
     let en = Localizer::new("en");
     let truth = utc("2026-11-20T12:00");
-    let honest = remind::notifications(&plan, &[], &ClockEstimate::uncorrected(truth), 64, &en);
+    let honest =
+        remind::notifications(&plan, &[], &[], &ClockEstimate::uncorrected(truth), 64, &en);
     // A phone three hours ahead, known from the last sync, with a few
     // milliseconds of measuring noise.
     for jitter_ms in [0, 250, -400] {
@@ -277,7 +240,7 @@ fn fire_times_follow_the_phones_clock_and_ids_ignore_offset_jitter() {
             server_offset_ms: -3 * 3_600_000 + jitter_ms,
             uptime_ms: None,
         };
-        let list = remind::notifications(&plan, &[], &ahead, 64, &en);
+        let list = remind::notifications(&plan, &[], &[], &ahead, 64, &en);
         assert_eq!(list.len(), honest.len());
         for (n, h) in list.iter().zip(&honest) {
             assert_eq!(n.fire_at, h.fire_at, "same true time");
@@ -290,6 +253,7 @@ fn fire_times_follow_the_phones_clock_and_ids_ignore_offset_jitter() {
         }
         let again = remind::notifications(
             &plan,
+            &[],
             &[],
             &ClockEstimate {
                 server_offset_ms: -3 * 3_600_000,
@@ -307,8 +271,8 @@ fn next_wakeup_comes_before_the_phone_runs_dry_and_after_now() {
     let plan = plan("daily_50_appointments.json");
     let en = Localizer::new("en");
     let now = at("2026-06-10T12:00");
-    let held = remind::notifications(&plan, &[], &now, 8, &en);
-    let wake = remind::next_wakeup(&plan, &[], &now, 8).expect("a wake-up");
+    let held = remind::notifications(&plan, &[], &[], &now, 8, &en);
+    let wake = remind::next_wakeup(&plan, &[], &[], &now, 8).expect("a wake-up");
     assert!(wake > now.corrected());
     assert!(wake <= held[3].fire_at, "refill once half have fired");
     // Yesterday's window was missed (late period ended 03:15Z); due()
@@ -324,7 +288,7 @@ fn next_wakeup_comes_before_the_phone_runs_dry_and_after_now() {
         captured_at: at("2026-06-09T22:30"),
     }];
     assert_eq!(
-        remind::next_wakeup(&plan, &done, &now, 8),
+        remind::next_wakeup(&plan, &done, &[], &now, 8),
         Some(utc("2026-06-10T22:00"))
     );
     // The plan's sync interval bounds it when nothing else is near.
@@ -334,7 +298,7 @@ fn next_wakeup_comes_before_the_phone_runs_dry_and_after_now() {
     )
     .expect("valid");
     assert_eq!(
-        remind::next_wakeup(&quiet, &[], &now, 8),
+        remind::next_wakeup(&quiet, &[], &[], &now, 8),
         Some(utc("2026-06-10T18:00"))
     );
     // On the phone's own clock.
@@ -344,7 +308,7 @@ fn next_wakeup_comes_before_the_phone_runs_dry_and_after_now() {
         uptime_ms: None,
     };
     assert_eq!(
-        remind::next_wakeup(&quiet, &[], &ahead, 8),
+        remind::next_wakeup(&quiet, &[], &[], &ahead, 8),
         Some(utc("2026-06-10T21:00"))
     );
 }
@@ -357,12 +321,22 @@ proptest! {
         minutes in 0i64..(2 * 365 * 24 * 60),
         step in 1i64..(10 * 24 * 60),
         max in 0usize..80,
+        // Leave times for the plan's appointments (appt-00 … appt-49) and
+        // for a few it does not have.
+        leaves in proptest::collection::vec((0u32..55, 0u32..24, 0u32..60), 0..8),
     ) {
         let plan = plan("daily_50_appointments.json");
         let en = Localizer::new("en");
+        let leave_plans: Vec<LeavePlan> = leaves
+            .iter()
+            .map(|(i, h, m)| LeavePlan {
+                appointment_id: format!("appt-{i:02}"),
+                leave_at: NaiveTime::from_hms_opt(*h, *m, 0).expect("valid"),
+            })
+            .collect();
         let now = ClockEstimate::uncorrected(utc("2026-01-01T00:00") + Duration::minutes(minutes));
-        let list = remind::notifications(&plan, &[], &now, max, &en);
-        let all = brute_force(&plan, &[], &now);
+        let list = remind::notifications(&plan, &[], &leave_plans, &now, max, &en);
+        let all = brute_force(&plan, &[], &leave_plans, &now);
         prop_assert_eq!(list.len(), max.min(all.len()));
         prop_assert_eq!(summary(&list), all[..list.len()].to_vec());
         prop_assert!(list.iter().all(|n| n.fire_at > now.corrected()));
@@ -370,7 +344,7 @@ proptest! {
         // Later, every reminder still pending and still among the soonest
         // keeps its id.
         let later = ClockEstimate::uncorrected(now.corrected() + Duration::minutes(step));
-        let next = remind::notifications(&plan, &[], &later, max, &en);
+        let next = remind::notifications(&plan, &[], &leave_plans, &later, max, &en);
         let horizon = next.last().map(|n| n.fire_at);
         for n in &list {
             if n.fire_at > later.corrected() && horizon.is_some_and(|h| n.fire_at < h) {
@@ -390,6 +364,7 @@ fn repeated_offsets_give_one_reminder_each() {
     let list = remind::notifications(
         &repeated,
         &[],
+        &[],
         &at("2026-11-20T12:00"),
         64,
         &Localizer::new("es"),
@@ -405,6 +380,7 @@ fn repeated_offsets_give_one_reminder_each() {
         ids(&list),
         ids(&remind::notifications(
             &plan("demo.json"),
+            &[],
             &[],
             &at("2026-11-20T12:00"),
             64,
@@ -425,8 +401,8 @@ fn a_cancelled_window_drops_exactly_its_reminders_and_is_recorded() {
     let now = at("2026-11-20T12:00");
     let update = plan::review_update(Some(&old), cancelled.as_bytes(), &now).expect("valid update");
     let en = Localizer::new("en");
-    let before = remind::notifications(&old, &[], &now, 64, &en);
-    let after = remind::notifications(&update.plan, &[], &now, 64, &en);
+    let before = remind::notifications(&old, &[], &[], &now, 64, &en);
+    let after = remind::notifications(&update.plan, &[], &[], &now, 64, &en);
     let gone: Vec<&Notification> = before.iter().filter(|n| !after.contains(n)).collect();
     let new: Vec<&Notification> = after.iter().filter(|n| !before.contains(n)).collect();
     assert!(
