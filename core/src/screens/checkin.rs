@@ -169,6 +169,7 @@ fn window_line(draft: &Draft, w: &Words) -> Block {
             &[
                 ("date", Arg::Text(&w.date(win.opens_at))),
                 ("closes", Arg::Text(&w.time(win.closes_at))),
+                ("closes_hour", w.hour(win.closes_at)),
             ],
         )),
         None => w.caption(w.t("checkin-unscheduled")),
