@@ -367,6 +367,13 @@ error-scanned-code = This QR code is not from your program. Ask your program for
 call-no-number-title = How to reach your program
 call-no-number-body = Your program did not give a phone number for this app. Use the number on your papers.
 
+## Notification groups (the phone's settings list them by these names)
+
+channel-checkins-name = Check-ins
+channel-checkins-description = When a check-in opens, closes soon, or is late.
+channel-appointments-name = Appointments
+channel-appointments-description = Court hearings, office visits, and when to leave for them.
+
 ## The proof file (shared with a lawyer)
 
 export-title = Proof of check-ins: { $program }

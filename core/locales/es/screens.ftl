@@ -375,6 +375,13 @@ error-scanned-code = Este código QR no es de su programa. Pida el código corre
 call-no-number-title = Cómo comunicarse con su programa
 call-no-number-body = Su programa no dio un número de teléfono para esta aplicación. Use el número que aparece en sus papeles.
 
+## Grupos de notificaciones (los ajustes del teléfono los muestran con estos nombres)
+
+channel-checkins-name = Presentaciones
+channel-checkins-description = Cuando se abre una presentación, cuando está por cerrarse o cuando está atrasada.
+channel-appointments-name = Citas
+channel-appointments-description = Audiencias en el tribunal, visitas a la oficina y a qué hora salir para llegar.
+
 ## El archivo de pruebas (para compartir con un abogado)
 
 export-title = Pruebas de presentación: { $program }

@@ -340,6 +340,13 @@ error-scanned-code = Ce code QR ne vient pas de votre programme. Demandez le bon
 call-no-number-title = Comment joindre votre programme
 call-no-number-body = Votre programme n’a pas donné de numéro de téléphone pour cette application. Utilisez le numéro écrit sur vos papiers.
 
+## Groupes de notifications (les réglages du téléphone les affichent sous ces noms)
+
+channel-checkins-name = Présentations
+channel-checkins-description = Quand une présentation commence, se termine bientôt ou est en retard.
+channel-appointments-name = Rendez-vous
+channel-appointments-description = Audiences au tribunal, rendez-vous au bureau, et l’heure à laquelle partir pour y aller.
+
 ## Le fichier de preuves (à montrer à un avocat)
 
 export-title = Preuves de présentation : { $program }

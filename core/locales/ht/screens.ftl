@@ -338,6 +338,13 @@ error-scanned-code = Kòd QR sa a pa soti nan pwogram ou a. Mande pwogram ou a b
 call-no-number-title = Kijan pou w jwenn pwogram ou a
 call-no-number-body = Pwogram ou a pa bay yon nimewo telefòn pou aplikasyon sa a. Sèvi ak nimewo ki sou papye ou yo.
 
+## Gwoup notifikasyon (paramèt telefòn nan montre yo ak non sa yo)
+
+channel-checkins-name = Prezantasyon
+channel-checkins-description = Lè yon prezantasyon louvri, lè li prèske fèmen, oswa lè ou an reta.
+channel-appointments-name = Randevou
+channel-appointments-description = Odyans nan tribinal, randevou nan biwo, ak ki lè pou w pati pou w ale.
+
 ## Dosye prèv la (pou montre yon avoka)
 
 export-title = Prèv prezantasyon: { $program }

@@ -391,6 +391,13 @@ error-scanned-code = Este código QR não é do seu programa. Peça o código ce
 call-no-number-title = Como falar com o seu programa
 call-no-number-body = Seu programa não deu um número de telefone para este aplicativo. Use o número que está nos seus documentos.
 
+## Grupos de notificações (as configurações do celular mostram estes nomes)
+
+channel-checkins-name = Apresentações
+channel-checkins-description = Quando uma apresentação abre, está perto de fechar ou está atrasada.
+channel-appointments-name = Compromissos
+channel-appointments-description = Audiências no tribunal, visitas ao escritório e a hora de sair para ir a elas.
+
 ## O arquivo de provas (para mostrar a um advogado)
 
 export-title = Provas de apresentação: { $program }
