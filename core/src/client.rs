@@ -129,11 +129,10 @@ impl CheckinClient {
             return Ok(Vec::new());
         };
         let l = self.session.localizer()?;
-        // `&[]`: saved leave times (remind::LeavePlan) are not stored yet.
         Ok(remind::notifications(
             &plan,
             &self.session.completed()?,
-            &[],
+            &crate::preferences::leave_plans(&self.session)?,
             &self.session.now(),
             max,
             &l,
@@ -147,7 +146,8 @@ impl CheckinClient {
             return Ok(None);
         };
         let (done, now) = (self.session.completed()?, self.session.now());
-        let remind = remind::next_wakeup(&plan, &done, &[], &now, max);
+        let leave = crate::preferences::leave_plans(&self.session)?;
+        let remind = remind::next_wakeup(&plan, &done, &leave, &now, max);
         let lanes = sync::lanes(self.connectivity() == Connectivity::Online);
         let retry = sync::next_retry_at(&self.session, lanes)?;
         Ok([remind, retry].into_iter().flatten().min())
@@ -363,19 +363,7 @@ impl CheckinClient {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<WindowCompliance>> {
-        let enrolled = self.session.enrolled()?;
-        let Some(plan) = self.session.plan()? else {
-            return Ok(Vec::new());
-        };
-        let checkins = compliance::history(&self.ledger()?, &self.session.store.outbox()?);
-        Ok(compliance::report(
-            &plan,
-            &checkins,
-            &enrolled.receipt_key,
-            from,
-            to,
-            &self.session.now(),
-        )?)
+        compliance::report_now(&self.session, &self.ledger()?, from, to)
     }
 
     /// The offline check-in code for a submitted check-in, for the

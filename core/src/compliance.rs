@@ -164,6 +164,29 @@ pub fn verified_receipt(
     .ok()
 }
 
+/// The report for windows opening in `[from, to)` as the client has it
+/// now: its plan, its verified `ledger`, its outbox, its receipt key.
+pub(crate) fn report_now(
+    session: &crate::session::Session,
+    ledger: &[LedgerEntry],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> crate::error::Result<Vec<WindowCompliance>> {
+    let enrolled = session.enrolled()?;
+    let Some(plan) = session.plan()? else {
+        return Ok(Vec::new());
+    };
+    let checkins = history(ledger, &session.store.outbox()?);
+    Ok(report(
+        &plan,
+        &checkins,
+        &enrolled.receipt_key,
+        from,
+        to,
+        &session.now(),
+    )?)
+}
+
 /// The report for windows opening in `[from, to)`.
 pub fn report(
     plan: &Plan,

@@ -60,6 +60,17 @@ pub(crate) fn remove_leave_time(session: &Session, appointment_id: &str) -> Resu
     })
 }
 
+/// The saved leave times, as the reminders take them.
+pub(crate) fn leave_plans(session: &Session) -> Result<Vec<crate::remind::LeavePlan>> {
+    Ok(leave_times(&*session.preferences()?)
+        .into_iter()
+        .map(|(appointment_id, leave_at)| crate::remind::LeavePlan {
+            appointment_id,
+            leave_at,
+        })
+        .collect())
+}
+
 /// The saved leave times, parsed.
 pub(crate) fn leave_times(preferences: &Preferences) -> Vec<(String, NaiveTime)> {
     preferences

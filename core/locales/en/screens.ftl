@@ -2,10 +2,18 @@
 # plain words: many readers are worried, on a small screen, reading in
 # their second language. Never threatening. "Program" is the agency that
 # supervises the participant; see the glossary in core/locales/STATUS.md.
+#
+# A message that shows a clock time is also given its hour (0-23), for
+# languages whose words around a time depend on it: Spanish "a la 1:30"
+# but "a las 2:30", Portuguese "à 1:30" but "às 2:30". English has no use
+# for it. The line "Also given:" right above such a message names it (the
+# convention of reminders.ftl; the locale tests refuse any other argument
+# English does not use).
 
 ## Shared
 
 # $date: "Monday, March 16"; $time: "9:05 AM".
+# Also given: $hour
 screen-date-time = { $date } at { $time }
 # How long until something happens. $unit: days | hours | minutes.
 screen-in = { $unit ->
@@ -34,14 +42,19 @@ home-open-refused = See this check-in
 home-warning-missed-title = A check-in was missed
 home-warning-missed-body = The check-in of { $when } was not done in time. Call { $contact } to explain what happened.
 home-due-open-title = Check in now
+# Also given: $hour
 home-due-open-body = Open until { $time } ({ $left }).
 home-due-grace-title = Check in now
+# Also given: $hour
 home-due-grace-body = It still counts as on time until { $time } ({ $left }).
 home-due-late-title = Your check-in is late
+# Also given: $hour
 home-due-late-body = You can still check in until { $time } ({ $left }). It will be recorded as late.
 home-due-upcoming-title = Next check-in
+# Also given: $opens_hour, $closes_hour
 home-due-upcoming-body = { $date }, from { $opens } to { $closes } ({ $left }).
 home-due-done-title = Done
+# Also given: $closes_hour
 home-due-done-body = Your check-in for this time is saved. This check-in time ends at { $closes }.
 home-nothing-due = No check-in is scheduled.
 home-needs-title = What this check-in needs
@@ -82,6 +95,7 @@ home-open-settings = Settings
 ## Check-in
 
 checkin-title = Check-in
+# Also given: $closes_hour
 checkin-window = For the check-in of { $date }, open until { $closes }.
 checkin-unscheduled = A check-in outside the schedule.
 checkin-review = Check what will be sent
@@ -105,7 +119,10 @@ step-location-why = { $requirement ->
    *[optional] You can add your location at this moment.
 }
 step-photo-taken = Taken: { $width } × { $height } pixels, { $size }.
-step-voice-taken = Recorded: { $seconds } seconds, { $size }.
+step-voice-taken = Recorded: { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}, { $size }.
 # $state: done | current | todo | optional.
 step-state = { $state ->
     [done] done
@@ -119,7 +136,10 @@ capture-photo-instructions = Hold the phone at eye level, in a bright place. Onl
 capture-photo-action = Open the camera
 capture-photo-again = Take the photo again
 capture-voice-title = Record your voice
-capture-voice-instructions = Say your full name and today's date. You have up to { $seconds } seconds.
+capture-voice-instructions = Say your full name and today's date. You have up to { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}.
 capture-voice-action = Start recording
 capture-voice-again = Record again
 capture-location-title = Share your location once
@@ -150,7 +170,10 @@ review-photo = { $width } × { $height } pixels, { $size }. { $blurred ->
     [one] The face of 1 other person was blurred.
    *[other] The faces of { $blurred } other people were blurred.
 }
-review-voice = { $seconds } seconds, { $size }.
+review-voice = { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}, { $size }.
 review-waits-for-wifi = It waits for Wi-Fi to be sent; the rest goes now.
 review-time = Time
 review-time-detail = The time you send it, and your phone's clock.
@@ -180,7 +203,8 @@ submitted-proof = Your proof
 submitted-proof-value = This signed receipt is kept on this phone.
 submitted-open-proof = See all my proof
 submitted-refused-title = Not accepted by the program
-submitted-refused-body = { $program } did not accept this check-in ({ $reason }). It is still saved on this phone. Call { $contact }.
+submitted-refused-body = { $program } did not accept this check-in. It is still saved on this phone. Call { $contact }.
+submitted-refused-code = For your officer
 submitted-retry = Try sending again
 
 ## First run
@@ -217,6 +241,7 @@ appointment-name = { $kind ->
 }
 # $zone: the zone's abbreviation when the place is in another time zone
 # than the participant's, else "none".
+# Also given: $hour
 appointment-when = { $date } at { $time }{ $zone ->
     [none] {""}
    *[other] {" "}({ $zone })
@@ -229,19 +254,22 @@ appointment-line = { $name }: { $when }{ $place ->
 appointments-title = Appointments
 appointments-none = You have no upcoming appointments.
 appointments-open = See details
+# Also given: $hour
 appointments-planned = Leaving at { $time }
 appointment-when-label = When
 appointment-where-label = Where
 appointment-bring-label = Bring
 appointment-notes-label = Notes
 appointment-if-missed-title = If you cannot go
-appointment-if-missed = { $kind ->
+appointment-detail-if-missed = { $kind ->
     [court_hearing] If you miss it, the judge can decide without you. If you cannot go, call { $contact } before the hearing.
    *[other] If you cannot go, call { $contact } before the appointment.
 }
-appointment-plan-prompt = What time will you leave to get there by { $time }?
+# Also given: $hour
+appointment-detail-plan-prompt = What time will you leave to get there by { $time }?
 appointment-plan-hint = For example 7:30. We will remind you at that time.
 appointment-plan-saved-title = Your plan is saved
+# Also given: $hour
 appointment-plan-saved-body = We will remind you to leave at { $time }.
 appointment-save-plan = Save my plan
 appointment-remove-plan = Remove the reminder
@@ -267,7 +295,9 @@ proof-open-ledger = See everything this phone did
 ledger-screen-title = Everything this phone did
 mydata-title = My data
 mydata-statement-title = What this program collects
-mydata-consents-title = What you agreed to
+# The participant confirmed having read each version ("I have read
+# this"); the title says no more than that.
+mydata-consents-title = What you have read
 mydata-consent = Version { $version }
 mydata-consent-detail = Read on { $when } ({ $language })
 mydata-never-sent = Your searches, your plans and your settings stay on this phone. They are never sent.

@@ -2,7 +2,7 @@
 //!
 //! Messages live in Fluent files under `core/locales/<language>/<area>.ftl`
 //! (one file per area: `common`, `reminders`, `plan`, `collection`,
-//! `ledger`, `media`). The build script bundles every such file into the
+//! `ledger`, `media`, `screens`). The build script bundles every such file into the
 //! library, so adding a language or an area is adding a file. Bundled today:
 //! English (the reference), Spanish, Portuguese (Brazil), Haitian Creole and
 //! French; `core/locales/STATUS.md` says who wrote and who checked each, and

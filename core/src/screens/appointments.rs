@@ -11,7 +11,7 @@ use crate::plan::{Appointment, AppointmentKind, zone};
 use super::facts::Facts;
 use super::home::{call_program, contact};
 use super::model::{ActionKind, ActionStyle, Block, Field, FieldKind, Route, Screen, Tone};
-use super::words::Words;
+use super::words::{Words, hour_of};
 
 /// The plan-making field of an appointment.
 pub(crate) const LEAVE_AT: &str = "leave_at";
@@ -46,6 +46,7 @@ pub(crate) fn when(a: &Appointment, w: &Words) -> String {
         &[
             ("date", Arg::Text(&w.l.date(local))),
             ("time", Arg::Text(&w.l.time(local))),
+            ("hour", hour_of(local.time())),
             ("zone", Arg::Text(&zone_name)),
         ],
     )
@@ -77,7 +78,12 @@ pub(crate) fn list(f: &Facts, w: &Words) -> Screen {
                 .join(" · ");
             item.badge = f
                 .leave_time(&a.id)
-                .map(|t| w.t_args("appointments-planned", &[("time", Arg::Text(&clock(w, t)))]));
+                .map(|t| {
+                    w.t_args(
+                        "appointments-planned",
+                        &[("time", Arg::Text(&clock(w, t))), ("hour", hour_of(t))],
+                    )
+                });
             item.action = Some(w.action(
                 "appointments.open",
                 "appointments-open",
@@ -126,8 +132,8 @@ pub(crate) fn detail(
     if !a.place.is_empty() {
         rows.push(w.fact("appointment-where-label", a.place.clone()));
     }
-    if !bring(a).is_empty() {
-        rows.push(w.fact("appointment-bring-label", bring(a).join(", ")));
+    if !a.bring.is_empty() {
+        rows.push(w.fact("appointment-bring-label", a.bring.join(", ")));
     }
     if !a.notes.is_empty() {
         rows.push(w.fact("appointment-notes-label", a.notes.clone()));
@@ -136,19 +142,20 @@ pub(crate) fn detail(
         title: Some(name(a, w)),
         rows,
     });
-    let if_missed = if if_missed(a).is_empty() {
+    let if_missed = match &a.if_missed {
+        Some(own) => own.clone(),
+        None => 
         w.t_args(
-            "appointment-if-missed",
+            "appointment-detail-if-missed",
             &[
                 ("kind", Arg::Text(kind_name(a.kind))),
                 ("contact", Arg::Text(&contact(f, w))),
             ],
         )
-    } else {
-        if_missed(a).to_string()
     };
     blocks.push(w.notice(Tone::Info, w.t("appointment-if-missed-title"), if_missed));
-    let starts = clock(w, zone::local(&a.zone, a.starts).time());
+    let starts_at = zone::local(&a.zone, a.starts).time();
+    let starts = clock(w, starts_at);
     let planned = f.leave_time(&a.id);
     let mut actions = Vec::new();
     if let Some(t) = planned {
@@ -157,14 +164,17 @@ pub(crate) fn detail(
             w.t("appointment-plan-saved-title"),
             w.t_args(
                 "appointment-plan-saved-body",
-                &[("time", Arg::Text(&clock(w, t)))],
+                &[("time", Arg::Text(&clock(w, t))), ("hour", hour_of(t))],
             ),
         ));
     }
     blocks.push(Block::Input {
         field: Field {
             id: LEAVE_AT.into(),
-            label: w.t_args("appointment-plan-prompt", &[("time", Arg::Text(&starts))]),
+            label: w.t_args(
+                "appointment-detail-plan-prompt",
+                &[("time", Arg::Text(&starts)), ("hour", hour_of(starts_at))],
+            ),
             kind: FieldKind::TimeOfDay,
             value: form
                 .value(LEAVE_AT)
@@ -213,14 +223,4 @@ pub(crate) fn detail(
         refresh_at_ms: None,
         effect: None,
     }
-}
-
-// Until the plan carries them (the reminders work adds `bring` and
-// `if_missed` to appointments).
-fn bring(_a: &Appointment) -> &'static [String] {
-    &[]
-}
-
-fn if_missed(_a: &Appointment) -> &'static str {
-    ""
 }

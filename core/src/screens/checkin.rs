@@ -169,6 +169,7 @@ fn window_line(draft: &Draft, w: &Words) -> Block {
             &[
                 ("date", Arg::Text(&w.date(win.opens_at))),
                 ("closes", Arg::Text(&w.time(win.closes_at))),
+                ("closes_hour", w.hour(win.closes_at)),
             ],
         )),
         None => w.caption(w.t("checkin-unscheduled")),
@@ -479,10 +480,12 @@ pub(crate) fn submitted(f: &Facts, w: &Words, sent: &Sent, notice: Option<Block>
                     &[
                         ("program", Arg::Text(&program)),
                         ("contact", Arg::Text(&contact(f, w))),
-                        ("reason", Arg::Text(&reason)),
                     ],
                 ),
             ));
+            // The server's own code, for the officer, not for the participant
+            // to interpret.
+            facts.push(w.fact("submitted-refused-code", reason));
             actions.push(w.action(
                 "submitted.retry",
                 "submitted-retry",

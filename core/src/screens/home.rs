@@ -178,6 +178,8 @@ fn due(
                     ("opens", Arg::Text(&w.time(win.opens))),
                     ("closes", Arg::Text(&w.time(win.closes))),
                     ("left", Arg::Text(&w.until(win.opens))),
+                    ("opens_hour", w.hour(win.opens)),
+                    ("closes_hour", w.hour(win.closes)),
                 ],
             ),
             false,
@@ -187,7 +189,10 @@ fn due(
             "home-due-done-title",
             w.t_args(
                 "home-due-done-body",
-                &[("closes", Arg::Text(&w.time(win.closes)))],
+                &[
+                    ("closes", Arg::Text(&w.time(win.closes))),
+                    ("closes_hour", w.hour(win.closes)),
+                ],
             ),
             false,
         ),
@@ -225,6 +230,7 @@ fn until(w: &Words, id: &str, at: chrono::DateTime<chrono::Utc>) -> String {
         &[
             ("time", Arg::Text(&w.time(at))),
             ("left", Arg::Text(&w.until(at))),
+            ("hour", w.hour(at)),
         ],
     )
 }

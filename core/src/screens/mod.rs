@@ -22,6 +22,9 @@ mod settings;
 mod text;
 mod words;
 
+#[cfg(test)]
+mod hour_tests;
+
 pub use facts::Facts;
 #[cfg(feature = "internals")]
 pub use facts::{Program, Sent};

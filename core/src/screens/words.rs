@@ -2,7 +2,7 @@
 //! their language, with times shown in their zone (or the place's, for an
 //! appointment elsewhere).
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Timelike, Utc};
 
 use crate::i18n::{Arg, Localizer};
 use crate::plan::zone::{self, Zone};
@@ -39,6 +39,14 @@ impl Words<'_> {
         self.l.time(self.local(at))
     }
 
+    /// The hour (0-23) of `at` in the participant's zone, passed beside a
+    /// time shown for languages whose words around it depend on it
+    /// (Spanish "a la 1:30" but "a las 2:30", Portuguese "à 1:30" but
+    /// "às 2:30").
+    pub fn hour(&self, at: DateTime<Utc>) -> Arg<'static> {
+        hour_of(self.local(at).time())
+    }
+
     /// `Monday, March 16 at 9:05`.
     pub fn date_time(&self, at: DateTime<Utc>) -> String {
         self.t_args(
@@ -46,6 +54,7 @@ impl Words<'_> {
             &[
                 ("date", Arg::Text(&self.date(at))),
                 ("time", Arg::Text(&self.time(at))),
+                ("hour", self.hour(at)),
             ],
         )
     }
@@ -152,6 +161,12 @@ impl Words<'_> {
             action: None,
         }
     }
+}
+
+/// The hour (0-23) of a local time of day, as a message argument (see
+/// [`Words::hour`]).
+pub(crate) fn hour_of(local: NaiveTime) -> Arg<'static> {
+    Arg::Number(i64::from(local.hour()))
 }
 
 /// Milliseconds since the epoch, for `refresh_at_ms`.

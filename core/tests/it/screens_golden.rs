@@ -501,8 +501,14 @@ fn every_key_state_renders_in_every_language_as_its_golden_file() {
         let mut text = String::new();
         for lang in LANGUAGES {
             let l = Localizer::new(lang);
+            // The statement is in the participant's language, as the
+            // client builds it.
+            let mut facts = state.facts.clone();
+            if facts.consent_needed.is_some() {
+                facts.consent_needed = Some(checkin_core::disclosure::statement(&facts.policy, &l));
+            }
             for route in &state.routes {
-                let screen = compose(&state.facts, &state.extras, route, Outcome::default(), &l);
+                let screen = compose(&facts, &state.extras, route, Outcome::default(), &l);
                 let rendered = screen.to_text();
                 for id in &ids {
                     let leaked = rendered

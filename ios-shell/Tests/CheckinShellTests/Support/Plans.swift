@@ -13,7 +13,7 @@ enum Plans {
         let appointments = appointmentInDays.map { days in
             """
             [{"id": "hearing-1", "kind": "court_hearing", "start": "\(localDate(daysFromNow: days))T10:00",
-              "duration_minutes": 60, "place": "Courtroom 5B"}]
+              "duration_minutes": 60, "place": "Courtroom 5B", "reminder_minutes": [1440, 120]}]
             """
         } ?? "[]"
         return """
