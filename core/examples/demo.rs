@@ -306,7 +306,10 @@ async fn main() -> DemoResult<()> {
         Err(other) => return Err(other.into()),
     }
 
-    step(8, "What the participant sees now: the home screen, as a shell renders it");
+    step(
+        8,
+        "What the participant sees now: the home screen, as a shell renders it",
+    );
     let home = client.screen(&Route::Home, &ShellContext::default())?;
     for line in home.to_text().lines() {
         println!("    {line}");

@@ -7,7 +7,9 @@ use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Timelike, Utc};
 use crate::i18n::{Arg, Localizer};
 use crate::plan::zone::{self, Zone};
 
-use super::model::{Action, ActionKind, ActionStyle, Block, Fact, Hint, Item, TextStyle, Tone};
+use super::model::{
+    Action, ActionKind, ActionStyle, Block, Fact, Hint, Item, Route, Screen, TextStyle, Tone,
+};
 
 pub(crate) struct Words<'a> {
     pub l: &'a Localizer,
@@ -147,6 +149,29 @@ impl Words<'_> {
             style,
             enabled: true,
             kind,
+        }
+    }
+
+    /// A screen in this language: no refresh and no effect unless set.
+    pub fn screen(
+        &self,
+        route: Route,
+        title: String,
+        blocks: Vec<Block>,
+        actions: Vec<Action>,
+        back: Option<Route>,
+        secure: bool,
+    ) -> Screen {
+        Screen {
+            route,
+            title,
+            language: self.l.language().to_string(),
+            blocks,
+            actions,
+            back,
+            secure,
+            refresh_at_ms: None,
+            effect: None,
         }
     }
 
