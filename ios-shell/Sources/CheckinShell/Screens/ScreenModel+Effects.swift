@@ -165,8 +165,11 @@ extension ScreenModel {
         state.busy = true
         let context = await contextSource.context()
         do {
+            // A capture's answer is not a new action: `deliverCapture` takes
+            // no fields, so what was typed stays (a scan cancelled on the
+            // enrollment screen keeps the address typed before it).
             show(try await client.deliverCapture(current: current, result: result, context: context),
-                 keepingTyped: false)
+                 keepingTyped: true)
         } catch {
             failed(error)
         }

@@ -11,9 +11,9 @@
 //   tap on "Send") is dropped, never sent twice;
 // - what the participant typed stays until the next action: asking for
 //   the same screen again (its refresh time, a return to the foreground,
-//   the end of a background sync) keeps it; an action's answer shows the
-//   core's values, which carry what was sent back when it matters (a
-//   failed enrollment);
+//   the end of a background sync) and a capture's answer on the same
+//   screen keep it; an action's answer shows the core's values, which
+//   carry what was sent back when it matters (a failed enrollment);
 // - the screen is asked for again at its `refreshAtMs`, converted from the
 //   core's true time to the phone's clock, never sooner than a second, so
 //   a phone clock hours off neither freezes a countdown nor spins;

@@ -118,9 +118,12 @@ final class ScriptedClient: CoreClient, @unchecked Sendable {
         return try screenAnswer(current)
     }
 
+    /// Answers `notificationChannels()`.
+    var channels: [NotificationChannel] = []
+
     func notificationChannels() throws -> [NotificationChannel] {
         if let storeFailure { throw storeFailure }
-        return []
+        return channels
     }
 
     func correctedNow() throws -> Date {
