@@ -25,12 +25,6 @@ public final class SystemReminderCenter: ReminderCenter, NotificationCategoryCen
         self.center = center
     }
 
-    /// Asks the participant to allow reminders (once; later calls return
-    /// the answer given).
-    public func requestPermission() async -> Bool {
-        (try? await center.requestAuthorization(options: [.alert, .sound, .badge])) ?? false
-    }
-
     public func pendingIdentifiers() async -> [String] {
         await center.pendingNotificationRequests().map(\.identifier)
     }

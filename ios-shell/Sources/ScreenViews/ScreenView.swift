@@ -34,9 +34,12 @@ public struct ScreenView: View {
         }
         .environmentObject(screens)
         .fullScreenCover(item: surface) { _ in
+            // The preview shows the participant's face: never in the app
+            // switcher's snapshot, whatever the screen behind.
             CaptureSurfaceView(previews: previews)
                 .environmentObject(screens)
                 .environment(\.coreLanguage, state.screen?.language ?? "en")
+                .modifier(PrivacyShield(secure: true))
         }
         .onChange(of: state.screen?.route) { _ in
             UIAccessibility.post(notification: .screenChanged, argument: nil)

@@ -39,8 +39,9 @@ public final class ScreenModel: StatePublishing {
     /// Runs after an action that may change what is due or how it is
     /// worded (reminders, the next background refresh, notification groups).
     let afterAction: @MainActor () async -> Void
-    /// Effects and refreshes under way, awaited by `settled()`.
-    var work: [Task<Void, Never>] = []
+    /// Effects and refreshes under way, awaited by `settled()`; each
+    /// leaves the list when it ends.
+    var work: [UUID: Task<Void, Never>] = [:]
     /// The route whose screen asked for the capture on show.
     var captureRoute: Route?
 
@@ -186,18 +187,20 @@ public final class ScreenModel: StatePublishing {
 
     /// Runs `job` as work under way, awaited by `settled()`.
     func track(_ job: @escaping @MainActor (ScreenModel) async -> Void) {
-        work.append(Task { @MainActor [weak self] in
+        let id = UUID()
+        // On the main actor, the task starts only after it is listed.
+        work[id] = Task { @MainActor [weak self] in
             guard let self else { return }
             await job(self)
-        })
+            self.work[id] = nil
+        }
     }
 
     /// Waits until every effect and refresh under way has ended (tests).
     func settled() async {
-        while !work.isEmpty {
-            let pending = work
-            work = []
-            for task in pending { await task.value }
+        while let (id, task) = work.first {
+            await task.value
+            work[id] = nil
         }
     }
 
