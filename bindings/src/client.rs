@@ -16,6 +16,7 @@ use crate::listener::ForeignSyncListener;
 use crate::types::{parse_id, utc};
 use checkin_core::{
     ActionKind, CaptureResult, FieldValue, NotificationChannel, Route, Screen, ShellContext,
+    ShellWords,
 };
 
 use crate::{
@@ -424,6 +425,12 @@ impl CheckinClient {
         let inner = self.inner.clone();
         runtime::run(async move { Ok(inner.perform(&current, action, fields, &context).await?) })
             .await
+    }
+
+    /// Words for the shell's own controls (back, close, the camera's
+    /// shutter, the recorder's stop…), in the participant's language.
+    pub fn shell_words(&self) -> Result<ShellWords, CheckinError> {
+        Ok(self.inner.shell_words()?)
     }
 
     /// The groups notifications are filed under (Android channels, iOS

@@ -106,13 +106,14 @@ pub use policy::PolicyError;
 pub use protocol::{ProtocolError, receipt::ReceiptError};
 pub use store::StoreError;
 
-/// What a participant sees (docs/screens.md).
 pub use screens::{
     Action, ActionKind, ActionStyle, Block, CaptureKind, CaptureResult, ChoiceOption, Effect, Fact,
     Field, FieldKind, FieldValue, Hint, Item, ManagedConfig, NotificationChannel, Permission,
-    PermissionState, PermissionStatus, Route, Screen, ShellContext, Step, StepState, TextStyle,
-    Tone,
+    PermissionState, PermissionStatus, Route, Screen, ShellContext, ShellWords, Step, StepState,
+    TextStyle, Tone, Unavailable,
 };
+/// What a participant sees (docs/screens.md).
+pub use screens::{shell_words, unavailable_screen};
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -23,6 +23,10 @@ use crate::policy::Policy;
 use crate::protocol::ProtocolError;
 use crate::store::{DocumentName, EnrollmentRecord, OutboxState, Store, StoreError};
 
+/// The folder, inside the data directory, proof exports are written to for
+/// the OS share sheet (in the clear: the participant is sharing them).
+pub(crate) const EXPORT_DIR: &str = "exports";
+
 /// The enrolled device's keys, decoded once.
 pub(crate) struct Enrolled {
     pub record: EnrollmentRecord,
@@ -71,6 +75,13 @@ impl Session {
         clock: Arc<dyn crate::clock::Clock>,
     ) -> Result<Self> {
         let store = Store::open(&config.data_dir, key_store)?;
+        // A proof export is written in the clear for the share sheet; it
+        // does not outlive the app's run that made it.
+        let exports = config.data_dir.join(EXPORT_DIR);
+        if exports.exists() {
+            std::fs::remove_dir_all(&exports)
+                .map_err(|e| StoreError::Corrupt(format!("cannot remove old exports: {}", e.kind())))?;
+        }
         let state = match store.enrollment()? {
             Some(e) => ClockState {
                 offset_ms: e.clock_offset_ms,

@@ -388,3 +388,30 @@ export-status = { $status ->
    *[not_taken] not done
 }
 export-verifiable = The record below can be checked by anyone, without this app (see docs/ledger.md of the check-in core):
+
+## The shell's own controls, and when nothing can be shown
+
+shell-back = Back
+shell-close = Close
+shell-take-photo = Take the photo
+shell-switch-camera = Switch camera
+shell-start-recording = Start recording
+shell-stop-recording = Stop recording
+shell-cancel = Cancel
+shell-loading = One moment…
+shell-locating = Finding where you are…
+shell-scan-hint = Point the camera at your program's QR code.
+# $reason: locked | key_lost | storage_full | unexpected.
+unavailable-title = { $reason ->
+    [locked] Unlock your phone
+    [key_lost] Call your program
+    [storage_full] This phone is full
+   *[unexpected] Something went wrong
+}
+unavailable-body = { $reason ->
+    [locked] Your check-ins are locked until you unlock this phone once. Unlock it, then open the app again.
+    [key_lost] This phone lost the key that protects your check-ins, for example after a reset. Call your program: they can set up this phone again.
+    [storage_full] Delete some photos or apps, then open the app again. Nothing already saved was lost.
+   *[unexpected] Close the app and open it again. Your check-ins on this phone are safe. If it happens again, call your program.
+}
+call-number = Call { $phone }.

@@ -360,3 +360,29 @@ export-status = { $status ->
    *[not_taken] pas faite
 }
 export-verifiable = N’importe qui peut vérifier le registre ci-dessous, sans cette application (voir docs/ledger.md du projet checkin-core) :
+
+## The shell's own controls, and when nothing can be shown
+
+shell-back = Retour
+shell-close = Fermer
+shell-take-photo = Prendre la photo
+shell-switch-camera = Changer de caméra
+shell-start-recording = Commencer l’enregistrement
+shell-stop-recording = Arrêter l’enregistrement
+shell-cancel = Annuler
+shell-loading = Un instant…
+shell-locating = Recherche de l’endroit où vous êtes…
+shell-scan-hint = Pointez la caméra vers le code QR de votre programme.
+unavailable-title = { $reason ->
+    [locked] Déverrouillez votre téléphone
+    [key_lost] Appelez votre programme
+    [storage_full] Ce téléphone est plein
+   *[unexpected] Un problème est survenu
+}
+unavailable-body = { $reason ->
+    [locked] Vos présentations sont verrouillées jusqu’à ce que vous déverrouilliez ce téléphone une fois. Déverrouillez-le, puis rouvrez l’application.
+    [key_lost] Ce téléphone a perdu la clé qui protège vos présentations, par exemple après une réinitialisation. Appelez votre programme : il peut configurer ce téléphone à nouveau.
+    [storage_full] Supprimez quelques photos ou applications, puis rouvrez l’application. Rien de ce qui était déjà enregistré n’a été perdu.
+   *[unexpected] Fermez l’application et rouvrez-la. Vos présentations sur ce téléphone sont en sécurité. Si cela se reproduit, appelez votre programme.
+}
+call-number = Appelez le { $phone }.

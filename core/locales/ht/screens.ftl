@@ -358,3 +358,29 @@ export-status = { $status ->
    *[not_taken] pa t fèt
 }
 export-verifiable = Nenpòt moun ka verifye dosye ki anba a, san aplikasyon sa a (gade docs/ledger.md nan pwojè checkin-core la):
+
+## The shell's own controls, and when nothing can be shown
+
+shell-back = Retounen
+shell-close = Fèmen
+shell-take-photo = Pran foto a
+shell-switch-camera = Chanje kamera
+shell-start-recording = Kòmanse anrejistre
+shell-stop-recording = Sispann anrejistre
+shell-cancel = Anile
+shell-loading = Yon ti moman…
+shell-locating = N ap chèche kote ou ye…
+shell-scan-hint = Pwente kamera a sou kòd QR pwogram ou an.
+unavailable-title = { $reason ->
+    [locked] Debloke telefòn ou
+    [key_lost] Rele pwogram ou an
+    [storage_full] Telefòn sa a plen
+   *[unexpected] Gen yon bagay ki pa mache
+}
+unavailable-body = { $reason ->
+    [locked] Prezantasyon ou yo bloke jiskaske ou debloke telefòn sa a yon fwa. Debloke l, epi louvri aplikasyon an ankò.
+    [key_lost] Telefòn sa a pèdi kle ki pwoteje prezantasyon ou yo, pa egzanp apre yo fin reyinisyalize l. Rele pwogram ou an: yo ka konfigire telefòn sa a ankò.
+    [storage_full] Efase kèk foto oswa aplikasyon, epi louvri aplikasyon an ankò. Anyen ki te deja sere pa pèdi.
+   *[unexpected] Fèmen aplikasyon an epi louvri l ankò. Prezantasyon ou yo sou telefòn sa a an sekirite. Si sa rive ankò, rele pwogram ou an.
+}
+call-number = Rele { $phone }.

@@ -354,7 +354,18 @@ fn call(client: &CheckinClient) -> Result<Outcome> {
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect::<String>();
     if digits.chars().filter(char::is_ascii_digit).count() >= 3 {
+        // The number in words too, for a phone that cannot call.
+        let l = client.session.localizer()?;
+        let number = l.text("call-number", &[("phone", crate::i18n::Arg::Text(&contact))]);
+        let title = l.text("call-no-number-title", &[]);
         return Ok(Outcome {
+            notice: Some(Block::Notice {
+                tone: Tone::Info,
+                title,
+                body: number,
+                accessibility_label: None,
+                action: None,
+            }),
             effect: Some(Effect::Dial { phone: digits }),
             ..Outcome::default()
         });

@@ -11,6 +11,8 @@
 mod actions;
 mod appointments;
 mod checkin;
+#[cfg(test)]
+mod chrome_tests;
 mod enroll_link;
 mod export;
 mod facts;
@@ -196,8 +198,63 @@ fn after_draft(f: &Facts, checkin_id: &str) -> Route {
     }
 }
 
+/// The words for a shell's own controls in `language`, for when no client
+/// is open yet (a client's `shell_words` follows the participant's choice).
+pub fn shell_words(language: &str) -> ShellWords {
+    words_in(&Localizer::new(language))
+}
+
+fn words_in(l: &Localizer) -> ShellWords {
+    let t = |id: &str| l.text(id, &[]);
+    ShellWords {
+        back: t("shell-back"),
+        close: t("shell-close"),
+        take_photo: t("shell-take-photo"),
+        switch_camera: t("shell-switch-camera"),
+        start_recording: t("shell-start-recording"),
+        stop_recording: t("shell-stop-recording"),
+        cancel: t("shell-cancel"),
+        loading: t("shell-loading"),
+        locating: t("shell-locating"),
+        scan_hint: t("shell-scan-hint"),
+    }
+}
+
+/// The one screen a shell can show when the client cannot open or cannot
+/// read its store: what happened and what to do, in `language`.
+pub fn unavailable_screen(language: &str, reason: Unavailable) -> Screen {
+    let l = Localizer::new(language);
+    let name = match reason {
+        Unavailable::Locked => "locked",
+        Unavailable::KeyLost => "key_lost",
+        Unavailable::StorageFull => "storage_full",
+        Unavailable::Unexpected => "unexpected",
+    };
+    let args = [("reason", crate::i18n::Arg::Text(name))];
+    Screen {
+        route: Route::Start,
+        title: l.text("unavailable-title", &args),
+        language: l.language().to_string(),
+        blocks: vec![Block::Text {
+            text: l.text("unavailable-body", &args),
+            style: TextStyle::Body,
+        }],
+        actions: Vec::new(),
+        back: None,
+        secure: false,
+        refresh_at_ms: None,
+        effect: None,
+    }
+}
+
 /// The screens, as the shells reach them.
 impl CheckinClient {
+    /// The words for the shell's own controls, in the participant's
+    /// language.
+    pub fn shell_words(&self) -> Result<ShellWords> {
+        Ok(words_in(&*self.session.localizer()?))
+    }
+
     /// The screen for `route` now (no network): before enrollment every
     /// route answers the enrollment screen, while the policy waits for
     /// consent the consent screen (docs/screens.md).

@@ -434,3 +434,39 @@ pub struct NotificationChannel {
     pub name: String,
     pub description: String,
 }
+
+/// Words for the shell's own controls (the camera's shutter, the
+/// recorder's stop, back), so a shell writes no text of its own, in the
+/// participant's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ShellWords {
+    pub back: String,
+    pub close: String,
+    pub take_photo: String,
+    pub switch_camera: String,
+    pub start_recording: String,
+    pub stop_recording: String,
+    pub cancel: String,
+    pub loading: String,
+    /// Shown while the shell waits for a location fix.
+    pub locating: String,
+    /// Shown over the QR scanner's preview.
+    pub scan_hint: String,
+}
+
+/// Why the app cannot show the participant's screens at all (the client
+/// did not open, or cannot read its store now).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum Unavailable {
+    /// The phone is locked and its key store will not open before the
+    /// first unlock.
+    Locked,
+    /// The platform key is gone (a restored or reset phone).
+    KeyLost,
+    /// The phone's storage is full.
+    StorageFull,
+    /// Anything else.
+    Unexpected,
+}
