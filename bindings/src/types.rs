@@ -336,6 +336,9 @@ pub struct Notification {
     pub body: String,
     /// `checkin://window/<id>` or `checkin://appointment/<id>`.
     pub deep_link: String,
+    /// The group to file it under: `checkins` or `appointments` (named in
+    /// the participant's language by `notificationChannels()`).
+    pub channel: String,
 }
 
 impl From<core::Notification> for Notification {
@@ -351,6 +354,7 @@ impl From<core::Notification> for Notification {
             title: n.title,
             body: n.body,
             deep_link: n.deep_link,
+            channel: n.channel,
         }
     }
 }

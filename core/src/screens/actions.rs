@@ -153,10 +153,20 @@ pub(crate) async fn perform(
                 },
             )
         }
-        ActionKind::CaptureLocation { checkin_id } => capture(
-            checkin_id.clone(),
-            Effect::CaptureLocation { checkin_id },
-        ),
+        ActionKind::CaptureLocation { checkin_id } => {
+            use crate::policy::LocationMode;
+            let precise = matches!(
+                client.policy()?.evidence.location,
+                LocationMode::Precise | LocationMode::Area
+            );
+            capture(
+                checkin_id.clone(),
+                Effect::CaptureLocation {
+                    checkin_id,
+                    precise,
+                },
+            )
+        }
         ActionKind::Submit { checkin_id } => submit(client, &checkin_id, form)?,
         ActionKind::Discard { checkin_id } => {
             if let Some(id) = parse_id(&checkin_id) {

@@ -242,7 +242,7 @@ pub fn unavailable_screen(language: &str, reason: Unavailable) -> Screen {
         actions: Vec::new(),
         back: None,
         secure: false,
-        refresh_at_ms: None,
+        refresh_in_ms: None,
         effect: None,
     }
 }

@@ -16,7 +16,7 @@
 //!   screen.
 //! - Times are milliseconds since the Unix epoch (true time), ids are
 //!   strings. A screen whose text changes with time (a countdown) says
-//!   when to ask again in `refresh_at_ms`.
+//!   when to ask again in `refresh_in_ms`.
 //!
 //! These records carry uniffi derives behind the `ffi` feature, so the
 //! facade exports them as they are instead of mirroring them.
@@ -72,9 +72,10 @@ pub struct Screen {
     /// The screen shows personal data: keep it out of screenshots and the
     /// app switcher (Android `FLAG_SECURE`, iOS privacy overlay).
     pub secure: bool,
-    /// Ask for this screen again at this time (a countdown's minute, a
-    /// window opening), milliseconds since the epoch.
-    pub refresh_at_ms: Option<i64>,
+    /// Ask for this screen again after this many milliseconds (a
+    /// countdown's next minute, a window opening): a delay, so the shell's
+    /// timer needs no clock of its own.
+    pub refresh_in_ms: Option<u64>,
     /// Something the shell must do now (open the camera, share a file).
     pub effect: Option<Effect>,
 }
@@ -361,8 +362,11 @@ pub enum Effect {
         checkin_id: String,
         max_seconds: u32,
     },
-    /// Take one location fix now (no background location, ever).
-    CaptureLocation { checkin_id: String },
+    /// Take one location fix now (no background location, ever);
+    /// `precise`: the policy needs the phone's best fix (an exact location,
+    /// or whether the participant is inside an area), else an approximate
+    /// one is enough (ask only for approximate location permission).
+    CaptureLocation { checkin_id: String, precise: bool },
     /// Read the enrollment QR code; hand its text to `deliver_capture`.
     ScanCode,
     /// Hand this file to the OS share sheet.

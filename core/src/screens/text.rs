@@ -51,7 +51,7 @@ fn render(screen: &Screen) -> String {
         line(String::new());
         line(format!("effect: {}", effect(e)));
     }
-    if screen.refresh_at_ms.is_some() {
+    if screen.refresh_in_ms.is_some() {
         line("refresh: on a timer".into());
     }
     out
@@ -110,7 +110,10 @@ fn effect(e: &Effect) -> String {
     match e {
         Effect::CapturePhoto { .. } => "capture a photo".into(),
         Effect::CaptureVoice { max_seconds, .. } => format!("record voice, at most {max_seconds} s"),
-        Effect::CaptureLocation { .. } => "take one location fix".into(),
+        Effect::CaptureLocation { precise, .. } => format!(
+            "take one location fix ({})",
+            if *precise { "precise" } else { "approximate" }
+        ),
         Effect::ScanCode => "scan the enrollment code".into(),
         Effect::ShareFile { mime_type, .. } => format!("share a file ({mime_type})"),
         Effect::RequestPermission { permission } => format!("ask for {permission:?}"),

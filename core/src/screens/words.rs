@@ -170,7 +170,7 @@ impl Words<'_> {
             actions,
             back,
             secure,
-            refresh_at_ms: None,
+            refresh_in_ms: None,
             effect: None,
         }
     }
@@ -194,9 +194,9 @@ pub(crate) fn hour_of(local: NaiveTime) -> Arg<'static> {
     Arg::Number(i64::from(local.hour()))
 }
 
-/// Milliseconds since the epoch, for `refresh_at_ms`.
-pub(crate) fn ms(at: DateTime<Utc>) -> i64 {
-    at.timestamp_millis()
+/// Milliseconds from `now` until `at` (at least one), for `refresh_in_ms`.
+pub(crate) fn ms_until(now: DateTime<Utc>, at: DateTime<Utc>) -> u64 {
+    u64::try_from((at - now).num_milliseconds()).unwrap_or(0).max(1)
 }
 
 /// The start of the next minute after `now`: when a countdown's text

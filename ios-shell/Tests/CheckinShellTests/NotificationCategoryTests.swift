@@ -59,10 +59,4 @@ final class NotificationCategoryTests: XCTestCase {
                        [["Check-ins", "Appointments"], ["Presentaciones", "Citas"]])
     }
 
-    func testEachReminderIsFiledUnderItsGroup() {
-        XCTAssertEqual(ReminderChannel.of(.windowOpens), "checkins")
-        XCTAssertEqual(ReminderChannel.of(.windowClosing), "checkins")
-        XCTAssertEqual(ReminderChannel.of(.windowLate), "checkins")
-        XCTAssertEqual(ReminderChannel.of(.appointment), "appointments")
-    }
 }

@@ -94,26 +94,27 @@ final class ScreenModelTests: XCTestCase {
     }
 
     @MainActor
-    func testTheRefreshComesAtTheCoresTimeOnThePhonesClock() async throws {
+    func testTheRefreshComesAfterTheDelayTheCoreNamed() async throws {
+        // The core names a delay, not a time: the phone's clock being hours
+        // off cannot move it.
         let client = ScriptedClient()
-        client.clockOffset = 3 * 3_600 // the phone's clock is three hours behind
-        var refreshAt: Int64? = Int64((Date().timeIntervalSince1970 + client.clockOffset + 60) * 1_000)
-        client.screenAnswer = { scriptedScreen($0, refreshAtMs: refreshAt) }
+        client.clockOffset = 3 * 3_600
+        var refreshIn: UInt64? = 60_000
+        client.screenAnswer = { scriptedScreen($0, refreshInMs: refreshIn) }
         let timer = ManualTimer()
         let model = screenModel(client, phone: TestPhone(), timer: timer)
         await model.start()
         let scheduled = try XCTUnwrap(timer.scheduled.last)
-        XCTAssertEqual(scheduled.timeIntervalSinceNow, 60, accuracy: 2, "a minute on the phone's clock, not three hours")
+        XCTAssertEqual(scheduled.timeIntervalSinceNow, 60, accuracy: 2, "a minute on the phone's clock")
 
-        // A time already past (the phone's clock ahead) does not spin.
-        refreshAt = Int64((Date().timeIntervalSince1970 - 600) * 1_000)
-        client.clockOffset = 0
+        // A zero delay (the moment already here) does not spin.
+        refreshIn = 0
         timer.fire()
         await model.settled()
         XCTAssertEqual(client.screenCalls, [.start, .start])
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(timer.scheduled.last).timeIntervalSinceNow, 0.9)
 
-        refreshAt = nil
+        refreshIn = nil
         timer.fire()
         await model.settled()
         XCTAssertEqual(client.screenCalls.count, 3)

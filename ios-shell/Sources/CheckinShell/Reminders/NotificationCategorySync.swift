@@ -31,22 +31,6 @@ public protocol NotificationCategoryCenter: AnyObject {
     func setCategories(_ categories: [ReminderCategory])
 }
 
-/// The groups the core names (core/src/screens/mod.rs, notification_channels).
-public enum ReminderChannel {
-    public static let checkins = "checkins"
-    public static let appointments = "appointments"
-
-    /// The group a reminder of `kind` is filed under, as the core documents
-    /// it: check-in windows under `checkins`, appointments under
-    /// `appointments`.
-    public static func of(_ kind: NotificationKind) -> String {
-        switch kind {
-        case .windowOpens, .windowClosing, .windowLate: return checkins
-        case .appointment: return appointments
-        }
-    }
-}
-
 @MainActor
 public final class NotificationCategorySync {
     private let client: CoreClient

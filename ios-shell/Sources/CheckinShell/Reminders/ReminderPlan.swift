@@ -35,7 +35,7 @@ public enum ReminderPlan {
         ReminderRequest(identifier: identifierPrefix + notification.id,
                         title: notification.title, body: notification.body,
                         fireAt: notification.fireAtDevice, deepLink: notification.deepLink,
-                        channel: ReminderChannel.of(notification.kind))
+                        channel: notification.channel)
     }
 
     /// What to change so the pending reminders are `wanted` (at most

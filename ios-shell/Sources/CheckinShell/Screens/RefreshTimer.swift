@@ -1,5 +1,5 @@
-// RefreshTimer: asks for a screen again at the time the core named
-// (`Screen.refreshAtMs`: a countdown's next minute, a window opening).
+// RefreshTimer: asks for a screen again after the delay the core named
+// (`Screen.refreshInMs`: a countdown's next minute, a window opening).
 // One pending refresh at a time, like the one screen on show: scheduling
 // replaces the earlier one. `SleepingTimer` is the app's; tests fire a
 // manual one.

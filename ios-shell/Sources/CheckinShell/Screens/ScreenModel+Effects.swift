@@ -23,8 +23,8 @@ extension ScreenModel {
             track { await $0.openCamera(checkinId: checkinId, route: route) }
         case .captureVoice(let checkinId, let maxSeconds):
             track { await $0.record(checkinId: checkinId, maxSeconds: maxSeconds, route: route) }
-        case .captureLocation(let checkinId):
-            track { await $0.locate(checkinId: checkinId, route: route) }
+        case .captureLocation(let checkinId, let precise):
+            track { await $0.locate(checkinId: checkinId, precise: precise, route: route) }
         case .scanCode:
             track { await $0.scan(route: route) }
         case .shareFile(let path, let mimeType):
@@ -101,11 +101,9 @@ extension ScreenModel {
         state.capture = .recorder(checkinId: checkinId, maxSeconds: maxSeconds, startedAt: startedAt, level: level)
     }
 
-    private func locate(checkinId: String, route: Route) async {
+    private func locate(checkinId: String, precise: Bool, route: Route) async {
         beginCapture(.locating(checkinId: checkinId), route: route)
-        // The effect does not say how precise: ask the platform for its best
-        // only when the policy keeps the exact point.
-        let precise = (try? client.policy().location) == .precise
+        // The core says how precise a fix the policy needs.
         let outcome = await phone.desk.location(precise: precise)
         endCapture()
         await deliver(outcome.result(checkinId: checkinId), current: route)

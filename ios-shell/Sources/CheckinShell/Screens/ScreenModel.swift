@@ -14,9 +14,9 @@
 //   the end of a background sync) and a capture's answer on the same
 //   screen keep it; an action's answer shows the core's values, which
 //   carry what was sent back when it matters (a failed enrollment);
-// - the screen is asked for again at its `refreshAtMs`, converted from the
-//   core's true time to the phone's clock, never sooner than a second, so
-//   a phone clock hours off neither freezes a countdown nor spins;
+// - the screen is asked for again after its `refreshInMs`, a delay from
+//   now (so a phone clock hours off cannot move it), never sooner than a
+//   second, so a moment already here does not spin;
 // - a core call that throws leaves the screen as it was and records the
 //   failure's code (no message, no personal data).
 import CheckinCore
@@ -172,15 +172,13 @@ public final class ScreenModel: StatePublishing {
     }
 
     func scheduleRefresh(of screen: Screen) {
-        guard let refreshAtMs = screen.refreshAtMs else {
+        guard let refreshInMs = screen.refreshInMs else {
             timer.cancel()
             return
         }
-        // The core's times are true time; the timer runs on the phone's clock.
-        let now = Date()
-        let offset = ((try? client.correctedNow()) ?? now).timeIntervalSince(now)
-        let due = Date(timeIntervalSince1970: Double(refreshAtMs) / 1_000).addingTimeInterval(-offset)
-        timer.schedule(at: max(due, now.addingTimeInterval(ScreenModel.minimumRefreshDelay))) { [weak self] in
+        // A delay from now, so the phone's clock (however wrong) does not matter.
+        let delay = max(Double(refreshInMs) / 1_000, ScreenModel.minimumRefreshDelay)
+        timer.schedule(at: Date().addingTimeInterval(delay)) { [weak self] in
             self?.track { await $0.askAgain() }
         }
     }

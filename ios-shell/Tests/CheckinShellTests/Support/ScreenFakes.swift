@@ -199,9 +199,9 @@ extension Screen {
 
 /// A screen for scripted clients: `route`, a title, these blocks and actions.
 func scriptedScreen(_ route: Route, title: String = "Screen", blocks: [Block] = [], actions: [Action] = [],
-                    back: Route? = nil, refreshAtMs: Int64? = nil, effect: Effect? = nil) -> Screen {
+                    back: Route? = nil, refreshInMs: UInt64? = nil, effect: Effect? = nil) -> Screen {
     Screen(route: route, title: title, language: "en", blocks: blocks, actions: actions, back: back, secure: false,
-           refreshAtMs: refreshAtMs, effect: effect)
+           refreshInMs: refreshInMs, effect: effect)
 }
 
 func scriptedAction(_ id: String, _ kind: ActionKind, enabled: Bool = true) -> Action {
