@@ -21,28 +21,26 @@ use crate::session::Session;
 /// one with `None`.
 pub(crate) fn start(session: &Session, window_id: Option<&str>) -> Result<Uuid> {
     session.enrolled()?;
-    let policy = policy_for_capture(session, None)?;
-    let window = match window_id {
-        None => None,
-        Some(id) => {
-            let plan = session.plan()?.ok_or(Error::NotEnrolled)?;
-            let w = plan.window(id)?;
-            Some(WindowRef {
-                id: w.id,
-                opens_at: w.opens,
-                closes_at: w.closes,
-            })
-        }
-    };
-    let draft = Draft {
+    let mut draft = Draft {
         id: Uuid::new_v4(),
-        window,
+        window: None,
         started_at: session.now().corrected(),
         photo: None,
         voice: None,
         location: None,
-        policy_version: Some(policy.version),
+        policy_version: None,
+        policy_sha256_hex: None,
     };
+    policy_for_capture(session, Some(&mut draft))?;
+    if let Some(id) = window_id {
+        let plan = session.plan()?.ok_or(Error::NotEnrolled)?;
+        let w = plan.window(id)?;
+        draft.window = Some(WindowRef {
+            id: w.id,
+            opens_at: w.opens,
+            closes_at: w.closes,
+        });
+    }
     session
         .store
         .write(|tx| session.store.put_draft_header(tx, &draft))?;

@@ -8,7 +8,7 @@ use checkin_media::{PhotoPolicy, VoicePolicy};
 
 mod area;
 
-pub use area::{AreaError, MAX_AREA_VERTICES, MIN_AREA_WIDTH_M};
+pub use area::AreaError;
 
 /// Whether a kind of evidence is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -141,6 +141,44 @@ pub struct Policy {
     pub retention: Retention,
     #[serde(default)]
     pub receivers: Vec<String>,
+}
+
+/// A policy as the device names it: its version and the SHA-256 of its
+/// bytes as stored (the `policy` JSON the server sent, written compactly
+/// with its keys in order: docs/policy.md, "Versions"). Consents and the
+/// enrollment name a policy this way, so a different document under the
+/// same version number is never taken for the one the participant saw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyRef {
+    pub version: u32,
+    /// `None` only in what was recorded before the digest was kept, and
+    /// for the default policy (nothing stored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256_hex: Option<String>,
+}
+
+impl PolicyRef {
+    /// The stored policy `bytes`, of version `version`.
+    pub fn of(version: u32, bytes: &[u8]) -> Self {
+        Self {
+            version,
+            sha256_hex: Some(hex::encode(crate::crypto::sha256(bytes))),
+        }
+    }
+
+    /// Whether this (recorded earlier) names the `current` policy: the
+    /// same version and the same bytes. A record made before digests were
+    /// kept names its version only; since then a policy's bytes never
+    /// change under one version (`crate::documents`), so for such a record
+    /// the version is what it can go by.
+    pub fn names(&self, current: &PolicyRef) -> bool {
+        self.version == current.version
+            && match (&self.sha256_hex, &current.sha256_hex) {
+                (Some(recorded), Some(now)) => recorded == now,
+                (None, _) => true,
+                (Some(_), None) => false,
+            }
+    }
 }
 
 /// A policy from the server that cannot be used.

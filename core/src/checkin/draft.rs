@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::{PhotoQuality, VoiceQuality, b64};
 use crate::location::SentLocation;
+use crate::policy::PolicyRef;
 use crate::protocol::envelope::WindowRef;
 use crate::protocol::wire_time;
 
@@ -57,21 +58,35 @@ pub struct Draft {
     /// never sealed together, nor sealed under another policy's version.
     #[serde(default)]
     pub policy_version: Option<u32>,
+    /// The digest of that policy's bytes ([`PolicyRef`]; `None` in drafts
+    /// stored before it was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_sha256_hex: Option<String>,
 }
 
 impl Draft {
-    /// Records that evidence is being taken under `policy_version`; refused
-    /// when evidence already taken under another version would be mixed
-    /// with it (the participant retakes the check-in).
-    pub(crate) fn take_under(&mut self, policy_version: u32) -> Result<(), PolicyChanged> {
+    /// The policy this draft's evidence is taken under, if recorded.
+    pub fn policy(&self) -> Option<PolicyRef> {
+        self.policy_version.map(|version| PolicyRef {
+            version,
+            sha256_hex: self.policy_sha256_hex.clone(),
+        })
+    }
+
+    /// Records that evidence is being taken under `policy`; refused when
+    /// evidence already taken under another policy (another version, or
+    /// other bytes under the same version) would be mixed with it (the
+    /// participant retakes the check-in).
+    pub(crate) fn take_under(&mut self, policy: &PolicyRef) -> Result<(), PolicyChanged> {
         let has_evidence = self.photo.is_some() || self.voice.is_some() || self.location.is_some();
-        match self.policy_version {
-            Some(earlier) if earlier != policy_version && has_evidence => Err(PolicyChanged {
-                captured_under: earlier,
-                current: policy_version,
+        match self.policy() {
+            Some(earlier) if !earlier.names(policy) && has_evidence => Err(PolicyChanged {
+                captured_under: earlier.version,
+                current: policy.version,
             }),
             _ => {
-                self.policy_version = Some(policy_version);
+                self.policy_version = Some(policy.version);
+                self.policy_sha256_hex.clone_from(&policy.sha256_hex);
                 Ok(())
             }
         }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::{LedgerEntry, LedgerError, LedgerEvent, LedgerFault};
 use crate::crypto::sha256;
+use crate::policy::PolicyRef;
 use crate::protocol::wire_time;
 use crate::store::{LedgerHead, Store, StoreError};
 
@@ -83,15 +84,21 @@ pub fn verify(store: &Store) -> Result<Vec<StoredLedgerEntry>, LedgerError> {
     }
 }
 
-/// The first policy version received, read from the rows whether or not
-/// the chain verifies: how a device enrolled before the enrolled version
-/// was stored apart finds it.
-pub(crate) fn first_policy_version(store: &Store) -> Result<Option<u32>, StoreError> {
+/// The first policy received, read from the rows whether or not the chain
+/// verifies: how a device enrolled before the enrolled policy was stored
+/// apart finds it.
+pub(crate) fn first_policy(store: &Store) -> Result<Option<PolicyRef>, StoreError> {
     let (rows, _) = store.ledger_rows()?;
     Ok(rows
         .into_iter()
         .find_map(|(_, row)| match parse(row.ok()?).ok()?.entry.event {
-            LedgerEvent::PolicyReceived { version } => Some(version),
+            LedgerEvent::PolicyReceived {
+                version,
+                sha256_hex,
+            } => Some(PolicyRef {
+                version,
+                sha256_hex,
+            }),
             _ => None,
         }))
 }

@@ -106,6 +106,7 @@ fn screens(lang: &str) -> String {
         voice: None,
         location: None,
         policy_version: Some(1),
+        policy_sha256_hex: None,
     };
     let taking = Extras {
         draft: Some(draft),

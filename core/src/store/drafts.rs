@@ -155,6 +155,7 @@ mod tests {
             voice: None,
             location: None,
             policy_version: Some(1),
+            policy_sha256_hex: None,
         }
     }
 

@@ -191,6 +191,7 @@ fn draft(now: &str) -> Draft {
         voice: None,
         location: None,
         policy_version: Some(1),
+        policy_sha256_hex: None,
     }
 }
 
