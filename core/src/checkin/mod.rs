@@ -15,7 +15,9 @@ use crate::protocol::wire_time;
 mod draft;
 mod seal;
 
-pub use draft::{Draft, DraftPart, DraftPhoto, DraftVoice, PolicyChanged};
+pub use draft::{
+    Draft, DraftEvidence, DraftPart, DraftPhoto, DraftVoice, PolicyChanged, WindowClosed,
+};
 pub use seal::{CannotSeal, SealingKeys, seal};
 
 /// What the voice check found, in the form that goes into the record.
@@ -90,6 +92,24 @@ pub struct CheckinRecord {
     pub voice_quality: Option<VoiceQuality>,
     pub bystanders_blurred: u32,
     pub locale: String,
+    /// When each piece of evidence was captured (corrected time); absent
+    /// for evidence without a recorded time (kept before times were).
+    #[serde(default)]
+    pub evidence_captured_at: EvidenceCapturedAt,
+}
+
+/// The record's `evidence_captured_at` (docs/protocol.md, "Body").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceCapturedAt {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "wire_time::option")]
+    pub photo: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "wire_time::option")]
+    pub voice: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "wire_time::option")]
+    pub location: Option<DateTime<Utc>>,
 }
 
 /// Exactly what one check-in collected and sent: shown to the participant

@@ -224,11 +224,6 @@ mod tests {
         let shown = store_policy(&s, SHOWN);
         store_enrolled(&s, &shown);
         let mut draft = Draft {
-            id: uuid::Uuid::new_v4(),
-            window: None,
-            started_at: s.now().corrected(),
-            photo: None,
-            voice: None,
             location: Some(crate::location::SentLocation::Area {
                 inside: true,
                 fix_time: s.now().corrected(),
@@ -237,8 +232,7 @@ mod tests {
                 stale: false,
                 inaccurate: false,
             }),
-            policy_version: None,
-            policy_sha256_hex: None,
+            ..Draft::new(uuid::Uuid::new_v4(), None, s.now().corrected())
         };
         policy_for_capture(&s, Some(&mut draft)).expect("under the first");
         assert_eq!(draft.policy(), Some(shown));
