@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use checkin_media::{self as media, PhotoIssue};
 
-use crate::protocol::envelope::{ClockEvidence, PartDescriptor, WindowRef};
+use crate::protocol::envelope::{ClockEvidence, LedgerHeadRef, PartDescriptor, WindowRef};
 use crate::protocol::wire_time;
 
 mod draft;
@@ -122,6 +122,10 @@ pub struct CheckinSummary {
     pub captured_at: DateTime<Utc>,
     pub clock: ClockEvidence,
     pub policy_version: Option<u32>,
+    /// The device's ledger head named in the envelope's header (absent for
+    /// check-ins sealed before it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger_head: Option<LedgerHeadRef>,
     /// The envelope's parts: kind, type, size and digest of each.
     pub parts: Vec<PartDescriptor>,
     /// The location value sent, if any, exactly as sealed.

@@ -16,7 +16,7 @@ use super::{CheckinRecord, CheckinSummary, Draft, EvidenceCapturedAt};
 use crate::clock::ClockEstimate;
 use crate::crypto::{CryptoError, signing::DeviceKey};
 use crate::policy::{LocationMode, Policy, Requirement};
-use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind};
+use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, LedgerHeadRef, Part, PartKind};
 use crate::protocol::{ProtocolError, wire_time};
 
 /// The keys a check-in is sealed and signed with.
@@ -52,13 +52,16 @@ pub enum CannotSeal {
 }
 
 /// Seals `draft`, taken under `policy`, at `now`; `locale` is the
-/// participant's language, written into the record.
+/// participant's language, written into the record, and `ledger_head` the
+/// device's ledger as it stands, named in the header (docs/ledger.md,
+/// "Anchoring").
 pub fn seal(
     draft: &Draft,
     policy: &Policy,
     keys: &SealingKeys<'_>,
     now: &ClockEstimate,
     locale: &str,
+    ledger_head: Option<LedgerHeadRef>,
     rng: &dyn SecureRandom,
 ) -> Result<Sealed, CannotSeal> {
     check_evidence(draft, policy)?;
@@ -132,6 +135,7 @@ pub fn seal(
         },
         sealed_at: now.corrected(),
         policy_version: Some(policy.version),
+        ledger_head,
     };
     let sealed = envelope::seal_deferring(
         rng,
@@ -155,6 +159,7 @@ pub fn seal(
         captured_at: header.captured_at,
         clock: header.clock,
         policy_version: header.policy_version,
+        ledger_head: header.ledger_head.clone(),
         parts: header.parts.clone(),
         location: record.location.clone(),
         bystanders_blurred: record.bystanders_blurred,

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use super::{LedgerEntry, LedgerError, LedgerEvent, LedgerFault};
 use crate::crypto::sha256;
 use crate::policy::PolicyRef;
+use crate::protocol::envelope::LedgerHeadRef;
 use crate::protocol::wire_time;
 use crate::store::{LedgerHead, Store, StoreError};
 
@@ -47,6 +48,14 @@ pub fn append(
     };
     store.insert_ledger_row(tx, seq, &bytes, &head)?;
     Ok(seq)
+}
+
+/// The recorded head (last entry's seq and hash), as an envelope names it.
+pub fn head(store: &Store) -> Result<Option<LedgerHeadRef>, StoreError> {
+    Ok(store.ledger_head(&store.reader())?.map(|h| LedgerHeadRef {
+        seq: h.seq,
+        sha256_hex: h.hash_hex,
+    }))
 }
 
 /// Reads the ledger and checks its chain: the entries if sound, else

@@ -15,7 +15,7 @@ mod export;
 mod summary;
 
 pub(crate) use chain::first_policy;
-pub use chain::{GENESIS_HASH_HEX, StoredLedgerEntry, append, verify};
+pub use chain::{GENESIS_HASH_HEX, StoredLedgerEntry, append, head, verify};
 pub use export::export;
 pub use summary::{fault_text, summary};
 
