@@ -90,10 +90,12 @@ fn check_polygon(vertices: &[[f64; 2]]) -> Result<(), AreaError> {
     let perimeter: f64 = edges()
         .map(|((x1, y1), (x2, y2))| (x2 - x1).hypot(y2 - y1))
         .sum();
-    if !(area >= std::f64::consts::PI * MIN_AREA_RADIUS_M * MIN_AREA_RADIUS_M) {
+    // Finite: every vertex is a position. A polygon with no area (so no
+    // perimeter either) stops at the first check.
+    if area < std::f64::consts::PI * MIN_AREA_RADIUS_M * MIN_AREA_RADIUS_M {
         return Err(AreaError::TooSmall);
     }
-    if !(2.0 * area / perimeter >= MIN_AREA_WIDTH_M) {
+    if 2.0 * area / perimeter < MIN_AREA_WIDTH_M {
         return Err(AreaError::TooNarrow);
     }
     Ok(())
