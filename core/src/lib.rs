@@ -92,7 +92,7 @@ pub use plan::{
     CheckinWindow, Due, LocationPrecision, Plan, Requirements, WindowState, zone::Resolution,
 };
 pub use policy::{LocationMode, Policy, PolicyRef, Requirement};
-pub use protocol::envelope::{ClockEvidence, PartDescriptor, PartKind, WindowRef};
+pub use protocol::envelope::{ClockEvidence, LedgerHeadRef, PartDescriptor, PartKind, WindowRef};
 pub use protocol::receipt::Receipt;
 pub use remind::{Notification, NotificationKind};
 pub use retention::RetentionReport;
