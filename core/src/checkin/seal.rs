@@ -8,6 +8,9 @@
 //! is sealed; a location taken under another policy is left out; what the
 //! policy lets wait for an unmetered network is decided now, so both
 //! envelopes are sealed at capture time and no plaintext media is kept.
+//! The record names when each piece of evidence was captured, and the
+//! header's `captured_at` (with the clock reading behind it) is the last of
+//! those moments, never the time the draft was started or sealed.
 
 use ring::rand::SecureRandom;
 use uuid::Uuid;
