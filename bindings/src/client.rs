@@ -318,9 +318,10 @@ impl CheckinClient {
         Ok(self.inner.ledger()?.into_iter().map(Into::into).collect())
     }
 
-    /// The verified ledger as JSON text (format: docs/ledger.md): every
-    /// entry's exact stored bytes, the hash chain, the program's key ids and
-    /// receipt public key, so anyone can check it without this library
+    /// The verified ledger as JSON text (format: docs/ledger.md), signed by
+    /// the device key: every entry's exact stored bytes, the hash chain, the
+    /// program's key ids and receipt public key, so anyone can check it
+    /// without this library
     /// (scripts/ledger/verify_ledger.py does). Throws `LedgerBroken` if the
     /// chain does not verify, never exporting a broken ledger as sound.
     pub fn export_ledger_json(&self) -> Result<String, CheckinError> {

@@ -773,7 +773,7 @@ impl From<core::LedgerEvent> for LedgerEvent {
                 encryption_key_id,
                 receipt_key_id,
             },
-            Core::PolicyReceived { version } => Self::PolicyReceived { version },
+            Core::PolicyReceived { version, .. } => Self::PolicyReceived { version },
             Core::PlanReceived { changes } => Self::PlanReceived { changes },
             Core::CheckinSubmitted { summary } => Self::CheckinSubmitted {
                 summary: summary.into(),
@@ -804,6 +804,7 @@ impl From<core::LedgerEvent> for LedgerEvent {
                 policy_version,
                 language,
                 text_sha256_hex,
+                ..
             } => Self::ConsentRecorded {
                 policy_version,
                 language,

@@ -238,7 +238,7 @@ async fn main() -> DemoResult<()> {
                     LedgerEvent::Enrolled { program_name, .. } => {
                         format!("enrolled with {program_name}")
                     }
-                    LedgerEvent::PolicyReceived { version } => {
+                    LedgerEvent::PolicyReceived { version, .. } => {
                         format!("policy version {version} received")
                     }
                     LedgerEvent::PlanReceived { changes } if changes.is_empty() => {

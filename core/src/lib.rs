@@ -91,8 +91,8 @@ pub use location::{LocationError, LocationFix, SentLocation};
 pub use plan::{
     CheckinWindow, Due, LocationPrecision, Plan, Requirements, WindowState, zone::Resolution,
 };
-pub use policy::{LocationMode, Policy, Requirement};
-pub use protocol::envelope::{ClockEvidence, PartDescriptor, PartKind, WindowRef};
+pub use policy::{LocationMode, Policy, PolicyRef, Requirement};
+pub use protocol::envelope::{ClockEvidence, LedgerHeadRef, PartDescriptor, PartKind, WindowRef};
 pub use protocol::receipt::Receipt;
 pub use remind::{Notification, NotificationKind};
 pub use retention::RetentionReport;
@@ -102,7 +102,7 @@ pub use store::{MediaItem, OutboxItem, OutboxState};
 pub use checkin_media::MediaError;
 pub use crypto::CryptoError;
 pub use plan::PlanError;
-pub use policy::PolicyError;
+pub use policy::{AreaError, PolicyError};
 pub use protocol::{ProtocolError, receipt::ReceiptError};
 pub use store::StoreError;
 

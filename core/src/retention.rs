@@ -297,6 +297,7 @@ mod tests {
                     uptime_ms: None,
                 },
                 policy_version: Some(1),
+                ledger_head: None,
                 parts: Vec::new(),
                 location: None,
                 bystanders_blurred: 0,

@@ -19,7 +19,7 @@ use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::plan::{CompletedCheckin, Plan};
-use crate::policy::Policy;
+use crate::policy::{Policy, PolicyRef};
 use crate::protocol::ProtocolError;
 use crate::store::{DocumentName, EnrollmentRecord, OutboxState, Store, StoreError};
 
@@ -44,11 +44,13 @@ struct Snapshot {
     rev: i64,
     enrolled: Loaded<Option<Arc<Enrolled>>>,
     policy: Loaded<Arc<Policy>>,
+    /// The stored policy's version and digest.
+    policy_ref: PolicyRef,
     plan: Loaded<Option<Arc<Plan>>>,
     /// The consents document as stored (JSON); `crate::disclosure` reads it.
     consents: Option<Arc<Vec<u8>>>,
-    /// The policy version in force at enrollment.
-    enrolled_policy_version: Option<u32>,
+    /// The policy in force at enrollment.
+    enrolled_policy: Option<PolicyRef>,
     preferences: Arc<Preferences>,
     /// Messages in the participant's language, parsed once.
     localizer: Arc<Localizer>,
@@ -131,9 +133,19 @@ impl Session {
                 .map(|e| Some(Arc::new(e)))
                 .map_err(|e| e.to_string()),
         };
-        let policy = match self.store.document(DocumentName::Policy)? {
-            Some(bytes) => Policy::from_json(&bytes).map_err(|e| e.to_string()),
-            None => Ok(Policy::default()),
+        let (policy, policy_ref) = match self.store.document(DocumentName::Policy)? {
+            Some(bytes) => {
+                let policy = Policy::from_json(&bytes).map_err(|e| e.to_string());
+                let version = policy.as_ref().map_or(0, |p| p.version);
+                (policy, PolicyRef::of(version, &bytes))
+            }
+            None => (
+                Ok(Policy::default()),
+                PolicyRef {
+                    version: Policy::default().version,
+                    sha256_hex: None,
+                },
+            ),
         };
         let plan = match self.store.document(DocumentName::Plan)? {
             Some(bytes) => Plan::from_json(&bytes)
@@ -142,11 +154,10 @@ impl Session {
             None => Ok(None),
         };
         let consents = self.store.document(DocumentName::Consents)?.map(Arc::new);
-        let enrolled_policy_version = match self.store.document(DocumentName::EnrolledPolicyVersion)?
-        {
-            Some(bytes) => std::str::from_utf8(&bytes).ok().and_then(|t| t.parse().ok()),
-            // A device enrolled before the version was stored apart.
-            None => crate::ledger::first_policy_version(&self.store)?,
+        let enrolled_policy = match self.store.document(DocumentName::EnrolledPolicy)? {
+            Some(bytes) => enrolled_policy(&bytes),
+            // A device enrolled before the policy was named apart.
+            None => crate::ledger::first_policy(&self.store)?,
         };
         let preferences: Preferences = match self.store.document(DocumentName::Preferences)? {
             // Damaged preferences fall back to the defaults: they hold
@@ -164,9 +175,10 @@ impl Session {
             rev,
             enrolled,
             policy: policy.map(Arc::new),
+            policy_ref,
             plan,
             consents,
-            enrolled_policy_version,
+            enrolled_policy,
             preferences: Arc::new(preferences),
             localizer: Arc::new(Localizer::new(&language)),
         })
@@ -196,8 +208,15 @@ impl Session {
         Ok(self.snapshot()?.consents.clone())
     }
 
-    pub fn enrolled_policy_version(&self) -> Result<Option<u32>> {
-        Ok(self.snapshot()?.enrolled_policy_version)
+    /// The stored policy's version and digest (the digest is `None`
+    /// before a policy is stored).
+    pub fn policy_ref(&self) -> Result<PolicyRef> {
+        Ok(self.snapshot()?.policy_ref.clone())
+    }
+
+    /// The policy in force at enrollment.
+    pub fn enrolled_policy(&self) -> Result<Option<PolicyRef>> {
+        Ok(self.snapshot()?.enrolled_policy.clone())
     }
 
     /// Check-ins made for scheduled windows (all but those the server
@@ -230,6 +249,18 @@ impl Session {
     /// The participant's own choices on this phone.
     pub fn preferences(&self) -> Result<Arc<Preferences>> {
         Ok(self.snapshot()?.preferences.clone())
+    }
+}
+
+/// The enrolled policy as stored: `{"version", "sha256_hex"}`, or the bare
+/// version number an earlier version of the core wrote.
+fn enrolled_policy(bytes: &[u8]) -> Option<PolicyRef> {
+    match serde_json::from_slice(bytes).ok()? {
+        serde_json::Value::Number(n) => Some(PolicyRef {
+            version: u32::try_from(n.as_u64()?).ok()?,
+            sha256_hex: None,
+        }),
+        other => serde_json::from_value(other).ok(),
     }
 }
 

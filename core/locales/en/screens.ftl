@@ -360,6 +360,7 @@ error-storage-full = This phone is full. Delete some photos or apps, then try ag
 error-media = This could not be used. Please try again.
 error-missing-evidence = Something the program asks for is missing. Complete every step first.
 error-policy-changed = The program changed its rules during this check-in. Cancel it and start again.
+error-window-closed = The time for this check-in is over, including the extra time allowed after it. Nothing more can be added to it. Cancel it. If you could not check in on time, call your program.
 error-location-not-collected = Your program does not collect your location. Nothing was kept.
 error-location-invalid = The phone could not tell where you are. Try again, outside if you can.
 error-unexpected = Something went wrong. Your check-ins on this phone are safe. Try again.

@@ -368,6 +368,7 @@ error-storage-full = Este teléfono está lleno. Borre algunas fotos o aplicacio
 error-media = No se pudo usar. Por favor, inténtelo otra vez.
 error-missing-evidence = Falta algo que pide el programa. Primero complete todos los pasos.
 error-policy-changed = El programa cambió sus reglas durante esta presentación. Cancélela y empiece otra vez.
+error-window-closed = Terminó el plazo para presentarse, también el tiempo extra permitido después. Ya no se puede agregar nada a esta presentación. Cancélela. Si no pudo presentarse a tiempo, llame a su programa.
 error-location-not-collected = Su programa no recoge su ubicación. No se guardó nada.
 error-location-invalid = El teléfono no pudo saber dónde está usted. Inténtelo otra vez, al aire libre si puede.
 error-unexpected = Algo salió mal. Sus presentaciones están seguras en este teléfono. Inténtelo otra vez.

@@ -333,6 +333,7 @@ error-storage-full = Ce téléphone est plein. Supprimez des photos ou des appli
 error-media = Cela n’a pas pu être utilisé. Merci de réessayer.
 error-missing-evidence = Il manque quelque chose que le programme demande. Terminez d’abord toutes les étapes.
 error-policy-changed = Le programme a changé ses règles pendant cette présentation. Annulez-la et recommencez.
+error-window-closed = Le délai pour vous présenter est terminé, y compris le temps supplémentaire accordé ensuite. Plus rien ne peut être ajouté à cette présentation. Annulez-la. Si vous n’avez pas pu vous présenter à temps, appelez votre programme.
 error-location-not-collected = Votre programme ne recueille pas votre position. Rien n’a été gardé.
 error-location-invalid = Le téléphone n’a pas pu savoir où vous êtes. Réessayez, dehors si vous pouvez.
 error-unexpected = Une erreur s’est produite. Vos présentations sont en sécurité sur ce téléphone. Réessayez.

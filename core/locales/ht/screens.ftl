@@ -331,6 +331,7 @@ error-storage-full = Telefòn sa a plen. Efase kèk foto oswa kèk aplikasyon, e
 error-media = Nou pa t ka sèvi ak sa. Tanpri, eseye ankò.
 error-missing-evidence = Gen yon bagay pwogram nan mande ki manke. Fè tout etap yo anvan.
 error-policy-changed = Pwogram nan chanje règleman l pandan prezantasyon sa a. Anile l epi kòmanse ankò.
+error-window-closed = Tan pou w prezante a fini, ansanm ak tan anplis yo te ba ou apre l. Ou pa ka ajoute anyen ankò nan prezantasyon sa a. Anile l. Si w pa t ka prezante alè, rele pwogram ou a.
 error-location-not-collected = Pwogram ou a pa ranmase pozisyon ou. Yo pa kenbe anyen.
 error-location-invalid = Telefòn nan pa t ka konnen ki kote ou ye. Eseye ankò, deyò si ou kapab.
 error-unexpected = Gen yon bagay ki pa mache. Prezantasyon ou yo an sekirite sou telefòn sa a. Eseye ankò.

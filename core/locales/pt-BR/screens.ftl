@@ -384,6 +384,7 @@ error-storage-full = Este celular está cheio. Apague algumas fotos ou aplicativ
 error-media = Não foi possível usar isto. Por favor, tente de novo.
 error-missing-evidence = Falta algo que o programa pede. Primeiro complete todas as etapas.
 error-policy-changed = O programa mudou as regras durante esta apresentação. Cancele e comece de novo.
+error-window-closed = O prazo para se apresentar terminou, e também o tempo extra permitido depois dele. Não é mais possível acrescentar nada a esta apresentação. Cancele. Se você não conseguiu se apresentar a tempo, ligue para o seu programa.
 error-location-not-collected = Seu programa não coleta sua localização. Nada foi guardado.
 error-location-invalid = O celular não conseguiu saber onde você está. Tente de novo, ao ar livre se puder.
 error-unexpected = Algo deu errado. Suas apresentações estão seguras neste celular. Tente de novo.

@@ -9,13 +9,15 @@ use uuid::Uuid;
 
 use checkin_media::{self as media, PhotoIssue};
 
-use crate::protocol::envelope::{ClockEvidence, PartDescriptor, WindowRef};
+use crate::protocol::envelope::{ClockEvidence, LedgerHeadRef, PartDescriptor, WindowRef};
 use crate::protocol::wire_time;
 
 mod draft;
 mod seal;
 
-pub use draft::{Draft, DraftPart, DraftPhoto, DraftVoice, PolicyChanged};
+pub use draft::{
+    Draft, DraftEvidence, DraftPart, DraftPhoto, DraftVoice, PolicyChanged, WindowClosed,
+};
 pub use seal::{CannotSeal, SealingKeys, seal};
 
 /// What the voice check found, in the form that goes into the record.
@@ -90,6 +92,24 @@ pub struct CheckinRecord {
     pub voice_quality: Option<VoiceQuality>,
     pub bystanders_blurred: u32,
     pub locale: String,
+    /// When each piece of evidence was captured (corrected time); absent
+    /// for evidence without a recorded time (kept before times were).
+    #[serde(default)]
+    pub evidence_captured_at: EvidenceCapturedAt,
+}
+
+/// The record's `evidence_captured_at` (docs/protocol.md, "Body").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceCapturedAt {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "wire_time::option")]
+    pub photo: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "wire_time::option")]
+    pub voice: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "wire_time::option")]
+    pub location: Option<DateTime<Utc>>,
 }
 
 /// Exactly what one check-in collected and sent: shown to the participant
@@ -102,6 +122,10 @@ pub struct CheckinSummary {
     pub captured_at: DateTime<Utc>,
     pub clock: ClockEvidence,
     pub policy_version: Option<u32>,
+    /// The device's ledger head named in the envelope's header (absent for
+    /// check-ins sealed before it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger_head: Option<LedgerHeadRef>,
     /// The envelope's parts: kind, type, size and digest of each.
     pub parts: Vec<PartDescriptor>,
     /// The location value sent, if any, exactly as sealed.

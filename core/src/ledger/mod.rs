@@ -14,8 +14,8 @@ mod chain;
 mod export;
 mod summary;
 
-pub(crate) use chain::first_policy_version;
-pub use chain::{GENESIS_HASH_HEX, StoredLedgerEntry, append, verify};
+pub(crate) use chain::first_policy;
+pub use chain::{GENESIS_HASH_HEX, StoredLedgerEntry, append, head, verify};
 pub use export::export;
 pub use summary::{fault_text, summary};
 
@@ -39,8 +39,13 @@ pub enum LedgerEvent {
         encryption_key_id: String,
         receipt_key_id: String,
     },
-    /// A policy version was received and stored.
-    PolicyReceived { version: u32 },
+    /// A policy version was received and stored; `sha256_hex` names its
+    /// exact bytes (absent in entries written before it was recorded).
+    PolicyReceived {
+        version: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sha256_hex: Option<String>,
+    },
     /// A plan was received; `changes` describes what changed, in plain words.
     PlanReceived { changes: Vec<String> },
     /// A check-in was sealed and queued: exactly what it contains.
@@ -55,9 +60,12 @@ pub enum LedgerEvent {
     /// Deferred media the server refused for good, with the reason.
     MediaWedged { checkin_id: Uuid, reason: String },
     /// The participant saw the statement of what the program collects, for
-    /// this policy version (the digest names the exact text shown).
+    /// this policy version (`text_sha256_hex` names the exact text shown,
+    /// `policy_sha256_hex` the exact policy it was generated from).
     ConsentRecorded {
         policy_version: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        policy_sha256_hex: Option<String>,
         language: String,
         text_sha256_hex: String,
     },

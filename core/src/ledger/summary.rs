@@ -71,7 +71,7 @@ pub fn summary(rows: &[StoredLedgerEntry], program: &ProgramKeys, l: &Localizer)
             LedgerEvent::Enrolled { program_name, .. } => {
                 l.text("ledger-enrolled", &[("program", Arg::Text(program_name))])
             }
-            LedgerEvent::PolicyReceived { version } => l.text(
+            LedgerEvent::PolicyReceived { version, .. } => l.text(
                 "ledger-policy",
                 &[("version", Arg::Number(i64::from(*version)))],
             ),

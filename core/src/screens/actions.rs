@@ -63,6 +63,7 @@ fn words_for(e: &Error) -> (&'static str, &'static str, Tone) {
         Error::Media(_) | Error::QualityBlocks(_) => ("error-title", "error-media", Tone::Warning),
         Error::MissingEvidence(_) => ("error-title", "error-missing-evidence", Tone::Warning),
         Error::PolicyChanged { .. } => ("error-title", "error-policy-changed", Tone::Warning),
+        Error::WindowClosed { .. } => ("error-title", "error-window-closed", Tone::Warning),
         Error::Location(LocationError::NotCollected) => {
             ("error-title", "error-location-not-collected", Tone::Info)
         }

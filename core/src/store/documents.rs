@@ -1,6 +1,6 @@
 //! Documents the program sends (plan, policy): the latest good one of each,
 //! sealed; the participant's consents to policy versions (a sealed list,
-//! appended to) and the policy version enrolled under. A document is
+//! appended to) and the policy enrolled under. A document is
 //! replaced only after the caller validated the new one, so a bad document
 //! from the server never replaces a good one.
 
@@ -14,8 +14,9 @@ pub enum DocumentName {
     Policy,
     /// The participant's consents (JSON list, see `crate::disclosure`).
     Consents,
-    /// The policy version in force at enrollment (a JSON number).
-    EnrolledPolicyVersion,
+    /// The policy in force at enrollment: `crate::policy::PolicyRef` as
+    /// JSON (a bare version number when an earlier core wrote it).
+    EnrolledPolicy,
     /// The participant's own choices on this phone (`config::Preferences`).
     Preferences,
 }
@@ -26,7 +27,7 @@ impl DocumentName {
             DocumentName::Plan => "plan",
             DocumentName::Policy => "policy",
             DocumentName::Consents => "consents",
-            DocumentName::EnrolledPolicyVersion => "enrolled_policy_version",
+            DocumentName::EnrolledPolicy => "enrolled_policy_version",
             DocumentName::Preferences => "preferences",
         }
     }

@@ -168,13 +168,6 @@ fn with_sent(mut f: Facts, plan: &Plan, sent: Vec<Sent>) -> Facts {
 fn draft(now: &str) -> Draft {
     let w = plan(true).window("daily@2026-11-23T09:00").expect("window");
     Draft {
-        id: uuid::Uuid::from_u128(7),
-        window: Some(checkin_core::WindowRef {
-            id: w.id,
-            opens_at: w.opens,
-            closes_at: w.closes,
-        }),
-        started_at: utc(now),
         photo: Some(DraftPhoto {
             jpeg: vec![0; 84_000],
             width: 768,
@@ -188,9 +181,16 @@ fn draft(now: &str) -> Draft {
             },
             bystanders_blurred: 1,
         }),
-        voice: None,
-        location: None,
         policy_version: Some(1),
+        ..Draft::new(
+            uuid::Uuid::from_u128(7),
+            Some(checkin_core::WindowRef {
+                id: w.id,
+                opens_at: w.opens,
+                closes_at: w.closes,
+            }),
+            utc(now),
+        )
     }
 }
 
