@@ -81,6 +81,7 @@ pub(crate) async fn enroll(
             tls_pins
         },
         clock_anchor: clock.anchor,
+        tls_rotation_seq: 0,
     };
     let store = &session.store;
     store.write(|tx| {

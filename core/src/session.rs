@@ -91,12 +91,39 @@ impl Session {
         self.clock.now()
     }
 
+    /// The timestamp for a request signature: the server's clock as last
+    /// seen (`TrueClock::server_now`), in milliseconds.
+    pub fn server_now_ms(&self) -> i64 {
+        self.clock.server_now().corrected().timestamp_millis()
+    }
+
     /// Records a server time seen just now; stores the correction when it
-    /// is worth a write.
+    /// is worth a write. A server time further from the anchored clock than
+    /// one step moves it one step only, and is written to the ledger with
+    /// the stored correction, in one transaction.
     pub fn observe_server_time(&self, server_time: chrono::DateTime<chrono::Utc>) -> Result<()> {
-        if let Some(state) = self.clock.observe(server_time) {
+        let seen = self.clock.observe(server_time);
+        let (Some(state), jump) = (seen.store, seen.jump) else {
+            return Ok(());
+        };
+        let Some(jump) = jump else {
             self.store.set_clock(state.offset_ms, state.anchor)?;
-        }
+            return Ok(());
+        };
+        let at = self.now().corrected();
+        let store = &self.store;
+        store.write(|tx| {
+            store.set_clock_in(tx, state.offset_ms, state.anchor)?;
+            crate::ledger::append(
+                store,
+                tx,
+                at,
+                crate::ledger::LedgerEvent::ClockJumped {
+                    seen_ms: jump.seen_ms,
+                    applied_ms: jump.applied_ms,
+                },
+            )
+        })?;
         Ok(())
     }
 

@@ -23,7 +23,7 @@ pub mod schema;
 
 pub use documents::DocumentName;
 pub use drafts::StoredDraft;
-pub use enrollment::EnrollmentRecord;
+pub use enrollment::{EnrollmentRecord, Predecessor};
 pub use ledger_rows::LedgerHead;
 pub use media_outbox::MediaItem;
 pub use outbox::OutboxItem;
@@ -130,6 +130,21 @@ impl Store {
         writer.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
         schema::migrate(&mut writer)?;
         let cipher = load_or_create_key(&mut writer, key_store)?;
+        let store = Self::with_cipher(writer, cipher, path)?;
+        // What an earlier version kept only under the storage key, and a
+        // lost platform key would take with it: the envelopes waiting to be
+        // sent, and the device's public key (to be linked again).
+        store.unseal_waiting_envelopes()?;
+        store.record_device_public_key()?;
+        Ok(store)
+    }
+
+    /// The store over a migrated `writer`, with its reader.
+    fn with_cipher(
+        writer: Connection,
+        cipher: StorageCipher,
+        path: PathBuf,
+    ) -> Result<Self, StoreError> {
         let reader = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,

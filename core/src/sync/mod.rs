@@ -165,10 +165,14 @@ impl SyncReport {
         }
     }
 
-    fn count_delivered(&mut self, lane: Lane) {
+    /// One item delivered; `was_waiting` is false for a wedged item
+    /// retried after its long backoff (it was not counted as waiting).
+    fn count_delivered(&mut self, lane: Lane, was_waiting: bool) {
         let t = self.tally(lane);
         *t.delivered += 1;
-        *t.waiting = t.waiting.saturating_sub(1);
+        if was_waiting {
+            *t.waiting = t.waiting.saturating_sub(1);
+        }
     }
 
     /// Adds the items wedged while preparing (counted apart) to this report.
@@ -179,10 +183,13 @@ impl SyncReport {
         self.media_waiting = self.media_waiting.saturating_sub(other.media_wedged);
     }
 
-    fn count_wedged(&mut self, lane: Lane) {
+    /// One item refused (again, for a retried wedged item).
+    fn count_wedged(&mut self, lane: Lane, was_waiting: bool) {
         let t = self.tally(lane);
         *t.wedged += 1;
-        *t.waiting = t.waiting.saturating_sub(1);
+        if was_waiting {
+            *t.waiting = t.waiting.saturating_sub(1);
+        }
     }
 }
 
@@ -232,7 +239,7 @@ pub(crate) async fn run(
         let signer = crate::net::http::Signer {
             key: &enrolled.device_key,
             device_id: enrolled.record.device_id,
-            now_ms: session.now().corrected().timestamp_millis(),
+            now_ms: session.server_now_ms(),
         };
         if let Ok(Ok(resp)) = tokio::time::timeout_at(deadline, api.plan(&signer)).await {
             session.observe_server_time(resp.server_time)?;
