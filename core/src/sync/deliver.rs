@@ -261,6 +261,9 @@ impl Delivery<'_> {
                     skew_retries += 1;
                     self.session.observe_server_time(server_time)?;
                     self.mark_retry(&current, "clock corrected", 0)?;
+                    // Send it again now, before the item prepared behind it.
+                    self.release(next.take())?;
+                    next = self.prepare_next(None, &mut report)?;
                 }
                 SendOutcome::ClockSkew { .. } => {
                     self.retry_later(&current, "clock_skew", None)?;

@@ -9,6 +9,7 @@
 mod architecture;
 mod at_rest;
 mod bad_input;
+mod clock_jump;
 mod compliance_offline_code;
 mod compliance_report;
 mod disclosure_statement;
