@@ -6,8 +6,9 @@
 //! documents, the clock anchor and the ledger entries); the program's keys
 //! are checked against their ids; a policy or plan the core cannot follow
 //! is refused before anything is stored; over https the server's TLS key is
-//! pinned from here on (the pins the program gave, or the key seen now,
-//! which must then chain to the webpki roots).
+//! pinned from here on (the pins the program gave, or the keys of the CAs
+//! the server's certificate chains to now, which must be webpki roots'),
+//! so a certificate renewal with a new server key does not lock it out.
 
 use base64::Engine as _;
 use uuid::Uuid;
@@ -75,8 +76,10 @@ pub(crate) async fn enroll(
         // Measured from the request's start: the server's time is at most
         // one round trip older than what we compare it with.
         clock_offset_ms: (resp.server_time - sent_at).num_milliseconds(),
+        // The program's pins, or the CA keys the server's certificate
+        // chains to now: a renewal with a new server key keeps working.
         tls_pins: if tls_pins.is_empty() {
-            api.seen_pin().into_iter().collect()
+            api.pins_to_keep()
         } else {
             tls_pins
         },

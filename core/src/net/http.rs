@@ -12,7 +12,7 @@ use super::tls;
 use crate::crypto::signing::DeviceKey;
 use crate::error::Error;
 use crate::protocol::messages::{
-    CheckinResponse, EnrollRequest, EnrollResponse, ErrorBody, PlanResponse,
+    CheckinResponse, EnrollRequest, EnrollResponse, ErrorBody, PlanResponse, RotationResponse,
 };
 use crate::protocol::request;
 
@@ -83,9 +83,24 @@ pub struct Api {
 
 impl Api {
     /// A client for `base_url`. With `pins`, the server's TLS key must be
-    /// one of them; without, it must chain to the webpki roots (and the
-    /// key seen is available from [`Api::seen_pin`] for pinning).
+    /// one of them or chain to one (`tls.rs`); without, it must chain to the
+    /// webpki roots, and the CA keys it chains to are available from
+    /// [`Api::pins_to_keep`] for pinning.
     pub fn new(base_url: &str, pins: Vec<String>) -> Result<Self, Error> {
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        let verifier = tls::PinningVerifier::new(provider, pins);
+        Self::with_verifier(base_url, verifier)
+    }
+
+    /// A client that accepts any TLS key, for one thing only: fetching the
+    /// program's signed TLS key rotation after a pin mismatch
+    /// ([`Api::tls_rotation`]). Nothing of the device goes over it.
+    pub fn probe(base_url: &str) -> Result<Self, Error> {
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        Self::with_verifier(base_url, tls::PinningVerifier::probe(provider))
+    }
+
+    fn with_verifier(base_url: &str, verifier: tls::PinningVerifier) -> Result<Self, Error> {
         let url = reqwest::Url::parse(base_url).map_err(|_| Error::InvalidServerUrl)?;
         match url.scheme() {
             "https" => {}
@@ -93,10 +108,7 @@ impl Api {
             _ => return Err(Error::InvalidServerUrl),
         }
         let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-        let verifier = std::sync::Arc::new(
-            tls::PinningVerifier::new(provider.clone(), pins)
-                .map_err(|e| Error::Network(format!("TLS setup: {e}")))?,
-        );
+        let verifier = std::sync::Arc::new(verifier);
         let tls = rustls::ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
             .map_err(|e| Error::Network(format!("TLS setup: {e}")))?
@@ -122,9 +134,34 @@ impl Api {
         })
     }
 
-    /// The pin of the TLS key the server showed, once a TLS request was made.
-    pub fn seen_pin(&self) -> Option<String> {
-        self.verifier.seen_pin()
+    /// What to pin after a first TLS connection: the keys of the CAs the
+    /// server's certificate chains to. Empty before a TLS request.
+    pub fn pins_to_keep(&self) -> Vec<String> {
+        self.verifier.pins_to_keep()
+    }
+
+    /// The pins of the certificates the last TLS connection presented.
+    pub fn presented_pins(&self) -> Vec<String> {
+        self.verifier.presented_pins()
+    }
+
+    /// The program's latest TLS key rotation (`GET /v1/tls-rotation`,
+    /// unsigned), or `None` when it published none. Checking it is the
+    /// caller's (`protocol::rotation::verify`).
+    pub async fn tls_rotation(&self) -> Result<Option<RotationResponse>, Error> {
+        let resp = self
+            .http
+            .get(self.url("/v1/tls-rotation"))
+            .send()
+            .await
+            .map_err(network)?;
+        let status = resp.status();
+        let body = read_body(resp).await?;
+        match status {
+            StatusCode::OK => parse_json(&body).map(Some),
+            StatusCode::NOT_FOUND => Ok(None),
+            other => Err(server_error(other, &body)),
+        }
     }
 
     fn url(&self, path: &str) -> String {

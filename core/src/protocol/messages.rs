@@ -54,6 +54,18 @@ pub struct CheckinResponse {
     pub server_time: DateTime<Utc>,
 }
 
+/// `GET /v1/tls-rotation`: a TLS key rotation exactly as the program
+/// signed it (docs/protocol.md, "TLS key rotation").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RotationResponse {
+    /// Base64 of the rotation's JSON bytes.
+    pub rotation: String,
+    /// Base64 of the receipt key's signature over the context and them.
+    pub signature: String,
+    #[serde(with = "wire_time")]
+    pub server_time: DateTime<Utc>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ErrorDetail {
     pub code: String,
