@@ -385,5 +385,6 @@ impl CheckinClient {
     }
 }
 
+mod key_loss;
 #[cfg(test)]
 mod tests;

@@ -18,7 +18,7 @@ use crate::crypto::signing::DeviceKey;
 use crate::documents::FirstDocuments;
 use crate::error::{Error, Result};
 use crate::ledger::{self, LedgerEvent};
-use crate::protocol::messages::EnrollRequest;
+use crate::protocol::messages::{EnrollRequest, PreviousDevice};
 use crate::protocol::request::enroll_proof;
 use crate::session::{Session, decode_key};
 use crate::store::EnrollmentRecord;
@@ -54,12 +54,24 @@ pub(crate) async fn enroll(
     let platform = &session.config.platform;
     // The server checks that we hold the key we present (docs/protocol.md).
     let proof = enroll_proof(&device_key, code, &device_public_key, platform);
+    // A phone enrolled again after losing its key names its earlier
+    // devices, whose envelopes still wait, for the program to link.
+    let previous_devices = session
+        .store
+        .predecessors()?
+        .into_iter()
+        .map(|p| PreviousDevice {
+            device_id: p.device_id,
+            device_public_key: base64::engine::general_purpose::STANDARD.encode(p.public_key),
+        })
+        .collect();
     let resp = api
         .enroll(&EnrollRequest {
             code: code.to_string(),
             device_public_key,
             platform: platform.clone(),
             proof,
+            previous_devices,
         })
         .await?;
     let program = &resp.program;
@@ -103,6 +115,10 @@ pub(crate) async fn enroll(
         )?;
         documents.store(store, tx, resp.server_time)
     })?;
+    // What waited from before (a phone enrolled again) is due at once.
+    for lane in crate::store::Lane::IN_SEND_ORDER {
+        store.reset_backoff(lane)?;
+    }
     session.clock.reset(ClockState {
         offset_ms: record.clock_offset_ms,
         anchor: record.clock_anchor,

@@ -21,7 +21,8 @@ use crate::i18n::Localizer;
 use crate::plan::{CompletedCheckin, Plan};
 use crate::policy::Policy;
 use crate::protocol::ProtocolError;
-use crate::store::{DocumentName, EnrollmentRecord, OutboxState, Store, StoreError};
+use crate::ledger::LedgerEvent;
+use crate::store::{DocumentName, EnrollmentRecord, OutboxState, RecordLoss, Store, StoreError};
 
 /// The enrolled device's keys, decoded once.
 pub(crate) struct Enrolled {
@@ -71,6 +72,50 @@ impl Session {
         clock: Arc<dyn crate::clock::Clock>,
     ) -> Result<Self> {
         let store = Store::open(&config.data_dir, key_store)?;
+        Self::over(store, config, clock)
+    }
+
+    /// Opens the store after the platform key was lost
+    /// (`store::key_loss`): what waits to be delivered is kept for the next
+    /// enrollment to deliver; everything else sealed under the lost key is
+    /// gone. The new ledger opens with the loss and, for each check-in
+    /// kept, its description as rebuilt from its envelope.
+    pub fn open_after_key_loss(
+        config: ClientConfig,
+        key_store: &dyn KeyStore,
+        clock: Arc<dyn crate::clock::Clock>,
+    ) -> Result<Self> {
+        // The server's clock offset went with the enrollment.
+        let at = clock.now();
+        let record: RecordLoss<'_> = &|store, tx, loss| {
+            crate::ledger::append(
+                store,
+                tx,
+                at,
+                LedgerEvent::StorageKeyLost {
+                    previous_device_id: loss.previous_device_id,
+                    recovered: loss.recovered.iter().map(|s| s.checkin_id).collect(),
+                    media_recovered: loss.media_recovered,
+                    lost: loss.lost,
+                },
+            )?;
+            for summary in &loss.recovered {
+                crate::ledger::append(
+                    store,
+                    tx,
+                    at,
+                    LedgerEvent::CheckinSubmitted {
+                        summary: summary.clone(),
+                    },
+                )?;
+            }
+            Ok(())
+        };
+        let (store, _) = Store::open_after_key_loss(&config.data_dir, key_store, at, record)?;
+        Self::over(store, config, clock)
+    }
+
+    fn over(store: Store, config: ClientConfig, clock: Arc<dyn crate::clock::Clock>) -> Result<Self> {
         let state = match store.enrollment()? {
             Some(e) => ClockState {
                 offset_ms: e.clock_offset_ms,

@@ -16,6 +16,7 @@ mod disclosure_statement;
 mod disk_full;
 mod envelope_interop;
 mod faults;
+mod key_loss;
 mod ledger_export;
 mod location_policy;
 mod metered_media;
