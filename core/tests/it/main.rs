@@ -12,6 +12,7 @@ mod bad_input;
 mod clock_jump;
 mod compliance_offline_code;
 mod compliance_report;
+mod delivery_scenario;
 mod disclosure_statement;
 mod disk_full;
 mod envelope_interop;
