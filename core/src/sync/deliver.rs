@@ -14,7 +14,8 @@ use std::time::Duration;
 use tokio::time::Instant;
 use uuid::Uuid;
 
-use crate::net::http::{Api, SendOutcome, Signer, b64};
+use crate::net::http::{Api, Signer, b64};
+use crate::net::reply::SendOutcome;
 use super::lane::LaneWire;
 use super::{SyncListener, SyncProgress, SyncReport, backoff};
 use crate::error::{Error, Result};
