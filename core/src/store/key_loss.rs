@@ -196,3 +196,6 @@ fn summary_from_envelope(
         media_envelope_size: media.map(|m| m.len() as u64),
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -373,6 +373,16 @@ impl Store {
     /// so a later loss of the platform key leaves them deliverable. Runs
     /// each time the store opens with its key; returns how many moved.
     pub(crate) fn unseal_waiting_envelopes(&self) -> Result<usize, StoreError> {
+        // Usually nothing: no write (and no sync to disk) at every open.
+        let pending: bool = self.reader().query_row(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE envelope IS NOT NULL AND wire_envelope IS NULL AND state != 'delivered')
+                 OR EXISTS (SELECT 1 FROM media_outbox WHERE envelope IS NOT NULL AND wire_envelope IS NULL AND state != 'delivered')",
+            [],
+            |r| r.get(0),
+        )?;
+        if !pending {
+            return Ok(0);
+        }
         self.write(|tx| {
             let mut moved = 0;
             for lane in Lane::IN_SEND_ORDER {
