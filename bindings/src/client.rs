@@ -54,6 +54,30 @@ impl CheckinClient {
         }))
     }
 
+    /// Opens the client when `open` failed with `KeyStore` because the
+    /// platform key is gone (a phone restored from a backup, an invalidated
+    /// Android Keystore key, a Keychain item that did not migrate): every
+    /// check-in still waiting is kept, whole, under a new storage key, and
+    /// everything else the lost key protected is deleted. The client is
+    /// then not enrolled; once the participant enrolls again, the kept
+    /// check-ins are delivered. If the key works after all, the store opens
+    /// as usual and nothing is deleted; a key store that is only
+    /// unavailable (a locked phone) throws `KeyStore` and touches nothing.
+    #[uniffi::constructor]
+    pub fn open_after_key_loss(
+        config: ClientConfig,
+        key_store: Arc<dyn KeyStore>,
+    ) -> Result<Arc<Self>, CheckinError> {
+        let inner = checkin_core::CheckinClient::open_after_key_loss(
+            config.into(),
+            &ForeignKeyStore(key_store),
+            Arc::new(SystemClock),
+        )?;
+        Ok(Arc::new(Self {
+            inner: Arc::new(inner),
+        }))
+    }
+
     /// Whether this device has enrolled with a program.
     pub fn is_enrolled(&self) -> Result<bool, CheckinError> {
         Ok(self.inner.is_enrolled()?)

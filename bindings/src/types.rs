@@ -555,7 +555,9 @@ pub enum OutboxState {
     Sending,
     /// The program's receipt verified.
     Delivered,
-    /// Refused for good by the server; kept with the reason, see `retry_wedged`.
+    /// Refused by the program, in the protocol's words, for this envelope;
+    /// kept with the reason and retried by itself after a long backoff (6 h,
+    /// 12 h, then daily), or at once with `retry_wedged`.
     Wedged,
 }
 
@@ -581,6 +583,11 @@ pub struct OutboxItem {
     pub next_attempt_at: SystemTime,
     pub last_error: Option<String>,
     pub submitted_at: SystemTime,
+    /// The platform key was lost after it was queued: its summary was
+    /// rebuilt from the envelope's header, so the location it sent and the
+    /// faces blurred are no longer known on this phone. It is delivered
+    /// whole once the phone is enrolled again.
+    pub recovered: bool,
 }
 
 impl From<core::OutboxItem> for OutboxItem {
@@ -594,6 +601,7 @@ impl From<core::OutboxItem> for OutboxItem {
             next_attempt_at: millis(i.next_attempt_at_ms),
             last_error: i.last_error,
             submitted_at: millis(i.submitted_at_ms),
+            recovered: i.recovered,
         }
     }
 }
@@ -754,6 +762,21 @@ pub enum LedgerEvent {
         captured_at: SystemTime,
         device_days: u32,
     },
+    /// A server time disagreed with the phone's anchored clock by more than
+    /// 5 minutes (`seen_ms`); the clock moved by `applied_ms` only.
+    ClockJumped { seen_ms: i64, applied_ms: i64 },
+    /// The program's server moved to a new TLS key, named by a rotation
+    /// the program signed; these pins replaced the old ones.
+    TlsKeyRotated { seq: u64, pins: Vec<String> },
+    /// The platform key was lost: what it sealed is gone (the earlier
+    /// ledger too); the check-ins still waiting were kept for delivery
+    /// once the phone is enrolled again.
+    StorageKeyLost {
+        previous_device_id: Option<String>,
+        recovered: Vec<String>,
+        media_recovered: u32,
+        lost: u32,
+    },
 }
 
 impl From<core::LedgerEvent> for LedgerEvent {
@@ -824,6 +847,25 @@ impl From<core::LedgerEvent> for LedgerEvent {
                 .into(),
                 captured_at: captured_at.into(),
                 device_days,
+            },
+            Core::ClockJumped {
+                seen_ms,
+                applied_ms,
+            } => Self::ClockJumped {
+                seen_ms,
+                applied_ms,
+            },
+            Core::TlsKeyRotated { seq, pins } => Self::TlsKeyRotated { seq, pins },
+            Core::StorageKeyLost {
+                previous_device_id,
+                recovered,
+                media_recovered,
+                lost,
+            } => Self::StorageKeyLost {
+                previous_device_id: previous_device_id.map(|id| id.to_string()),
+                recovered: recovered.iter().map(ToString::to_string).collect(),
+                media_recovered,
+                lost,
             },
         }
     }

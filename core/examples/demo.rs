@@ -293,6 +293,19 @@ async fn main() -> DemoResult<()> {
                     LedgerEvent::MediaWedged { checkin_id, reason } => {
                         format!("media of check-in {checkin_id} refused: {reason}")
                     }
+                    LedgerEvent::ClockJumped {
+                        seen_ms,
+                        applied_ms,
+                    } => format!(
+                        "the server's clock was {seen_ms} ms off; moved {applied_ms} ms only"
+                    ),
+                    LedgerEvent::TlsKeyRotated { seq, .. } => {
+                        format!("the server's TLS key changed (signed rotation {seq})")
+                    }
+                    LedgerEvent::StorageKeyLost { recovered, .. } => format!(
+                        "the storage key was lost; {} waiting check-ins kept",
+                        recovered.len()
+                    ),
                 };
                 println!(
                     "    #{:<2} {}  {}",

@@ -386,5 +386,6 @@ impl CheckinClient {
     }
 }
 
+mod key_loss;
 #[cfg(test)]
 mod tests;

@@ -346,6 +346,7 @@ mod tests {
             next_attempt_at_ms: 0,
             last_error: None,
             submitted_at_ms: 0,
+            recovered: false,
         }
     }
 

@@ -21,7 +21,8 @@ use crate::i18n::Localizer;
 use crate::plan::{CompletedCheckin, Plan};
 use crate::policy::{Policy, PolicyRef};
 use crate::protocol::ProtocolError;
-use crate::store::{DocumentName, EnrollmentRecord, OutboxState, Store, StoreError};
+use crate::ledger::LedgerEvent;
+use crate::store::{DocumentName, EnrollmentRecord, OutboxState, RecordLoss, Store, StoreError};
 
 /// The folder, inside the data directory, proof exports are written to for
 /// the OS share sheet (in the clear: the participant is sharing them).
@@ -77,6 +78,50 @@ impl Session {
         clock: Arc<dyn crate::clock::Clock>,
     ) -> Result<Self> {
         let store = Store::open(&config.data_dir, key_store)?;
+        Self::over(store, config, clock)
+    }
+
+    /// Opens the store after the platform key was lost
+    /// (`store::key_loss`): what waits to be delivered is kept for the next
+    /// enrollment to deliver; everything else sealed under the lost key is
+    /// gone. The new ledger opens with the loss and, for each check-in
+    /// kept, its description as rebuilt from its envelope.
+    pub fn open_after_key_loss(
+        config: ClientConfig,
+        key_store: &dyn KeyStore,
+        clock: Arc<dyn crate::clock::Clock>,
+    ) -> Result<Self> {
+        // The server's clock offset went with the enrollment.
+        let at = clock.now();
+        let record: RecordLoss<'_> = &|store, tx, loss| {
+            crate::ledger::append(
+                store,
+                tx,
+                at,
+                LedgerEvent::StorageKeyLost {
+                    previous_device_id: loss.previous_device_id,
+                    recovered: loss.recovered.iter().map(|s| s.checkin_id).collect(),
+                    media_recovered: loss.media_recovered,
+                    lost: loss.lost,
+                },
+            )?;
+            for summary in &loss.recovered {
+                crate::ledger::append(
+                    store,
+                    tx,
+                    at,
+                    LedgerEvent::CheckinSubmitted {
+                        summary: summary.clone(),
+                    },
+                )?;
+            }
+            Ok(())
+        };
+        let (store, _) = Store::open_after_key_loss(&config.data_dir, key_store, at, record)?;
+        Self::over(store, config, clock)
+    }
+
+    fn over(store: Store, config: ClientConfig, clock: Arc<dyn crate::clock::Clock>) -> Result<Self> {
         // A proof export is written in the clear for the share sheet; it
         // does not outlive the app's run that made it.
         let exports = config.data_dir.join(EXPORT_DIR);
@@ -104,12 +149,39 @@ impl Session {
         self.clock.now()
     }
 
+    /// The timestamp for a request signature: the server's clock as last
+    /// seen (`TrueClock::server_now`), in milliseconds.
+    pub fn server_now_ms(&self) -> i64 {
+        self.clock.server_now().corrected().timestamp_millis()
+    }
+
     /// Records a server time seen just now; stores the correction when it
-    /// is worth a write.
+    /// is worth a write. A server time further from the anchored clock than
+    /// one step moves it one step only, and is written to the ledger with
+    /// the stored correction, in one transaction.
     pub fn observe_server_time(&self, server_time: chrono::DateTime<chrono::Utc>) -> Result<()> {
-        if let Some(state) = self.clock.observe(server_time) {
+        let seen = self.clock.observe(server_time);
+        let (Some(state), jump) = (seen.store, seen.jump) else {
+            return Ok(());
+        };
+        let Some(jump) = jump else {
             self.store.set_clock(state.offset_ms, state.anchor)?;
-        }
+            return Ok(());
+        };
+        let at = self.now().corrected();
+        let store = &self.store;
+        store.write(|tx| {
+            store.set_clock_in(tx, state.offset_ms, state.anchor)?;
+            crate::ledger::append(
+                store,
+                tx,
+                at,
+                crate::ledger::LedgerEvent::ClockJumped {
+                    seen_ms: jump.seen_ms,
+                    applied_ms: jump.applied_ms,
+                },
+            )
+        })?;
         Ok(())
     }
 

@@ -148,7 +148,7 @@ def envelope_files(paths):
             yield path
 
 
-def check_envelopes(paths, doc, device_public_key, submitted, heads, enrolled_keys):
+def check_envelopes(paths, doc, device_public_key, submitted, heads, enrolled_keys, recovered=()):
     """Each of the program's envelopes from this device is in the ledger.
     Envelopes signed by the export's key are signature-checked; one signed
     by an earlier key of this device (before a re-enrollment) must at least
@@ -185,7 +185,7 @@ def check_envelopes(paths, doc, device_public_key, submitted, heads, enrolled_ke
         named = header.get("ledger_head")
         if named != summary.get("ledger_head"):
             raise Fault("%s: names another ledger head than the ledger recorded" % name)
-        if named is not None and heads.get(named["seq"]) != named["sha256_hex"]:
+        if named is not None and cid not in recovered and heads.get(named["seq"]) != named["sha256_hex"]:
             raise Fault("%s: names a ledger head this chain does not have" % name)
         count += 1
     return count
@@ -209,6 +209,7 @@ def check(doc, allow_unsigned=False, envelopes=()):
     if prev != GENESIS:
         raise Fault("the genesis hash is not 64 zeros")
     heads = {}  # seq -> entry hash, for the heads envelopes name
+    recovered = set()  # check-ins kept through a lost storage key: their heads are in the lost chain
     submitted = {}  # checkin_id -> its summary
     receipted = set()  # check-ins with a verified receipt
     delivered = 0
@@ -236,11 +237,15 @@ def check(doc, allow_unsigned=False, envelopes=()):
         if kind == "checkin_submitted":
             s = event["summary"]
             named = s.get("ledger_head")
-            if named is not None and (
+            if named is not None and s["checkin_id"] not in recovered and (
                 named["seq"] >= seq or heads.get(named["seq"]) != named["sha256_hex"]
             ):
                 raise Fault("entry %d: names a ledger head that is not an earlier entry" % seq)
             submitted[s["checkin_id"]] = s
+        elif kind == "storage_key_lost":
+            if seq != 1:
+                raise Fault("entry %d: a lost storage key can only open a ledger" % seq)
+            recovered.update(event["recovered"])
         elif kind in ("checkin_delivered", "media_delivered"):
             magic, field = {
                 "checkin_delivered": (b"CKR1", "envelope_sha256_hex"),
@@ -302,7 +307,7 @@ def check(doc, allow_unsigned=False, envelopes=()):
                 e["event"]["device_key_id"] for e in parsed if e["event"]["kind"] == "enrolled"
             }
             anchored = check_envelopes(
-                envelopes, doc, device_key, submitted, heads, enrolled_keys
+                envelopes, doc, device_key, submitted, heads, enrolled_keys, recovered
             )
     elif envelopes:
         raise Fault("a format 1 export names no device key to check envelopes with")

@@ -69,6 +69,26 @@ pub enum LedgerEvent {
         language: String,
         text_sha256_hex: String,
     },
+    /// A server time disagreed with the device's anchored clock by more
+    /// than one step (`crate::clock::MAX_STEP_MS`); the device's clock
+    /// moved by `applied_ms` only (`seen_ms`: server time − estimate).
+    ClockJumped { seen_ms: i64, applied_ms: i64 },
+    /// The program's server changed its TLS key: a rotation signed by the
+    /// program's receipt key (docs/protocol.md, "TLS key rotation") named
+    /// these pins, which replaced the ones held before.
+    TlsKeyRotated { seq: u64, pins: Vec<String> },
+    /// The platform key protecting this phone's data was lost: everything
+    /// sealed under it (the earlier ledger included) could no longer be
+    /// read and was deleted. The check-ins still waiting were kept whole
+    /// (`recovered`, each followed by its `checkin_submitted` entry rebuilt
+    /// from the envelope's header), for delivery once the phone is enrolled
+    /// again; `lost` could not be kept.
+    StorageKeyLost {
+        previous_device_id: Option<Uuid>,
+        recovered: Vec<Uuid>,
+        media_recovered: u32,
+        lost: u32,
+    },
     /// Past the policy's `retention.device_days`, what the device still
     /// held of a check-in was deleted (`crate::retention`). The ledger keeps
     /// the check-in's description and receipt.

@@ -4,4 +4,5 @@
 //! the sync both talk to the program's server through it.
 
 pub mod http;
+pub mod reply;
 pub mod tls;

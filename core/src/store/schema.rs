@@ -11,7 +11,7 @@ use rusqlite::{Connection, Transaction};
 use super::StoreError;
 
 /// The schema version this code writes.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 /// Version 1, frozen: never edit this text once released; add a step.
 pub const V1: &str = "
@@ -135,6 +135,37 @@ CREATE TRIGGER enrollment_deleted AFTER DELETE ON enrollment
     BEGIN UPDATE state_rev SET rev = rev + 1; END;
 ";
 
+/// Version 5: delivery never stops for good.
+/// - `wire_envelope`: a waiting item's envelope exactly as it goes on the
+///   wire, NOT sealed under the storage key, so it stays deliverable when
+///   the platform key is lost (docs/protocol.md, "At rest"). Its body is
+///   sealed to the program and it is signed; its header (ids, times, sizes,
+///   digests) is readable by design. The older `envelope` column (sealed)
+///   is emptied into it the next time the store opens with its key.
+/// - `wedges`: how many times the program refused the item, for the long
+///   backoff after which a wedged item is retried by itself.
+/// - `recovered_at_ms`: the item's summary was rebuilt from its envelope
+///   header after the platform key was lost (what only the sealed summary
+///   held, such as the location sent, is no longer known on the phone).
+/// - The device's public key in the clear, and `predecessors`: the earlier
+///   devices of this phone whose envelopes may still wait, so a device
+///   enrolled again after a key loss can ask the program to link them.
+/// - `tls_rotation_seq`: the last TLS key rotation the device accepted.
+pub const V5: &str = "
+ALTER TABLE outbox ADD COLUMN wire_envelope BLOB;
+ALTER TABLE outbox ADD COLUMN wedges INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN recovered_at_ms INTEGER;
+ALTER TABLE media_outbox ADD COLUMN wire_envelope BLOB;
+ALTER TABLE media_outbox ADD COLUMN wedges INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE enrollment ADD COLUMN device_public_key BLOB;
+ALTER TABLE enrollment ADD COLUMN tls_rotation_seq INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE predecessors (
+    device_id  TEXT PRIMARY KEY,
+    public_key BLOB NOT NULL
+) STRICT;
+";
+
 /// Brings `conn` to [`CURRENT_VERSION`].
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -159,6 +190,7 @@ fn upgrade_to(tx: &Transaction<'_>, version: u32) -> Result<(), StoreError> {
         2 => tx.execute_batch(V2)?,
         3 => tx.execute_batch(V3)?,
         4 => tx.execute_batch(V4)?,
+        5 => tx.execute_batch(V5)?,
         _ => unreachable!("no migration step for version {version}"),
     }
     Ok(())

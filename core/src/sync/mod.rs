@@ -10,6 +10,11 @@
 //! (`deliver.rs`) does not know which lane an item is in; what differs on
 //! the wire and in the ledger is in `lane.rs`.
 //!
+//! A pin mismatch (the server shows a TLS key the device did not pin) stops
+//! the sync, unless the program published a signed TLS key rotation to the
+//! new key (`rotation.rs`): then the device takes the new pins and the sync
+//! goes on.
+//!
 //! Each step commits on its own (`sending`, then `delivered` with the
 //! receipt and the ledger entry in one transaction), so a sync killed or
 //! cancelled at any point leaves every item whole; an item caught in
@@ -18,6 +23,7 @@
 pub mod backoff;
 mod deliver;
 mod lane;
+mod rotation;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -165,10 +171,14 @@ impl SyncReport {
         }
     }
 
-    fn count_delivered(&mut self, lane: Lane) {
+    /// One item delivered; `was_waiting` is false for a wedged item
+    /// retried after its long backoff (it was not counted as waiting).
+    fn count_delivered(&mut self, lane: Lane, was_waiting: bool) {
         let t = self.tally(lane);
         *t.delivered += 1;
-        *t.waiting = t.waiting.saturating_sub(1);
+        if was_waiting {
+            *t.waiting = t.waiting.saturating_sub(1);
+        }
     }
 
     /// Adds the items wedged while preparing (counted apart) to this report.
@@ -179,10 +189,13 @@ impl SyncReport {
         self.media_waiting = self.media_waiting.saturating_sub(other.media_wedged);
     }
 
-    fn count_wedged(&mut self, lane: Lane) {
+    /// One item refused (again, for a retried wedged item).
+    fn count_wedged(&mut self, lane: Lane, was_waiting: bool) {
         let t = self.tally(lane);
         *t.wedged += 1;
-        *t.waiting = t.waiting.saturating_sub(1);
+        if was_waiting {
+            *t.waiting = t.waiting.saturating_sub(1);
+        }
     }
 }
 
@@ -208,8 +221,31 @@ pub(crate) fn next_retry_at(session: &Session, lanes: &[Lane]) -> Result<Option<
 }
 
 /// Sends what is due in `lanes` until done or until `deadline`, then
-/// refreshes the program's documents if time remains.
+/// refreshes the program's documents if time remains. On a pin mismatch,
+/// takes the program's signed TLS key rotation if there is a valid one, and
+/// goes on once with the new pins.
 pub(crate) async fn run(
+    session: &Session,
+    lanes: &[Lane],
+    deadline: Instant,
+    listener: Option<&dyn SyncListener>,
+) -> Result<SyncReport> {
+    let mut report = match deliver_and_refresh(session, lanes, deadline, listener).await {
+        Err(crate::error::Error::PinMismatch) if rotation::adopt(session).await? => {
+            // What waited for the mismatch is due again at once.
+            for &lane in lanes {
+                session.store.reset_backoff(lane)?;
+            }
+            deliver_and_refresh(session, lanes, deadline, listener).await?
+        }
+        other => other?,
+    };
+    report.next_retry_at = next_retry_at(session, lanes)?;
+    Ok(report)
+}
+
+/// One pass with the pins held now: deliver, then refresh the documents.
+async fn deliver_and_refresh(
     session: &Session,
     lanes: &[Lane],
     deadline: Instant,
@@ -232,17 +268,23 @@ pub(crate) async fn run(
         let signer = crate::net::http::Signer {
             key: &enrolled.device_key,
             device_id: enrolled.record.device_id,
-            now_ms: session.now().corrected().timestamp_millis(),
+            now_ms: session.server_now_ms(),
         };
-        if let Ok(Ok(resp)) = tokio::time::timeout_at(deadline, api.plan(&signer)).await {
-            session.observe_server_time(resp.server_time)?;
-            let localizer = session.localizer()?;
-            let refreshed = crate::documents::refresh(session, &resp, &localizer)?;
-            report.plan_updated = refreshed.plan_updated;
-            report.policy_updated = refreshed.policy_updated;
-            report.document_error = refreshed.error;
+        match tokio::time::timeout_at(deadline, api.plan(&signer)).await {
+            Ok(Ok(resp)) => {
+                session.observe_server_time(resp.server_time)?;
+                let localizer = session.localizer()?;
+                let refreshed = crate::documents::refresh(session, &resp, &localizer)?;
+                report.plan_updated = refreshed.plan_updated;
+                report.policy_updated = refreshed.policy_updated;
+                report.document_error = refreshed.error;
+            }
+            // With nothing queued, the plan is what meets a changed key.
+            Ok(Err(crate::error::Error::PinMismatch)) => {
+                return Err(crate::error::Error::PinMismatch);
+            }
+            _ => {}
         }
     }
-    report.next_retry_at = next_retry_at(session, lanes)?;
     Ok(report)
 }
