@@ -383,7 +383,7 @@ async fn the_proof_export_is_shared_and_gone_when_the_app_next_opens() {
     assert_eq!(mime_type, "text/plain");
     let text = std::fs::read_to_string(&path).expect("export written");
     // The readable proof and the record anyone can check.
-    assert!(text.contains("checkin-ledger/1"), "{text}");
+    assert!(text.contains("checkin-ledger/2"), "{text}");
     let path = std::path::PathBuf::from(path);
     assert!(path.starts_with(s.device_dir.path()));
     drop(s.client);
