@@ -18,19 +18,24 @@
 //! - a 12 MP JPEG: about 8.5 MB, the face model's first load included
 //!   (decoded at 3/8 scale: 1500 × 1125 luma, 750 × 563 chroma);
 //!   a header under the cap with missing data: about 5.3 MB;
+//! - a 12 MP PNG: about 10 MB (read row by row and area-averaged to the
+//!   same 3/8 scale as it is read: 1500 × 1125 Y, Cb and Cr; `png_rows.rs`);
+//!   an interlaced one: about 6.5 MB for grey;
 //! - in general, photo: the decoded planes ≤ `max_decoded_bytes` (48 MiB
 //!   by default; also libjpeg-turbo's cap for progressive coefficient
-//!   buffers) plus output-sized planes (the resize intermediates, the
-//!   output's Y, Cb and Cr, the face detector's ≈ 12 bytes per pixel
-//!   of its 512 px plane) and ~1.2 MB for the face model per thread; voice: 4 bytes
-//!   per 16 kHz output sample (≤ 7.7 MB at the 120 s default limit).
+//!   buffers) plus, for PNG, a few rows at full width, plus output-sized
+//!   planes (the resize intermediates, the output's Y, Cb and Cr, the face
+//!   detector's ≈ 12 bytes per pixel of its 512 px plane) and ~1.2 MB for
+//!   the face model per thread; voice: 4 bytes per 16 kHz output sample
+//!   (≤ 7.7 MB at the 120 s default limit).
 //!
 //! Time is linear in the input size, with JPEG scans capped at 100.
 //!
 //! Files: `policy.rs` (every limit and threshold), `report.rs` (typed
 //! issues and their message ids), `error.rs`, `probe.rs` (container
 //! structure checks), `exif.rs` (orientation), `jpeg.rs` (libjpeg-turbo
-//! scaled decode to Y/Cb/Cr planes and encode from them), `faces/`
+//! scaled decode to Y/Cb/Cr planes and encode from them), `png_rows.rs`
+//! (PNG read row by row into the same planes), `faces/`
 //! (face detector), `photo.rs` (the photo pipeline); the pixel kernels
 //! (downscale, orient, blur, exposure, sharpness) are the `checkin-pixels`
 //! crate in `core/pixels`;
@@ -48,6 +53,7 @@ mod faces;
 mod jpeg;
 mod ogg;
 mod photo;
+mod png_rows;
 mod policy;
 mod probe;
 mod report;

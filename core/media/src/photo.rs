@@ -11,10 +11,11 @@
 //! the policy allows.
 //!
 //! Memory: besides the input, the pipeline holds the decoded planes (at
-//! most `max_decoded_bytes`; for a JPEG they are decoded at the smallest
-//! n/8 scale that still covers the output, e.g. 1500×1125 luma for a 12 MP
-//! photo, and chroma at the file's subsampling), the output-size planes,
-//! the face detector's plane and the encoded JPEG.
+//! most `max_decoded_bytes`; they are decoded at the smallest n/8 scale
+//! that still covers the output, e.g. 1500×1125 luma for a 12 MP photo,
+//! with chroma at a JPEG's own subsampling, or at full scale for a PNG,
+//! which is read row by row), the output-size planes, the face detector's
+//! plane and the encoded JPEG.
 //!
 //! Time: after decoding, the work splits in two, side by side: this thread
 //! scans for faces (the slowest step after decoding) on a plane shrunk
@@ -22,15 +23,14 @@
 //! orients the planes, encodes and measures exposure and sharpness. The encode needs the faces only when a bystander must be
 //! blurred; that rare case encodes again.
 
-use std::io::Cursor;
 use std::sync::{Arc, Mutex};
 
 use checkin_pixels::{Plane, Region, Ycc420, exposure, sharpness, target_size};
-use image::{ImageFormat, ImageReader, Limits};
 
 use super::MediaError;
 use super::faces::detect_faces;
 use super::jpeg::{self, DecodeLimits, Decoded, EncodeSettings};
+use super::png_rows;
 use super::policy::{MIN_BUDGET_JPEG_QUALITY, PhotoPolicy};
 use super::probe::{PhotoFormat, PhotoHeader, probe_photo};
 use super::report::{FaceBox, PhotoIssue, PhotoReport, findings};
@@ -227,15 +227,6 @@ fn check_pixels(header: &PhotoHeader, policy: &PhotoPolicy) -> Result<(), MediaE
     if header.pixels() > policy.max_pixels {
         return Err(too_many);
     }
-    // PNG has no scaled decoding: the full image is the decoded buffer.
-    if header.format == PhotoFormat::Png {
-        let bytes = header
-            .pixels()
-            .saturating_mul(u64::from(header.decoded_bytes_per_pixel));
-        if bytes > policy.max_decoded_bytes {
-            return Err(too_many);
-        }
-    }
     Ok(())
 }
 
@@ -253,35 +244,16 @@ fn decode(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Result<De
                 },
             )
         }
-        PhotoFormat::Png => decode_png(input, header, policy),
+        PhotoFormat::Png => png_rows::decode_scaled(
+            input,
+            header,
+            policy.long_edge_px,
+            &DecodeLimits {
+                max_pixels: policy.max_pixels,
+                max_decoded_bytes: policy.max_decoded_bytes,
+            },
+        ),
     }
-}
-
-fn decode_png(
-    input: &[u8],
-    header: &PhotoHeader,
-    policy: &PhotoPolicy,
-) -> Result<Decoded, MediaError> {
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(header.width);
-    limits.max_image_height = Some(header.height);
-    limits.max_alloc = Some(policy.max_decoded_bytes);
-    let mut reader = ImageReader::with_format(Cursor::new(input), ImageFormat::Png);
-    reader.limits(limits);
-    let image = reader.decode().map_err(|_| MediaError::Corrupt {
-        detail: "the PNG decoder rejected the data",
-    })?;
-    if (image.width(), image.height()) != (header.width, header.height) {
-        return Err(MediaError::Corrupt {
-            detail: "decoded size differs from the declared size",
-        });
-    }
-    let rgb = image.into_rgb8();
-    let (y, cb, cr) = Ycc420::planes_from_rgb(rgb.width(), rgb.height(), rgb.as_raw())?;
-    Ok(Decoded {
-        y,
-        chroma: Some((cb, cr)),
-    })
 }
 
 /// The plane the face detector scans: the decoded luma shrunk to the
@@ -392,6 +364,10 @@ fn assess(
 
 #[cfg(test)]
 mod tests {
+    use std::io::Cursor;
+
+    use image::ImageFormat;
+
     use super::*;
     use crate::exif::tests::tiff_with_orientation;
 
