@@ -13,7 +13,8 @@
 //! a child process, input excluded):
 //! - input rejected before decoding (empty, wrong magic, truncated, a
 //!   JPEG/PNG header over `max_pixels` such as 65,535 × 65,535, a WAV
-//!   claiming 4 GB, a 10-hour WAV): under 4 MB, microseconds; nothing
+//!   claiming 4 GB, a 10-hour WAV, with its sizes or with a streaming
+//!   recorder's placeholders): under 4 MB, microseconds; nothing
 //!   proportional to the claimed size is allocated;
 //! - a 12 MP JPEG: about 8.5 MB, the face model's first load included
 //!   (decoded at 3/8 scale: 1500 × 1125 luma, 750 × 563 chroma);

@@ -189,11 +189,17 @@ fn run_case(case: &str) -> String {
             let w = wav_header_in(16_000, 32_000, 44 + 1000);
             process_voice(&w, &voice).map(|_| String::new())
         }
-        "voice-10h-default" | "voice-10h-roomy" => {
+        "voice-10h-default" | "voice-10h-roomy" | "voice-10h-streaming" => {
             // 10 hours at 8 kHz 16-bit mono: 576,000,044 bytes.
             let data = 10 * 3600 * 8000 * 2;
-            let w = wav_header_in(8_000, data, 44 + data as usize);
-            let policy = if case == "voice-10h-roomy" {
+            let mut w = wav_header_in(8_000, data, 44 + data as usize);
+            if case == "voice-10h-streaming" {
+                // Sizes left as a streaming recorder leaves them: the
+                // length comes from the bytes present.
+                w[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
+                w[40..44].copy_from_slice(&u32::MAX.to_le_bytes());
+            }
+            let policy = if case != "voice-10h-default" {
                 VoicePolicy {
                     max_input_bytes: u64::MAX,
                     ..VoicePolicy::default()
@@ -303,7 +309,7 @@ fn measure(case: &str) -> Measured {
 #[test]
 fn bad_input_gets_typed_errors_in_bounded_memory_and_time() {
     const TOO_MANY: &str = "TooManyPixels { width: 65535, height: 65535";
-    let cases: [(&str, &str, u64); 13] = [
+    let cases: [(&str, &str, u64); 14] = [
         ("photo-empty", "Empty", REJECT_MAX_KB),
         ("voice-empty", "Empty", REJECT_MAX_KB),
         ("photo-wrong-magic", "UnsupportedFormat", REJECT_MAX_KB),
@@ -327,6 +333,11 @@ fn bad_input_gets_typed_errors_in_bounded_memory_and_time() {
         ),
         (
             "voice-10h-roomy",
+            "TooLong { duration_ms: 36000000",
+            REJECT_MAX_KB,
+        ),
+        (
+            "voice-10h-streaming",
             "TooLong { duration_ms: 36000000",
             REJECT_MAX_KB,
         ),
