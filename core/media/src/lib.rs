@@ -33,21 +33,23 @@
 //! Time is linear in the input size, with JPEG scans capped at 100.
 //!
 //! Files: `policy.rs` (every limit and threshold), `report.rs` (typed
-//! issues and their message ids), `error.rs`, `probe.rs` (container
-//! structure checks), `exif.rs` (orientation), `jpeg.rs` (libjpeg-turbo
-//! scaled decode to Y/Cb/Cr planes and encode from them), `png_rows.rs`
-//! (PNG read row by row into the same planes), `faces/`
-//! (face detector), `photo.rs` (the photo pipeline); the pixel kernels
-//! (downscale, orient, blur, exposure, sharpness) are the `checkin-pixels`
-//! crate in `core/pixels`;
-//! the face model's files are in `model/` (see its README);
-//! `wav.rs` (WAV structure and samples), `resample.rs` (to 16 kHz),
-//! `ogg.rs` (Ogg Opus pages), `voice.rs` (the voice pipeline).
+//! issues and their message ids, blur doubts), `error.rs`, `probe.rs`
+//! (container structure checks), `exif.rs` (orientation), `jpeg.rs`
+//! (libjpeg-turbo scaled decode to Y/Cb/Cr planes and encode from them),
+//! `png_rows.rs` (PNG read row by row into the same planes), `faces/`
+//! (face detector), `bystanders.rs` (whose face stays, which are blurred,
+//! and when that is uncertain), `photo.rs` (the photo pipeline); the pixel
+//! kernels (downscale, row feed, orient, blur, exposure, sharpness) are
+//! the `checkin-pixels` crate in `core/pixels`; the face model's files are
+//! in `model/` (see its README); `wav.rs` (WAV structure and samples),
+//! `resample.rs` (to 16 kHz), `ogg.rs` (Ogg Opus pages), `voice.rs` (the
+//! voice pipeline).
 
 // Unsafe code is allowed in one place only: the calls into libjpeg-turbo
 // (`jpeg.rs`), each with its SAFETY comment.
 #![deny(unsafe_code)]
 
+mod bystanders;
 mod error;
 mod exif;
 mod faces;
@@ -65,7 +67,9 @@ mod wav;
 pub use error::MediaError;
 pub use photo::{ProcessedPhoto, process_photo};
 pub use policy::*;
-pub use report::{FaceBox, Finding, PhotoIssue, PhotoReport, Severity, VoiceIssue, VoiceReport};
+pub use report::{
+    BlurDoubt, FaceBox, Finding, PhotoIssue, PhotoReport, Severity, VoiceIssue, VoiceReport,
+};
 pub use voice::{ProcessedVoice, VOICE_RATE, process_voice};
 
 /// Internals timed by `benches/faces.rs`; not part of the API.
@@ -89,6 +93,7 @@ pub mod bench_support {
 
     /// How many faces the detector finds in a greyscale plane.
     pub fn detect_faces(luma: &[u8], width: u32, height: u32) -> Result<usize, MediaError> {
-        super::faces::detect_faces(luma, width, height).map(|f| f.len())
+        super::faces::detect_faces(luma, width, height)
+            .map(|found| found.iter().filter(|f| f.is_face()).count())
     }
 }
