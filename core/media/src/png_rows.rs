@@ -107,7 +107,7 @@ pub(crate) fn decode_scaled(
     let mut feed = RowFeed::new((width, height), layout, out)?;
     if !reader.info().interlaced {
         while let Some(row) = reader.next_row().map_err(decoding_error)? {
-            feed.push(row.data())?;
+            push(&mut feed, row.data())?;
         }
     } else if reader
         .output_buffer_size()
@@ -140,7 +140,7 @@ fn feed_whole_frame(
     let mut frame = vec![0u8; bytes];
     let info = reader.next_frame(&mut frame).map_err(decoding_error)?;
     for row in frame.chunks_exact(info.line_size.max(1)) {
-        feed.push(row)?;
+        push(feed, row)?;
     }
     Ok(())
 }
@@ -162,13 +162,23 @@ fn feed_full_rows_pass(
             continue;
         }
         line += 1;
-        feed.push(row.data())?;
-        feed.push(row.data())?;
+        push(feed, row.data())?;
+        push(feed, row.data())?;
         if feed.rows_missing() == 1 {
-            feed.push(row.data())?;
+            push(feed, row.data())?;
         }
     }
     Ok(())
+}
+
+/// Feed one row. A row the feed refuses (the wrong length, or one too
+/// many) would mean the file's frames disagree with its header, which the
+/// decoder itself already refuses (an animated PNG whose first frame is
+/// not the whole image): a backstop, reported as the file's fault.
+fn push(feed: &mut RowFeed, row: &[u8]) -> Result<(), MediaError> {
+    feed.push(row).map_err(|_| MediaError::Corrupt {
+        detail: "PNG rows differ from its declared size",
+    })
 }
 
 fn decoding_error(e: DecodingError) -> MediaError {

@@ -252,3 +252,30 @@ fn over_wide_png_is_refused_before_decoding() {
         })
     );
 }
+
+#[test]
+fn an_animated_png_whose_first_frame_is_smaller_is_refused() {
+    // IHDR says 64×64; the first animation frame, which is also the image
+    // data, says 32×32.
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = 64u32.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&64u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    let mut actl = 1u32.to_be_bytes().to_vec();
+    actl.extend_from_slice(&0u32.to_be_bytes());
+    chunk(&mut png, b"acTL", &actl);
+    let mut fctl = 0u32.to_be_bytes().to_vec();
+    for v in [32u32, 32, 0, 0] {
+        fctl.extend_from_slice(&v.to_be_bytes());
+    }
+    fctl.extend_from_slice(&[0, 1, 0, 1, 0, 0]);
+    chunk(&mut png, b"fcTL", &fctl);
+    chunk(&mut png, b"IDAT", &zlib_stored(&vec![0; 32 * (1 + 32 * 3)]));
+    chunk(&mut png, b"IEND", &[]);
+    let result = process_photo(&png, &PhotoPolicy::default());
+    assert!(
+        matches!(result, Err(MediaError::Corrupt { .. })),
+        "{result:?}"
+    );
+}
