@@ -13,9 +13,9 @@
 //! Memory: besides the input, the pipeline holds the decoded planes (at
 //! most `max_decoded_bytes`; they are decoded at the smallest n/8 scale
 //! that still covers the output, e.g. 1500×1125 luma for a 12 MP photo,
-//! with chroma at a JPEG's own subsampling, or at full scale for a PNG,
-//! which is read row by row), the output-size planes, the face detector's
-//! plane and the encoded JPEG.
+//! with chroma at a JPEG's own subsampling, or as large as the luma for a
+//! PNG, which is read row by row), the output-size planes, the face
+//! detector's plane and the encoded JPEG.
 //!
 //! Time: after decoding, the work splits in two, side by side: this thread
 //! scans for faces (the slowest step after decoding) on a plane shrunk

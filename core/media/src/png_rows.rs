@@ -39,13 +39,13 @@ use super::probe::PhotoHeader;
 /// Widest PNG accepted: JPEG's own limit. Rows are held whole (the
 /// decoder's two, our shrink's window of up to nine), so this bounds them
 /// to a few megabytes.
-pub(crate) const MAX_PNG_WIDTH: u32 = 65_535;
+const MAX_PNG_WIDTH: u32 = 65_535;
 /// What the `png` crate may allocate for itself beyond its row buffers
 /// (ancillary chunks such as eXIf, and its output row).
 const DECODER_MAX_BYTES: usize = 4 * 1024 * 1024;
 /// Largest interlaced frame decoded whole (about 1 MP of RGBA); see the
 /// module documentation for larger ones.
-pub(crate) const WHOLE_FRAME_MAX_BYTES: usize = 4 * 1024 * 1024;
+const WHOLE_FRAME_MAX_BYTES: usize = 4 * 1024 * 1024;
 /// The Adam7 pass that holds every odd row in full.
 const FULL_ROWS_PASS: u8 = 7;
 
