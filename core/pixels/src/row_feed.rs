@@ -171,13 +171,18 @@ impl RowFeed {
 
     fn finish_row(&mut self, out_row: usize) {
         let taps = self.vertical.taps;
+        let colours = self.layout.colours();
+        if (self.out_width, self.out_height) == (self.width, self.height) {
+            // Nothing to shrink (a photo already small): the row as it came.
+            self.narrow.copy_from_slice(&self.window[out_row % taps]);
+            return self.convert_row();
+        }
         let start = self.vertical.starts[out_row];
         let weights = &self.vertical.weights[out_row * taps..(out_row + 1) * taps];
         let rows: Vec<&[u8]> = (start..start + taps)
             .map(|y| self.window[y % taps].as_slice())
             .collect();
         weighted_rows(&rows, weights, &mut self.tall);
-        let colours = self.layout.colours();
         let h = &self.horizontal;
         for (x, out) in self.narrow.chunks_exact_mut(colours).enumerate() {
             let first = h.starts[x];
@@ -191,7 +196,12 @@ impl RowFeed {
                 *sample = to_u8(acc);
             }
         }
-        if colours == 1 {
+        self.convert_row();
+    }
+
+    /// Append the finished output row to the planes.
+    fn convert_row(&mut self) {
+        if self.layout.colours() == 1 {
             self.y.extend_from_slice(&self.narrow);
         } else {
             let at = self.y.len();
