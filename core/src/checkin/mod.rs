@@ -54,6 +54,13 @@ pub struct PhotoQuality {
     pub faces: u32,
     pub mean_luma: f32,
     pub sharpness: f32,
+    /// The policy asked for bystanders to be blurred, and the face
+    /// detector's result leaves room for one to have been missed (no face,
+    /// several, one off-centre or at the frame's edge, low confidence): the
+    /// program should not take the photo as cleanly blurred. False in
+    /// drafts and records made before it existed.
+    #[serde(default)]
+    pub blur_uncertain: bool,
 }
 
 impl From<&media::PhotoReport> for PhotoQuality {
@@ -68,6 +75,7 @@ impl From<&media::PhotoReport> for PhotoQuality {
             faces: r.faces.len() as u32,
             mean_luma: r.mean_luma,
             sharpness: r.sharpness,
+            blur_uncertain: r.blur_uncertain,
         }
     }
 }
@@ -155,5 +163,42 @@ pub(crate) mod b64 {
         base64::engine::general_purpose::STANDARD
             .decode(text)
             .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(blur_uncertain: bool) -> media::PhotoReport {
+        media::PhotoReport {
+            findings: Vec::new(),
+            mean_luma: 120.0,
+            blown_fraction: 0.0,
+            sharpness: 300.0,
+            faces: Vec::new(),
+            blur_uncertain,
+            blur_doubts: if blur_uncertain {
+                vec![media::BlurDoubt::NoFaceFound]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    #[test]
+    fn blur_uncertainty_goes_into_the_record_and_defaults_to_false() {
+        for uncertain in [false, true] {
+            let quality = PhotoQuality::from(&report(uncertain));
+            assert_eq!(quality.blur_uncertain, uncertain);
+            let json = serde_json::to_value(&quality).expect("serialises");
+            assert_eq!(json["blur_uncertain"], uncertain);
+        }
+        // A draft or record written before the field existed.
+        let old: PhotoQuality = serde_json::from_value(serde_json::json!({
+            "issues": [], "blocking": false, "faces": 1, "mean_luma": 120.0, "sharpness": 300.0
+        }))
+        .expect("deserialises");
+        assert!(!old.blur_uncertain);
     }
 }

@@ -168,6 +168,7 @@ mod tests {
                 faces: 1,
                 mean_luma: 120.0,
                 sharpness: 40.0,
+                blur_uncertain: false,
             },
             bystanders_blurred: 0,
         }))

@@ -178,6 +178,7 @@ fn draft(now: &str) -> Draft {
                 faces: 1,
                 mean_luma: 40.0,
                 sharpness: 90.0,
+                blur_uncertain: false,
             },
             bystanders_blurred: 1,
         }),
