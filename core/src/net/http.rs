@@ -9,6 +9,9 @@ use reqwest::{StatusCode, header::HeaderMap};
 use uuid::Uuid;
 
 use super::tls;
+
+mod document;
+pub use document::DocumentReply;
 use crate::crypto::signing::DeviceKey;
 use crate::error::Error;
 use crate::protocol::messages::{

@@ -11,6 +11,8 @@ mod at_rest;
 mod bad_input;
 mod compliance_offline_code;
 mod compliance_report;
+mod directory_fixture;
+mod directory_import;
 mod disclosure_statement;
 mod disk_full;
 mod envelope_interop;
