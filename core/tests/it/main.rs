@@ -13,6 +13,7 @@ mod compliance_offline_code;
 mod compliance_report;
 mod directory_fixture;
 mod directory_import;
+mod directory_sync;
 mod disclosure_statement;
 mod disk_full;
 mod envelope_interop;
