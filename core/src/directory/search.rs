@@ -88,7 +88,11 @@ pub struct Found {
 /// Whether `service` is open at `now`: at any of its places, by the most
 /// specific hours given (the service at that place, the service, the
 /// place), each read in the place's zone; `None` if no hours can be read.
+/// A temporarily closed service is closed whatever its hours say.
 pub fn open_at(c: &Catalog, service: &Service, now: DateTime<Utc>) -> Option<bool> {
+    if service.status == super::model::Status::TemporarilyClosed {
+        return Some(false);
+    }
     let evaluable = |hours: &[super::hours::Hours]| hours.iter().any(|h| h.opening.is_some());
     let open = |hours: &[super::hours::Hours], zone| {
         hours

@@ -56,7 +56,7 @@ pub struct CaseInfo {
 }
 
 /// Reads `case` in `l`'s language at `now`, with `plan`'s hearings.
-pub(crate) fn read(case: &CaseDocument, plan: Option<&Plan>, l: &Localizer, now: DateTime<Utc>) -> CaseInfo {
+pub fn read(case: &CaseDocument, plan: Option<&Plan>, l: &Localizer, now: DateTime<Utc>) -> CaseInfo {
     let lang = l.language();
     let hearings = plan
         .map(|p| {

@@ -12,6 +12,9 @@ pub use records::{
     DirectoryChoice, DirectoryOverview, DirectoryPlace, DirectoryResults, ServiceDetails,
     ServicePhone, ServicePlace, ServiceSummary,
 };
+#[cfg(feature = "internals")]
+pub use {case_info::read as read_case, records::Reader};
+#[cfg(not(feature = "internals"))]
 pub(crate) use records::Reader;
 
 use crate::client::CheckinClient;

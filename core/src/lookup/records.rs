@@ -118,7 +118,7 @@ pub struct DirectoryOverview {
 }
 
 /// Reads the catalog in the participant's language.
-pub(crate) struct Reader<'a> {
+pub struct Reader<'a> {
     pub c: &'a Catalog,
     pub l: &'a Localizer,
     pub saved: &'a [String],
@@ -201,6 +201,7 @@ impl Reader<'_> {
                     .unwrap_or_default();
                 let open_now = [&site.hours, &s.hours, &loc.hours]
                     .into_iter()
+                    .filter(|_| s.status == Status::Active)
                     .find(|h| h.iter().any(|h| h.opening.is_some()))
                     .map(|h| h.iter().filter_map(|h| h.opening.as_ref()).any(|o| o.open_at(&loc.zone, self.now)));
                 ServicePlace {

@@ -33,6 +33,7 @@ mod plan_rrule_oracle;
 mod plan_sync;
 mod remind_notifications;
 mod retention;
+mod screens_directory;
 mod screens_flow;
 mod screens_golden;
 mod spine;
