@@ -198,6 +198,26 @@ ORG_KINDS = {
     "ht": ["Asosyasyon Kominote {place}", "Fondasyon {place}"],
 }
 
+# Syllables for invented words (program names, neighbourhood nicknames), so
+# the directory has the thousands of distinct words a real one has.
+SYLLABLES = ["ka", "lo", "mi", "ra", "te", "su", "vi", "no", "ba", "ze", "ri", "po", "la", "du",
+             "fe", "go", "ni", "sa", "to", "we", "yo", "qui", "bri", "sol", "mar", "ven", "ta", "ko"]
+PROGRAM_WORDS = ["Center", "Project", "Outreach", "Hub", "Collective", "Network", "Place", "House"]
+FIRST_NAMES = ["Marisol", "Jean", "Ana", "Wilner", "Rosa", "Thiago", "Nadège", "Luis", "Fabiola",
+               "Joseph", "Carmen", "Mackenson", "Beatriz", "Samuel", "Guerline", "Pedro", "Yolanda"]
+ASK_FOR = {
+    "en": "Ask for {name} at the front desk.",
+    "es": "Pregunte por {name} en la recepción.",
+    "pt": "Pergunte por {name} na recepção.",
+    "ht": "Mande pou {name} nan resepsyon an.",
+}
+
+
+def invented(rng):
+    word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4)))
+    return word.capitalize()
+
+
 FEES = {
     "en": "Free.", "es": "Gratis.", "pt": "Gratuito.", "ht": "Gratis.", "fr": "Gratuit.",
 }
@@ -298,9 +318,12 @@ def build(services_wanted, seed, revision):
         city = CITIES[ci]
         lang = name_language(rng)
         place = gen.pick(PLACE_WORDS)
+        org_name = gen.pick(ORG_KINDS[lang]).format(place=place, city=city[0])
+        if rng.random() < 0.5:
+            org_name = f"{invented(rng)} {org_name}"
         org = {
             "id": gen.uid(),
-            "name": gen.pick(ORG_KINDS[lang]).format(place=place, city=city[0]),
+            "name": org_name,
             "description": "A community organization.",
             "website": f"https://example.org/{rng.randrange(10**6)}",
         }
@@ -336,7 +359,8 @@ def build(services_wanted, seed, revision):
             "id": gen.uid(),
             "organization_id": org["id"],
             "name": name,
-            "description": DESCRIPTIONS[category]["en" if lang == "en" else lang],
+            "description": DESCRIPTIONS[category]["en" if lang == "en" else lang] + " "
+            + ASK_FOR[lang].format(name=gen.pick(FIRST_NAMES)),
             "status": rng.choices(["active", "active", "active", "active", "temporarily closed"], k=1)[0],
             "fees_description": FEES["en"],
             "phones": [{"id": gen.uid(), "number": gen.phone(ci), "type": "voice",
@@ -345,6 +369,8 @@ def build(services_wanted, seed, revision):
             "attributes": [],
             "service_at_locations": [],
         }
+        if rng.random() < 0.4:
+            service["alternate_name"] = f"{invented(rng)} {gen.pick(PROGRAM_WORDS)}"
         if rng.random() < 0.3:
             service["email"] = f"help{rng.randrange(1000)}@example.org"
         if category in ("legal", "health") and rng.random() < 0.6:

@@ -9,6 +9,10 @@
 
 /// Folds one character onto `out`.
 fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     let folded: &str = match c as u32 {
         0xC0..=0xC5 | 0xE0..=0xE5 | 0x100..=0x105 => "a",
         0xC6 | 0xE6 => "ae",

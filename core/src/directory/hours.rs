@@ -65,6 +65,14 @@ impl Opening {
         {
             return false;
         }
+        let rule = &self.rule;
+        if rule.freq == Freq::Weekly && rule.interval == 1 && rule.count.is_none() {
+            // Most schedules: a weekday test, without expanding the rule.
+            return match rule.by_day.is_empty() {
+                true => date.weekday() == self.anchor.weekday(),
+                false => rule.by_day.iter().any(|(_, d)| *d == date.weekday()),
+            };
+        }
         match self.rule.count {
             None => self
                 .rule

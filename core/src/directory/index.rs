@@ -34,7 +34,7 @@ pub(crate) struct Index {
 
 /// Collects (word → services) while the catalog is walked.
 struct Collector {
-    postings: HashMap<String, Vec<(u32, u8)>>,
+    postings: super::model::FastMap<String, Vec<(u32, u8)>>,
     buffer: String,
     service: u32,
 }
@@ -66,7 +66,7 @@ impl Collector {
 impl Index {
     pub fn build(c: &Catalog) -> Index {
         let mut col = Collector {
-            postings: HashMap::new(),
+            postings: HashMap::default(),
             buffer: String::new(),
             service: 0,
         };

@@ -2,11 +2,35 @@
 //! organization, places, phones, hours, languages and categories, every
 //! reference resolved to an index, every text with its translations.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::geo::Point;
 use super::hours::Hours;
 use crate::plan::zone::Zone;
+
+/// FNV-1a: keys here (words, ids) are short and come from a document the
+/// program signed, not from someone aiming at collisions, so a simple hash
+/// beats SipHash's.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map and a set keyed by words or ids, hashed with [`Fnv`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// A text field the program can translate (`translations` in the
 /// document, docs/directory.md).
@@ -59,7 +83,7 @@ impl Field {
 /// text). Languages are tags as the program wrote them (`es`, `pt-BR`).
 #[derive(Debug, Default)]
 pub struct Translations {
-    pub(crate) by_object: HashMap<Box<str>, Vec<(Field, u8, Box<str>)>>,
+    pub(crate) by_object: FastMap<Box<str>, Vec<(Field, u8, Box<str>)>>,
     pub(crate) languages: Vec<String>,
 }
 

@@ -3,7 +3,6 @@
 //! the whole document is read (`resolve.rs`), since HSDS lets a service
 //! come before the organization it names.
 
-use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -11,7 +10,8 @@ use super::geo::Point;
 use super::hours::Hours;
 use super::hsds::{DirectoryError, Obj, Problem};
 use super::model::{
-    Address, Field, Organization, Phone, RequiredDocument, Status, Term, Translations,
+    Address, FastMap, FastSet, Field, Organization, Phone, RequiredDocument, Status, Term,
+    Translations,
 };
 
 /// The envelope's fields (docs/directory.md).
@@ -67,15 +67,15 @@ pub(crate) struct Builder {
     pub language: Option<String>,
     pub zone: Option<String>,
     pub organizations: Vec<Organization>,
-    pub org_index: HashMap<Box<str>, u32>,
+    pub org_index: FastMap<Box<str>, u32>,
     pub locations: Vec<RawLocation>,
-    pub location_index: HashMap<Box<str>, u32>,
+    pub location_index: FastMap<Box<str>, u32>,
     pub terms: Vec<(Term, Option<Box<str>>)>,
-    pub term_index: HashMap<Box<str>, u32>,
+    pub term_index: FastMap<Box<str>, u32>,
     pub services: Vec<RawService>,
-    pub service_ids: HashSet<Box<str>>,
+    pub service_ids: FastSet<Box<str>>,
     /// Ids of every object a translation may name.
-    pub translatable: HashSet<Box<str>>,
+    pub translatable: FastSet<Box<str>>,
     pub translations: Translations,
     /// The envelope field being read (to name it in a JSON error).
     pub reading: Option<&'static str>,
@@ -83,10 +83,25 @@ pub(crate) struct Builder {
     pub error: Option<DirectoryError>,
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// FNV-1a over `bytes`, continuing from `h`.
+fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A digest of a JSON value's content (keys in order, each value tagged by
+/// its kind), without writing it out.
+fn digest(value: &Value, h: u64) -> u64 {
+    match value {
+        Value::Null => fnv1a(h, b"n"),
+        Value::Bool(b) => fnv1a(h, if *b { b"t" } else { b"f" }),
+        Value::Number(n) => fnv1a(fnv1a(h, b"#"), n.to_string().as_bytes()),
+        Value::String(s) => fnv1a(fnv1a(fnv1a(h, b"\""), s.as_bytes()), b"\""),
+        Value::Array(items) => fnv1a(items.iter().fold(fnv1a(h, b"["), |h, v| digest(v, h)), b"]"),
+        Value::Object(map) => {
+            let h = map.iter().fold(fnv1a(h, b"{"), |h, (k, v)| digest(v, fnv1a(fnv1a(h, k.as_bytes()), b":")));
+            fnv1a(h, b"}")
+        }
+    }
 }
 
 fn opt(s: Option<&str>) -> Option<String> {
@@ -451,7 +466,7 @@ impl Builder {
         self.translatable(s.id);
         // Inactive and defunct services are checked, then left out.
         if status.is_some() {
-            let digest = fnv1a(&serde_json::to_vec(value).unwrap_or_default());
+            let digest = digest(value, 0xcbf2_9ce4_8422_2325);
             self.services.push(RawService {
                 service,
                 organization_id,

@@ -111,3 +111,18 @@ fn what_is_not_a_directory_is_refused_with_a_typed_error() {
         Problem::TooLarge(_)
     ));
 }
+
+#[test]
+#[ignore = "a timing, for profiling by hand: cargo test --release … -- --ignored"]
+fn import_timing() {
+    let bytes = fixture::large();
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        let c = Catalog::import(bytes).expect("imports");
+        eprintln!(
+            "import: {:?} ({} services)",
+            started.elapsed(),
+            c.services.len()
+        );
+    }
+}

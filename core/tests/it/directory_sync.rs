@@ -93,10 +93,17 @@ async fn a_directory_arrives_at_sync_and_only_a_newer_valid_one_replaces_it() {
     second["revision"] = json!(2);
     let services = second["services"].as_array_mut().expect("services");
     services[0]["name"] = json!("Renamed Community Kitchen");
-    services.remove(1);
+    let gone = services.remove(1)["id"].as_str().expect("id").to_string();
     let mut new = services[2].clone();
     new["id"] = json!("7f6d0c2e-9a41-4b8e-8f0e-5d6b3c2a1e90");
     services.push(new);
+    // Its translations go with it (a translation of nothing is refused).
+    for (_, objects) in second["translations"]
+        .as_object_mut()
+        .expect("translations")
+    {
+        objects.as_object_mut().expect("objects").remove(&gone);
+    }
     write(&s.server, "directory.json", second.to_string().as_bytes());
     let report = client.sync(far_deadline(), None).await.expect("sync");
     assert!(report.directory_updated, "{report:?}");
