@@ -43,11 +43,10 @@ impl CaseChange {
             out.push(CaseChange::CaseNumber);
         }
         match (&old.officer, &new.officer) {
-            (Some(a), Some(b)) if a.name == b.name => {
-                if a != b {
-                    out.push(CaseChange::OfficerContact);
-                }
+            (Some(a), Some(b)) if a.name == b.name && a != b => {
+                out.push(CaseChange::OfficerContact)
             }
+            (Some(a), Some(b)) if a.name == b.name => {}
             (a, b) if a != b => out.push(CaseChange::Officer),
             _ => {}
         }

@@ -156,12 +156,16 @@ pub struct SearchState {
     pub near: Option<String>,
 }
 
+/// When the stored directory was written and its sealed length: a change
+/// of either means new bytes.
+pub(crate) type Stamp = (i64, i64);
+
 /// What a client keeps of the directory between calls: the imported
 /// catalog, keyed by the stored document's stamp, and the participant's
 /// search. Memory only.
 #[derive(Debug, Default)]
 pub struct Memory {
-    pub(crate) catalog: Mutex<Option<((i64, i64), Arc<Catalog>)>>,
+    pub(crate) catalog: Mutex<Option<(Stamp, Arc<Catalog>)>>,
     pub(crate) search: Mutex<SearchState>,
 }
 

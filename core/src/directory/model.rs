@@ -79,11 +79,15 @@ impl Field {
     }
 }
 
+/// One translated text: which field, which language (an index into
+/// [`Translations`]'s languages), the text.
+pub(crate) type Translated = (Field, u8, Box<str>);
+
 /// Translations of the objects' texts: object id → (field, language,
 /// text). Languages are tags as the program wrote them (`es`, `pt-BR`).
 #[derive(Debug, Default)]
 pub struct Translations {
-    pub(crate) by_object: FastMap<Box<str>, Vec<(Field, u8, Box<str>)>>,
+    pub(crate) by_object: FastMap<Box<str>, Vec<Translated>>,
     pub(crate) languages: Vec<String>,
 }
 

@@ -159,7 +159,7 @@ fn store_directory(
     if catalog.revision != revision {
         return Err(why("the signed revision is not the document's"));
     }
-    let old = catalog_of(session).map_err(|e| why(e))?;
+    let old = catalog_of(session).map_err(why)?;
     let changes = DirectoryChanges::between(old.as_deref(), &catalog).describe(l);
     let at = session.now().corrected();
     let store = &session.store;
