@@ -113,9 +113,22 @@ fn what_is_not_a_directory_is_refused_with_a_typed_error() {
 }
 
 #[test]
-#[ignore = "a timing, for profiling by hand: cargo test --release … -- --ignored"]
-fn import_timing() {
+#[ignore = "a timing, for profiling by hand: cargo test --profile bench … -- --ignored --nocapture"]
+fn import_timing_and_memory() {
+    let rss_kib = || {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS:"))
+                    .map(str::to_string)
+            })
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
     let bytes = fixture::large();
+    let before = rss_kib();
+    let mut kept = Vec::new();
     for _ in 0..3 {
         let started = std::time::Instant::now();
         let c = Catalog::import(bytes).expect("imports");
@@ -124,5 +137,8 @@ fn import_timing() {
             started.elapsed(),
             c.services.len()
         );
+        kept.push(c);
     }
+    // Three catalogs held at once: a third of the growth is one catalog.
+    eprintln!("memory: about {} KiB per catalog", (rss_kib() - before) / 3);
 }

@@ -19,7 +19,6 @@ import org.checkin.model.Screen
 import org.checkin.model.ShellContext
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
-import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -75,7 +74,7 @@ class DirectoryTest : ServerFixture(codes = 4) {
             assertNull(client.directoryOverview(), "nothing before the sync")
             val report = client.sync(maxSeconds = 30u, listener = null, cancellation = null)
             assertTrue(report.directoryUpdated && report.caseUpdated, "$report")
-            val overview = assertNotNull(client.directoryOverview())
+            val overview = requireNotNull(client.directoryOverview())
             assertEquals(3uL, overview.revision)
             assertTrue(overview.categories.any { it.label == "Comida" }, "${overview.categories}")
 
@@ -96,7 +95,7 @@ class DirectoryTest : ServerFixture(codes = 4) {
             assertEquals(listOf("svc-pantry", "svc-clinic"), near.map { it.serviceId })
             assertTrue(near[0].distanceM!! < near[1].distanceM!!)
 
-            val details = assertNotNull(client.directoryService("svc-clinic", chicago))
+            val details = requireNotNull(client.directoryService("svc-clinic", chicago))
             assertEquals(true, details.summary.openNow)
             assertEquals("+1 305 555 0111", details.phones.single().number)
             assertNull(client.directoryService("no-such", null))
@@ -108,7 +107,7 @@ class DirectoryTest : ServerFixture(codes = 4) {
             assertThrows<CheckinException.InvalidInput> { client.saveService("no-such") }
             assertThrows<CheckinException.InvalidInput> { client.searchDirectory(query("x".repeat(1001))) }
 
-            val case = assertNotNull(client.caseInfo())
+            val case = requireNotNull(client.caseInfo())
             assertEquals("•-•••-•••-993", case.caseNumberMasked)
             assertEquals("Esté en casa antes de las 22:00.", case.conditions.single())
             assertEquals("Días de semana, de 9 a 16", case.officer?.contactHours)
