@@ -62,7 +62,8 @@ pub(crate) async fn refresh(
         };
         async move { api.document(&signer, kind, have, max).await }
     };
-    let held_case = case(session)?;
+    // A stored document that no longer reads is replaced, not kept forever.
+    let held_case = case(session).ok().flatten();
     let reply = tokio::time::timeout_at(
         deadline,
         fetch(DocumentKind::Case, held_case.as_ref().map(|c| c.revision), MAX_CASE_BYTES),
@@ -159,7 +160,7 @@ fn store_directory(
     if catalog.revision != revision {
         return Err(why("the signed revision is not the document's"));
     }
-    let old = catalog_of(session).map_err(why)?;
+    let old = catalog_of(session).ok().flatten();
     let changes = DirectoryChanges::between(old.as_deref(), &catalog).describe(l);
     let at = session.now().corrected();
     let store = &session.store;

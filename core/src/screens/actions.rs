@@ -202,13 +202,22 @@ pub(crate) async fn perform(
             },
         ),
         ActionKind::CallProgram => (current.clone(), call(client)?),
-        ActionKind::Dial { phone } => (
-            current.clone(),
-            Outcome {
-                effect: Some(Effect::Dial { phone }),
-                ..Outcome::default()
-            },
-        ),
+        ActionKind::Dial { phone } => {
+            // Only what a dialler reads: no letters, no `tel:` parameters.
+            let phone: String = phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || matches!(c, '+' | '*' | '#'))
+                .collect();
+            let effect = (phone.chars().filter(char::is_ascii_digit).count() >= 3)
+                .then_some(Effect::Dial { phone });
+            (
+                current.clone(),
+                Outcome {
+                    effect,
+                    ..Outcome::default()
+                },
+            )
+        }
         ActionKind::RevealCaseNumber => (
             Route::Case,
             Outcome {

@@ -373,7 +373,21 @@ async fn a_shell_searches_locates_once_saves_calls_and_reveals_through_the_scree
     assert_eq!(
         screen.effect,
         Some(Effect::Dial {
-            phone: "+1 305 555 0122".into()
+            phone: "+13055550122".into()
+        })
+    );
+    // Only what a dialler reads reaches the shell.
+    let odd = ActionKind::Dial {
+        phone: "tel:305-555-0100;postd=99 ask for Ana".into(),
+    };
+    let screen = client
+        .perform(&open, odd, Vec::new(), &ctx)
+        .await
+        .expect("dial");
+    assert_eq!(
+        screen.effect,
+        Some(Effect::Dial {
+            phone: "305555010099".into()
         })
     );
 

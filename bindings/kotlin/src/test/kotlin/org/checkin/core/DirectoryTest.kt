@@ -142,7 +142,7 @@ class DirectoryTest : ServerFixture(codes = 4) {
             val saved = client.perform(open, ActionKind.SaveService("svc-pantry"), emptyList(), context)
             assertTrue(saved.actions.any { it.id == "directory.unsave" })
             val dial = client.perform(open, ActionKind.Dial("+1 312 555 0123"), emptyList(), context)
-            assertEquals(Effect.Dial("+1 312 555 0123"), dial.effect)
+            assertEquals(Effect.Dial("+13125550123"), dial.effect)
 
             val masked = client.screen(Route.Case, context)
             val shown = client.perform(Route.Case, ActionKind.RevealCaseNumber, emptyList(), context)
