@@ -102,8 +102,6 @@ pub(crate) struct Obj<'v> {
 /// Longest id accepted (HSDS asks for UUIDs; any short printable id is read).
 const MAX_ID_CHARS: usize = 128;
 
-/// The accessors are called for every field of every object: they are kept
-/// out of line (`inline(never)`), one copy each, for a smaller library.
 impl<'v> Obj<'v> {
     /// `value` as an object of `kind`; its `id` must be there when `needs_id`.
     pub fn of(kind: &'static str, value: &'v Value, needs_id: bool) -> Result<Self, DirectoryError> {
@@ -132,7 +130,6 @@ impl<'v> Obj<'v> {
         Ok(obj)
     }
 
-    #[inline(never)]
     pub fn err(&self, field: &str, problem: Problem) -> DirectoryError {
         DirectoryError {
             object: self.kind,
@@ -148,7 +145,6 @@ impl<'v> Obj<'v> {
     }
 
     /// A text field, trimmed; empty reads as absent.
-    #[inline(never)]
     pub fn text(&self, field: &str, max_chars: usize) -> Result<Option<&'v str>, DirectoryError> {
         match self.get(field) {
             None => Ok(None),
@@ -164,14 +160,12 @@ impl<'v> Obj<'v> {
         }
     }
 
-    #[inline(never)]
     pub fn required(&self, field: &str, max_chars: usize) -> Result<&'v str, DirectoryError> {
         self.text(field, max_chars)?
             .ok_or_else(|| self.err(field, Problem::Missing))
     }
 
     /// A number, or a number written as text (HSDS's CSV heritage).
-    #[inline(never)]
     pub fn number(&self, field: &str) -> Result<Option<f64>, DirectoryError> {
         let n = match self.get(field) {
             None => return Ok(None),
@@ -187,7 +181,6 @@ impl<'v> Obj<'v> {
     }
 
     /// An array field (absent reads as empty), at most `max` long.
-    #[inline(never)]
     pub fn array(&self, field: &str, max: usize) -> Result<&'v [Value], DirectoryError> {
         match self.get(field) {
             None => Ok(&[]),
