@@ -32,7 +32,7 @@ use crate::{
 /// (Kotlin `close()`/`use {}`, Swift: drop the last reference) when done.
 #[derive(uniffi::Object)]
 pub struct CheckinClient {
-    inner: Arc<checkin_core::CheckinClient>,
+    pub(crate) inner: Arc<checkin_core::CheckinClient>,
 }
 
 #[uniffi::export]

@@ -143,6 +143,8 @@ impl From<checkin_core::Error> for CheckinError {
             Core::Server { .. } => Self::Server { reason },
             Core::PinMismatch => Self::PinMismatch,
             Core::Cancelled => Self::Cancelled,
+            // A search too long, a category or service the directory lacks.
+            Core::Search(_) => Self::InvalidInput { reason },
         }
     }
 }

@@ -6,12 +6,14 @@
 //! enums mirrored from the core, with every conversion), `error` (the public
 //! error and the mapping from core errors), `key_store` and `listener` (the
 //! traits shells implement), `runtime` (where async work runs), `cancel`
-//! (cancelling a running sync).
+//! (cancelling a running sync), `directory` (community services and the
+//! case, looked up on the phone).
 
 uniffi::setup_scaffolding!();
 
 mod cancel;
 mod client;
+mod directory;
 mod error;
 mod key_store;
 mod listener;

@@ -687,9 +687,13 @@ pub struct SyncReport {
     /// A new policy version was received and stored: check
     /// `consent_needed` before the next capture.
     pub policy_updated: bool,
-    /// The server sent a plan or policy that was refused; the stored one
-    /// stays in force.
+    /// The server sent a plan, policy, directory or case document that was
+    /// refused; the stored one stays in force.
     pub document_error: Option<String>,
+    /// A newer directory of community services was stored.
+    pub directory_updated: bool,
+    /// A newer case document was stored.
+    pub case_updated: bool,
     /// What retention deleted at the end of the sync; `null`/`nil` if it did
     /// not run (deadline reached, or it failed and runs again next time).
     pub retention: Option<RetentionReport>,
@@ -711,6 +715,8 @@ impl From<core::SyncReport> for SyncReport {
             plan_updated: r.plan_updated,
             policy_updated: r.policy_updated,
             document_error: r.document_error,
+            directory_updated: r.directory_updated,
+            case_updated: r.case_updated,
             retention: r.retention.map(Into::into),
         }
     }
@@ -731,6 +737,16 @@ pub enum LedgerEvent {
     PolicyReceived { version: u32 },
     /// A plan was received; `changes` says what changed, in plain words.
     PlanReceived { changes: Vec<String> },
+    /// A new revision of the directory of community services was stored;
+    /// `changes` counts services added, removed and changed, in plain words.
+    DirectoryReceived {
+        revision: u64,
+        services: u32,
+        changes: Vec<String>,
+    },
+    /// A new revision of the case document was stored; `changes` names the
+    /// parts that changed (never their text).
+    CaseReceived { revision: u64, changes: Vec<String> },
     /// A check-in was sealed and queued: exactly what it contains.
     CheckinSubmitted { summary: CheckinSummary },
     /// The program's verified receipt for a check-in.
@@ -798,6 +814,16 @@ impl From<core::LedgerEvent> for LedgerEvent {
             },
             Core::PolicyReceived { version, .. } => Self::PolicyReceived { version },
             Core::PlanReceived { changes } => Self::PlanReceived { changes },
+            Core::DirectoryReceived {
+                revision,
+                services,
+                changes,
+            } => Self::DirectoryReceived {
+                revision,
+                services,
+                changes,
+            },
+            Core::CaseReceived { revision, changes } => Self::CaseReceived { revision, changes },
             Core::CheckinSubmitted { summary } => Self::CheckinSubmitted {
                 summary: summary.into(),
             },

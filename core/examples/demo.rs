@@ -247,6 +247,12 @@ async fn main() -> DemoResult<()> {
                     LedgerEvent::PlanReceived { changes } => {
                         format!("plan received: {}", changes.join("; "))
                     }
+                    LedgerEvent::DirectoryReceived {
+                        revision, services, ..
+                    } => format!("directory revision {revision} received ({services} services)"),
+                    LedgerEvent::CaseReceived { revision, .. } => {
+                        format!("case document revision {revision} received")
+                    }
                     LedgerEvent::CheckinSubmitted { summary } => format!(
                         "check-in {} sealed: {}",
                         summary.checkin_id,

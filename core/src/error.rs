@@ -76,6 +76,9 @@ pub enum Error {
     InvalidServerUrl,
     #[error("the operation was cancelled")]
     Cancelled,
+    /// A directory search or a saved service the core refuses.
+    #[error(transparent)]
+    Search(#[from] crate::directory::SearchError),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

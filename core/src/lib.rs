@@ -46,6 +46,9 @@ internal_modules!(
     offline_code,
     plan,
     remind,
+    // The program's directory of community services and the case document.
+    directory,
+    case,
     // A check-in's records, then the store that keeps them, then the ledger.
     checkin,
     store,
@@ -57,6 +60,7 @@ internal_modules!(
     session,
     disclosure,
     documents,
+    resources,
     compliance,
     retention,
     sync,
@@ -64,8 +68,9 @@ internal_modules!(
     capture,
     submit,
     preferences,
-    // The orchestrator, and what the participant sees.
+    // The orchestrator, what the participant looks up, what they see.
     client,
+    lookup,
     screens,
 );
 
@@ -106,13 +111,21 @@ pub use policy::{AreaError, PolicyError};
 pub use protocol::{ProtocolError, receipt::ReceiptError};
 pub use store::StoreError;
 
+/// Community services and the case, looked up on the phone
+/// (docs/directory.md).
+pub use directory::{DirectoryError, DirectoryQuery, Point, SearchError};
+pub use lookup::{
+    CaseHearing, CaseInfo, CaseOfficer, CasePhone, DirectoryChoice, DirectoryOverview,
+    DirectoryPlace, DirectoryResults, ServiceDetails, ServicePhone, ServicePlace, ServiceSummary,
+};
+
+/// What a participant sees (docs/screens.md).
 pub use screens::{
     Action, ActionKind, ActionStyle, Block, CaptureKind, CaptureResult, ChoiceOption, Effect, Fact,
     Field, FieldKind, FieldValue, Hint, Item, ManagedConfig, NotificationChannel, Permission,
     PermissionState, PermissionStatus, Route, Screen, ShellContext, ShellWords, Step, StepState,
     TextStyle, Tone, Unavailable,
 };
-/// What a participant sees (docs/screens.md).
 pub use screens::{shell_words, unavailable_screen};
 
 /// The version of this crate.

@@ -69,6 +69,8 @@ pub(crate) struct Session {
     pub clock: TrueClock,
     pub config: ClientConfig,
     snapshot: Mutex<Option<Arc<Snapshot>>>,
+    /// The directory as imported and the participant's search: memory only.
+    pub directory: crate::directory::Memory,
 }
 
 impl Session {
@@ -141,6 +143,7 @@ impl Session {
             clock: TrueClock::new(clock, state),
             config,
             snapshot: Mutex::new(None),
+            directory: crate::directory::Memory::default(),
         })
     }
 

@@ -48,6 +48,17 @@ pub enum LedgerEvent {
     },
     /// A plan was received; `changes` describes what changed, in plain words.
     PlanReceived { changes: Vec<String> },
+    /// A new revision of the program's directory of community services was
+    /// stored; `changes` counts the services added, removed and changed, in
+    /// plain words (never what the participant searched or saved).
+    DirectoryReceived {
+        revision: u64,
+        services: u32,
+        changes: Vec<String>,
+    },
+    /// A new revision of the case document was stored; `changes` names the
+    /// parts that changed, in plain words, never their text.
+    CaseReceived { revision: u64, changes: Vec<String> },
     /// A check-in was sealed and queued: exactly what it contains.
     CheckinSubmitted { summary: CheckinSummary },
     /// The program's verified receipt for a check-in.

@@ -83,6 +83,25 @@ pub fn summary(rows: &[StoredLedgerEntry], program: &ProgramKeys, l: &Localizer)
                 "ledger-plan",
                 &[("changes", Arg::Number(changes.len() as i64))],
             ),
+            LedgerEvent::DirectoryReceived {
+                revision,
+                services,
+                changes,
+            } => l.text(
+                "ledger-directory",
+                &[
+                    ("revision", Arg::Number(*revision as i64)),
+                    ("services", Arg::Number(i64::from(*services))),
+                    ("changes", Arg::Text(&changes.join(" "))),
+                ],
+            ),
+            LedgerEvent::CaseReceived { revision, changes } => l.text(
+                "ledger-case",
+                &[
+                    ("revision", Arg::Number(*revision as i64)),
+                    ("changes", Arg::Text(&changes.join(" "))),
+                ],
+            ),
             LedgerEvent::CheckinSubmitted { summary } => {
                 let parts = summary
                     .parts

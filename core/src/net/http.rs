@@ -10,6 +10,9 @@ use uuid::Uuid;
 
 use super::reply::{SendOutcome, classify};
 use super::tls;
+
+mod document;
+pub use document::DocumentReply;
 use crate::crypto::signing::DeviceKey;
 use crate::error::Error;
 use crate::protocol::messages::{

@@ -2,6 +2,7 @@
 //! envelopes, receipts, request signatures, TLS key rotations and the JSON
 //! messages of the API. Nothing here does I/O.
 
+pub mod document;
 pub mod envelope;
 pub mod messages;
 pub mod receipt;

@@ -84,7 +84,7 @@ fn after_error(client: &CheckinClient, e: Error, form: Form) -> Result<Outcome> 
     Ok(Outcome {
         notice: Some(notice(client, tone, title, body)?),
         form,
-        effect: None,
+        ..Outcome::default()
     })
 }
 
@@ -213,6 +213,33 @@ pub(crate) async fn perform(
             },
         ),
         ActionKind::CallProgram => (current.clone(), call(client)?),
+        ActionKind::Dial { phone } => {
+            // Only what a dialler reads: no letters, no `tel:` parameters.
+            let phone: String = phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || matches!(c, '+' | '*' | '#'))
+                .collect();
+            let effect = (phone.chars().filter(char::is_ascii_digit).count() >= 3)
+                .then_some(Effect::Dial { phone });
+            (
+                current.clone(),
+                Outcome {
+                    effect,
+                    ..Outcome::default()
+                },
+            )
+        }
+        ActionKind::RevealCaseNumber => (
+            Route::Case,
+            Outcome {
+                reveal_case_number: true,
+                ..Outcome::default()
+            },
+        ),
+        kind @ (ActionKind::SearchDirectory
+        | ActionKind::SetSearchFilter { .. }
+        | ActionKind::SaveService { .. }
+        | ActionKind::UnsaveService { .. }) => super::directory::perform(client, current, kind, form)?,
     };
     build(client, &route, context, outcome)
 }
@@ -327,7 +354,7 @@ async fn sync(client: &CheckinClient, form: Form) -> Result<Outcome> {
             Ok(Outcome {
                 notice: Some(n),
                 form,
-                effect: None,
+                ..Outcome::default()
             })
         }
         // The home screen's warning says it, with what to do.
@@ -400,6 +427,15 @@ pub(crate) async fn deliver_capture(
         CaptureResult::Voice { checkin_id, wav } => attached(client, &checkin_id, |id| {
             client.attach_voice(id, &wav).map(|_| ())
         })?,
+        // The fix the directory's search asked for: memory only.
+        CaptureResult::Location {
+            latitude,
+            longitude,
+            ..
+        } if *current == Route::Directory => (
+            Route::Directory,
+            super::directory::located(client, latitude, longitude),
+        ),
         CaptureResult::Location {
             checkin_id,
             latitude,

@@ -53,6 +53,16 @@ pub enum Route {
     MyData,
     /// Language and what the app may do on this phone.
     Settings,
+    /// Community services: search, filters, results (docs/directory.md).
+    /// The search lives in the core's memory only.
+    Directory,
+    /// One community service in full.
+    Service { service_id: String },
+    /// The services the participant saved.
+    SavedServices,
+    /// The participant's case: case number, officer, conditions, documents
+    /// to bring, next hearings.
+    Case,
 }
 
 /// One screen, ready to render.
@@ -316,6 +326,17 @@ pub enum ActionKind {
     RequestPermission { permission: Permission },
     /// Call the program (effect `Dial`).
     CallProgram,
+    /// Search the directory for the words of the `query` field.
+    SearchDirectory,
+    /// Set one filter of the directory search (`field_id` of a `Choice`:
+    /// `category`, `language`, `when`, `near`) to `value`.
+    SetSearchFilter { field_id: String, value: String },
+    SaveService { service_id: String },
+    UnsaveService { service_id: String },
+    /// Show the whole case number on the next screen only.
+    RevealCaseNumber,
+    /// Call this number (effect `Dial`): a service's or the officer's.
+    Dial { phone: String },
 }
 
 /// What the app may be allowed to do on the phone.
@@ -376,6 +397,10 @@ pub enum Effect {
     /// Send what waits, without holding the screen: call `perform` with
     /// `SyncNow` in the background, then ask for the route again.
     Sync,
+    /// Take one location fix now, for the directory's distances only, and
+    /// hand it back as `CaptureResult::Location` (any `checkin_id`). The
+    /// core keeps it in memory for the search and never stores or sends it.
+    LocateForSearch,
 }
 
 /// The result of an [`Effect`], handed back to the core.

@@ -82,6 +82,10 @@ fn route(r: &Route) -> String {
         Route::Ledger => "ledger".into(),
         Route::MyData => "my-data".into(),
         Route::Settings => "settings".into(),
+        Route::Directory => "directory".into(),
+        Route::Service { service_id } => format!("service {service_id}"),
+        Route::SavedServices => "saved-services".into(),
+        Route::Case => "case".into(),
     }
 }
 
@@ -119,6 +123,7 @@ fn effect(e: &Effect) -> String {
         Effect::RequestPermission { permission } => format!("ask for {permission:?}"),
         Effect::Dial { phone } => format!("dial {phone}"),
         Effect::Sync => "sync in the background".into(),
+        Effect::LocateForSearch => "take one location fix for the search".into(),
     }
 }
 

@@ -19,6 +19,12 @@ pub enum DocumentName {
     EnrolledPolicy,
     /// The participant's own choices on this phone (`config::Preferences`).
     Preferences,
+    /// The program's directory of community services, as signed and sent
+    /// (`crate::directory`), and its revision (a JSON number).
+    Directory,
+    DirectoryRevision,
+    /// The program's case document (`crate::case`).
+    Case,
 }
 
 impl DocumentName {
@@ -29,6 +35,9 @@ impl DocumentName {
             DocumentName::Consents => "consents",
             DocumentName::EnrolledPolicy => "enrolled_policy_version",
             DocumentName::Preferences => "preferences",
+            DocumentName::Directory => "directory",
+            DocumentName::DirectoryRevision => "directory_revision",
+            DocumentName::Case => "case",
         }
     }
 }
@@ -71,6 +80,19 @@ impl Store {
         sealed
             .map(|s| self.open_value("documents", "body", name.key(), &s))
             .transpose()
+    }
+
+    /// When the stored document was written and its sealed length, read
+    /// without opening it: a change of either means new bytes.
+    pub(crate) fn document_stamp(&self, name: DocumentName) -> Result<Option<(i64, i64)>, StoreError> {
+        Ok(self
+            .reader()
+            .query_row(
+                "SELECT updated_at_ms, length(body) FROM documents WHERE name = ?1",
+                [name.key()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
     }
 
     /// A small sealed value kept in `meta` under `key` (state that changes

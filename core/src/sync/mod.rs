@@ -77,9 +77,16 @@ pub struct SyncReport {
     pub plan_updated: bool,
     /// A new policy version was received and stored.
     pub policy_updated: bool,
-    /// The server sent a plan or policy that was refused; the stored one
-    /// stays in force.
+    /// The server sent a plan, policy, directory or case document that was
+    /// refused; the stored one stays in force.
     pub document_error: Option<String>,
+    /// A newer directory of community services was stored (its changes
+    /// are in the ledger).
+    #[serde(default)]
+    pub directory_updated: bool,
+    /// A newer case document was stored (its changes are in the ledger).
+    #[serde(default)]
+    pub case_updated: bool,
     /// What retention deleted at the end of the sync; `None` if it did not
     /// run (deadline reached, or it failed and runs again next time).
     pub retention: Option<crate::retention::RetentionReport>,
@@ -277,7 +284,15 @@ async fn deliver_and_refresh(
                 let refreshed = crate::documents::refresh(session, &resp, &localizer)?;
                 report.plan_updated = refreshed.plan_updated;
                 report.policy_updated = refreshed.policy_updated;
-                report.document_error = refreshed.error;
+                // Then the directory and the case document (docs/directory.md).
+                let unmetered = lanes.contains(&Lane::Media);
+                let more =
+                    crate::resources::refresh(session, &api, &enrolled, unmetered, deadline)
+                        .await?;
+                report.directory_updated = more.directory_updated;
+                report.case_updated = more.case_updated;
+                let errors: Vec<String> = refreshed.error.into_iter().chain(more.errors).collect();
+                report.document_error = Some(errors.join("; ")).filter(|e| !e.is_empty());
             }
             // With nothing queued, the plan is what meets a changed key.
             Ok(Err(crate::error::Error::PinMismatch)) => {

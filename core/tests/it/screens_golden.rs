@@ -35,7 +35,7 @@ fn utc(s: &str) -> DateTime<Utc> {
 
 /// A daily 9:00 check-in in New York (an hour, 15 minutes' grace, two
 /// hours late) and a court hearing in Denver.
-fn plan(schedules: bool) -> Plan {
+pub(super) fn plan(schedules: bool) -> Plan {
     let schedules = if schedules {
         r#"[{"id": "daily", "start": "2026-11-01T09:00", "rrule": "FREQ=DAILY",
              "window_minutes": 60, "grace_minutes": 15, "late_minutes": 120,
@@ -112,7 +112,7 @@ fn sent(id: u128, captured: &str, state: OutboxState, window: Option<&str>) -> S
 }
 
 /// The facts at `now` (New York time is UTC−5 in late November).
-fn facts(now: &str, plan: &Plan) -> Facts {
+pub(super) fn facts(now: &str, plan: &Plan) -> Facts {
     let now = utc(now);
     let estimate = checkin_core::clock::ClockEstimate::uncorrected(now);
     Facts {
