@@ -33,7 +33,8 @@ internal fun ViewKit.button(action: Action): Button = Button(context).apply {
     action.accessibilityLabel?.let { contentDescription = it }
     isEnabled = action.enabled
     alpha = if (action.enabled) 1f else DISABLED_ALPHA
-    setOnClickListener { onAction(action) }
+    // A disabled button takes no touch; nothing else may send it either.
+    setOnClickListener { if (action.enabled) onAction(action) }
 }
 
 /** The screen's main actions, most important first, one per row (long labels in any language fit). */

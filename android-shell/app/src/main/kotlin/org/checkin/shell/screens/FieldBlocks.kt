@@ -129,7 +129,7 @@ internal fun ViewKit.choice(block: Block.Choice): View = column().apply {
             minHeight = look.dp(Look.TOUCH_DP)
             isEnabled = option.action.enabled
             option.action.accessibilityLabel?.let { contentDescription = it }
-            setOnClickListener { if (!option.selected) onAction(option.action) }
+            setOnClickListener { if (!option.selected && option.action.enabled) onAction(option.action) }
         }
         group.addView(radio, RadioGroup.LayoutParams(ViewGroup.LayoutParams.MATCH_PARENT, ViewGroup.LayoutParams.WRAP_CONTENT))
         if (option.selected) group.check(radio.id)

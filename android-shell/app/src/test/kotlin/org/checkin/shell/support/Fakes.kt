@@ -72,11 +72,15 @@ class FramesScanCamera(private val frames: List<LumaFrame>) : ScanCamera {
     }
 }
 
-/** A microphone whose hardware gives [samples] at [sampleRate] in blocks of at most [block], then ends. */
+/**
+ * A microphone whose hardware gives [samples] at [sampleRate] in blocks of
+ * at most [block], then ends; [blockMs] of real time per block (0: at once).
+ */
 class SamplesMicrophone(
     private val samples: ShortArray,
     override val sampleRate: Int = 16_000,
     private val block: Int = 1024,
+    private val blockMs: Long = 0,
 ) : Microphone {
     var started = false
     var stopped = 0
@@ -88,6 +92,7 @@ class SamplesMicrophone(
 
     override fun read(into: ShortArray): Int {
         if (at >= samples.size) return -1
+        if (blockMs > 0) Thread.sleep(blockMs)
         val n = minOf(into.size, block, samples.size - at)
         System.arraycopy(samples, at, into, 0, n)
         at += n
