@@ -47,9 +47,18 @@ internal class ScreenLoop(private val host: ScreenHost, private val frame: Scree
     var screen: Screen? = null
         private set
 
+    /** The number of the newest call: an answer to an older one is dropped. */
     private var asked = 0
+
+    /** The route of the newest request by route (or of the screen on show): what a refresh asks for. */
+    private var route: Route = Route.Start
+    /** A tap or a capture's result is with the core (the screen is disabled). */
     private var working = false
+
+    /** The effect being carried out (camera, recorder, a permission prompt, …). */
     private var effect: Deferred<EffectOutcome>? = null
+
+    /** The action whose answer asked for the effect (its label describes the camera's shutter). */
     private var tapped: Action? = null
     private var language: String? = null
 
@@ -57,12 +66,15 @@ internal class ScreenLoop(private val host: ScreenHost, private val frame: Scree
     private class Answer(val screen: Screen, val nowMs: Long)
 
     /** Shows the screen for [route] (the app opening, a deep link). */
-    fun open(route: Route) = call(hold = false) { client, context -> client.screen(route, context) }
+    fun open(route: Route) {
+        this.route = route
+        call(hold = false) { client, context -> client.screen(route, context) }
+    }
 
     /** The same screen again, as it reads now; not while a tap or a capture is under way. */
     fun refresh() {
         if (working || effect != null) return
-        open(screen?.route ?: Route.Start)
+        open(route)
     }
 
     fun tap(action: Action) {
@@ -135,14 +147,17 @@ internal class ScreenLoop(private val host: ScreenHost, private val frame: Scree
                 screen?.let { render(it, keepPlace = true) }
                 return@launch
             }
-            if (hold) fields.clear()
-            show(answer, keepPlace = !hold && answer.screen.route == screen?.route)
+            val sameScreen = answer.screen.route == screen?.route
+            // Typed text goes with the action it was sent with, or with the screen it was typed on.
+            if (hold || !sameScreen) fields.clear()
+            show(answer, keepPlace = !hold && sameScreen)
         }
     }
 
     private fun show(answer: Answer, keepPlace: Boolean) {
         val next = answer.screen
         screen = next
+        route = next.route
         render(next, keepPlace)
         timer.removeCallbacks(ticking)
         next.refreshAtMs?.let { at -> timer.postDelayed(ticking, (at - answer.nowMs).coerceIn(MIN_REFRESH_MS, MAX_REFRESH_MS)) }

@@ -3,10 +3,14 @@
 // channels; the back gesture follows each screen's `back` and closes the
 // app at a root; FLAG_SECURE follows each screen's `secure`; typed text is
 // held across a refresh and sent with the next action; the screen is
-// disabled while the core works on a tap; and the screen is asked for
-// again at its `refresh_at_ms`, on resume and after every sync.
+// disabled while the core works on a tap; the phone's permission states
+// reach the core; a reminder's link opens its screen; and the screen is
+// asked for again at its `refresh_at_ms`, on resume and after every sync.
 package org.checkin.shell.screens
 
+import android.Manifest
+import android.content.Intent
+import android.net.Uri
 import android.os.Looper
 import android.view.ViewGroup
 import android.widget.EditText
@@ -26,6 +30,7 @@ import org.checkin.shell.support.ShellFixture
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertNull
 import org.junit.Assert.assertSame
 import org.junit.Assert.assertTrue
 import org.junit.Test
@@ -56,6 +61,7 @@ class ScreenBehaviourTest : ShellFixture() {
         val ui = atHome(shell)
         ui.tap("home.open-settings")
         assertEquals("en", ui.awaitRoute(Route.Settings).language)
+        ui.awaitUi("the channels named when the app opened") { notices.namings.isNotEmpty() }
         val before = notices.namings.size
 
         ui.tap("settings.language-es")
@@ -97,6 +103,38 @@ class ScreenBehaviourTest : ShellFixture() {
         assertFalse(ui.activity.isFinishing)
         back(ui)
         assertTrue("home is a root: back leaves the app", ui.activity.isFinishing)
+    }
+
+    @Test
+    fun `the permissions the phone reports reach the core with every call`() {
+        shadowOf(app).grantPermissions(Manifest.permission.CAMERA)
+        val ui = atHome(installShell())
+        ui.tap("home.open-settings")
+        ui.awaitRoute(Route.Settings)
+        assertNull("the camera is allowed: nothing to ask", ui.find("settings.allow-camera"))
+        assertNotNull("the microphone is not", ui.find("settings.allow-microphone"))
+        shadowOf(app).grantPermissions(Manifest.permission.RECORD_AUDIO)
+        ui.controller.pause().resume()
+        ui.awaitUi("the screen asked with the new state") { ui.idle() && ui.find("settings.allow-microphone") == null }
+    }
+
+    @Test
+    fun `a reminder's link opens its screen, when the app starts and when it is open`() {
+        val shell = installShell()
+        val server = server()
+        runBlocking {
+            val client = shell.client()
+            client.enroll(server.baseUrl, server.codes[0])
+            client.recordConsent(client.policy().version, "en")
+        }
+        val link = Intent(Intent.ACTION_VIEW, Uri.parse("checkin://appointment/hearing-1"))
+        val ui = ScreenDriver(Robolectric.buildActivity(HostActivity::class.java, link).setup())
+        ui.awaitRoute(Route.Appointment("hearing-1"))
+        ui.controller.newIntent(Intent(Intent.ACTION_VIEW, Uri.parse("checkin://window/today@2026-12-04T09:00")))
+        ui.awaitRoute(Route.Home)
+        ui.controller.newIntent(Intent(Intent.ACTION_VIEW, Uri.parse("checkin://appointment/no-such")))
+        ui.awaitRoute("the list, for an appointment the plan no longer has") { it == Route.Appointments }
+        assertEquals(Route.Start, CoreRenderer.routeOf(Uri.parse("checkin://appointment/")))
     }
 
     @Test
