@@ -26,6 +26,7 @@ import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.withTimeoutOrNull
 import org.checkin.model.Block
 import org.checkin.model.TextStyle
+import org.checkin.model.Tone
 import org.checkin.shell.platform.Level
 import org.checkin.shell.platform.VoiceRecorder
 
@@ -91,7 +92,7 @@ internal class RecorderPanel(kit: ViewKit, guide: Block.Capture?, maxSeconds: In
         setBackgroundColor(Color.WHITE)
         kit.padded(this, Look.EDGE_DP)
         with(kit) {
-            add(closeButton(kit, onClose, Look.accentOf(org.checkin.model.Tone.NEUTRAL)))
+            add(closeButton(kit, onClose, Look.accentOf(Tone.NEUTRAL)))
             guide?.let {
                 add(text(it.title, TextStyle.HEADING), Look.GAP_DP)
                 add(text(it.instructions, TextStyle.BODY), 6)
