@@ -18,6 +18,9 @@ class ReminderReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         val fired = fired(intent) ?: return
         val shell = Shell.of(context)
+        // Named whenever the app opens; a reminder armed before that (after
+        // an update, by a boot re-arm) names them here, from the core.
+        if (!shell.platform.notices.channelsNamed()) shell.nameNotificationChannels()
         shell.platform.notices.post(fired)
         // Null when called directly rather than by the system (tests).
         val pending: PendingResult? = goAsync()

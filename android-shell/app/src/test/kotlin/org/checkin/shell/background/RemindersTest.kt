@@ -190,6 +190,8 @@ class RemindersTest : ShellFixture() {
 
     private class RecordingNotices : ReminderNotices {
         val cancelled = mutableListOf<String>()
+        override fun nameChannels(channels: List<org.checkin.model.NotificationChannel>) = Unit
+        override fun channelsNamed() = true
         override fun post(reminder: FiredReminder) = Unit
         override fun cancel(id: String, requestCode: Int) {
             cancelled += id
