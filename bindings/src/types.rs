@@ -370,6 +370,9 @@ pub struct PhotoQuality {
     pub faces: u32,
     pub mean_luma: f32,
     pub sharpness: f32,
+    /// The policy asked for bystanders to be blurred and the pipeline could
+    /// not be sure every other face was found: the program sees this too.
+    pub blur_uncertain: bool,
 }
 
 impl From<core::PhotoQuality> for PhotoQuality {
@@ -380,6 +383,7 @@ impl From<core::PhotoQuality> for PhotoQuality {
             faces: q.faces,
             mean_luma: q.mean_luma,
             sharpness: q.sharpness,
+            blur_uncertain: q.blur_uncertain,
         }
     }
 }

@@ -25,6 +25,10 @@ extension ScreenModel {
             track { await $0.record(checkinId: checkinId, maxSeconds: maxSeconds, route: route) }
         case .captureLocation(let checkinId, let precise):
             track { await $0.locate(checkinId: checkinId, precise: precise, route: route) }
+        case .locateForSearch:
+            // The directory's distances: one approximate fix, kept in the
+            // core's memory only (the check-in id is not read).
+            track { await $0.locate(checkinId: "", precise: false, route: route) }
         case .scanCode:
             track { await $0.scan(route: route) }
         case .shareFile(let path, let mimeType):

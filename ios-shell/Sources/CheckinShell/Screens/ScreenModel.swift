@@ -210,7 +210,8 @@ public final class ScreenModel: StatePublishing {
              .setLanguage:
             return true
         case .navigate, .scanCode, .startCheckin, .capturePhoto, .captureVoice, .captureLocation, .exportProof,
-             .requestPermission, .callProgram:
+             .requestPermission, .callProgram, .searchDirectory, .setSearchFilter, .saveService, .unsaveService,
+             .revealCaseNumber, .dial:
             return false
         }
     }

@@ -70,7 +70,8 @@ final class ScriptedClient: CoreClient, @unchecked Sendable {
         }
         return SyncReport(delivered: 0, wedged: 0, remaining: 0, nextRetryAt: nil, deadlineReached: false,
                           lastError: nil, serverWaitMs: 0, mediaDelivered: 0, mediaWedged: 0, mediaWaiting: 0,
-                          planUpdated: false, policyUpdated: false, documentError: nil, retention: nil)
+                          planUpdated: false, policyUpdated: false, documentError: nil, directoryUpdated: false,
+                          caseUpdated: false, retention: nil)
     }
 
     func setConnectivity(connectivity: Connectivity) throws {

@@ -16,7 +16,6 @@ import android.app.PendingIntent
 import android.content.Context
 import android.content.Intent
 import android.net.Uri
-import org.checkin.core.NotificationKind
 import org.checkin.model.NotificationChannel as CoreChannel
 import org.checkin.shell.app.HostActivity
 import android.app.Notification as AndroidNotification
@@ -25,7 +24,8 @@ import android.app.Notification as AndroidNotification
 data class FiredReminder(
     val id: String,
     val requestCode: Int,
-    val kind: NotificationKind,
+    /** The core's notification group (`Notification.channel`): the channel it is posted to. */
+    val channel: String,
     val title: String,
     val body: String,
     val deepLink: String,
@@ -70,7 +70,7 @@ class NotificationManagerNotices(private val context: Context) : ReminderNotices
         val tap = PendingIntent.getActivity(
             context, reminder.requestCode, open, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
         )
-        val notification = AndroidNotification.Builder(context, channelOf(reminder.kind))
+        val notification = AndroidNotification.Builder(context, reminder.channel)
             .setSmallIcon(android.R.drawable.ic_popup_reminder)
             .setContentTitle(reminder.title)
             .setContentText(reminder.body)
@@ -89,10 +89,5 @@ class NotificationManagerNotices(private val context: Context) : ReminderNotices
         /** The core's channel ids (`NotificationChannel.id`). */
         const val CHANNEL_CHECKIN = "checkins"
         const val CHANNEL_APPOINTMENT = "appointments"
-
-        fun channelOf(kind: NotificationKind): String = when (kind) {
-            NotificationKind.APPOINTMENT -> CHANNEL_APPOINTMENT
-            NotificationKind.WINDOW_OPENS, NotificationKind.WINDOW_CLOSING, NotificationKind.WINDOW_LATE -> CHANNEL_CHECKIN
-        }
     }
 }

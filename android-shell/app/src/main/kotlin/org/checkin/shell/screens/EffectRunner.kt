@@ -62,6 +62,8 @@ internal class EffectRunner(private val host: ScreenHost, private val frame: Scr
             is Effect.CapturePhoto -> photo(effect.checkinId, guide(screen, CaptureKind.PHOTO), tapped, kit, close)
             is Effect.CaptureVoice -> voice(effect, guide(screen, CaptureKind.VOICE), kit, close)
             is Effect.CaptureLocation -> location(effect.checkinId)
+            // The directory's distances: one fix, kept in the core's memory only (any check-in id).
+            is Effect.LocateForSearch -> location(checkinId = "")
             is Effect.ScanCode -> scan(kit, close)
             is Effect.RequestPermission -> {
                 val granted = allowed(ShellContexts.shell(effect.permission), settingsIfRefused = true)

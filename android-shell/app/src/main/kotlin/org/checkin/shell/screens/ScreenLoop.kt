@@ -62,9 +62,6 @@ internal class ScreenLoop(private val host: ScreenHost, private val frame: Scree
     private var tapped: Action? = null
     private var language: String? = null
 
-    /** A core answer and the true time it was made at (for `refresh_at_ms`). */
-    private class Answer(val screen: Screen, val nowMs: Long)
-
     /** Shows the screen for [route] (the app opening, a deep link). */
     fun open(route: Route) {
         this.route = route
@@ -130,11 +127,7 @@ internal class ScreenLoop(private val host: ScreenHost, private val frame: Scree
         }
         host.scope.launch {
             val answer = try {
-                withContext(Dispatchers.IO) {
-                    val client = shell.client()
-                    val next = ask(client, context)
-                    Answer(next, client.correctedNow().toEpochMilli())
-                }
+                withContext(Dispatchers.IO) { ask(shell.client(), context) }
             } catch (e: CheckinException) {
                 null
             } catch (e: InternalException) {
@@ -147,20 +140,20 @@ internal class ScreenLoop(private val host: ScreenHost, private val frame: Scree
                 screen?.let { render(it, keepPlace = true) }
                 return@launch
             }
-            val sameScreen = answer.screen.route == screen?.route
+            val sameScreen = answer.route == screen?.route
             // Typed text goes with the action it was sent with, or with the screen it was typed on.
             if (hold || !sameScreen) fields.clear()
             show(answer, keepPlace = !hold && sameScreen)
         }
     }
 
-    private fun show(answer: Answer, keepPlace: Boolean) {
-        val next = answer.screen
+    private fun show(next: Screen, keepPlace: Boolean) {
         screen = next
         route = next.route
         render(next, keepPlace)
         timer.removeCallbacks(ticking)
-        next.refreshAtMs?.let { at -> timer.postDelayed(ticking, (at - answer.nowMs).coerceIn(MIN_REFRESH_MS, MAX_REFRESH_MS)) }
+        // A delay, not a time: a phone clock that is wrong cannot move it.
+        next.refreshInMs?.let { delay -> timer.postDelayed(ticking, delay.toLong().coerceIn(MIN_REFRESH_MS, MAX_REFRESH_MS)) }
         if (language != null && language != next.language) languageChanged()
         language = next.language
         next.effect?.let { carryOut(it, next) }

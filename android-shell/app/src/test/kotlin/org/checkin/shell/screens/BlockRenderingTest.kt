@@ -93,7 +93,7 @@ class BlockRenderingTest : ShellFixture() {
         ),
         back = null,
         secure = false,
-        refreshAtMs = null,
+        refreshInMs = null,
         effect = null,
     )
 

@@ -191,14 +191,15 @@ class ScreenBehaviourTest : ShellFixture() {
         val ui = atHome(shell, Programs.planOpenNow())
         ui.awaitUi("the sync the app runs when it opens") { syncs >= 1 && ui.idle() }
         settle(ui)
-        var refreshAt = assertNotNullValue(ui.screen.refreshAtMs)
-        if (refreshAt - System.currentTimeMillis() < 5_000) {
-            idleFor(refreshAt - System.currentTimeMillis() + 1_500)
+        // A delay from when the screen was shown: the timer's clock, not the phone's.
+        var delay = assertNotNullValue(ui.screen.refreshInMs?.toLong())
+        if (delay < 5_000) {
+            idleFor(delay + 1_500)
             settle(ui)
-            refreshAt = assertNotNullValue(ui.screen.refreshAtMs)
+            delay = assertNotNullValue(ui.screen.refreshInMs?.toLong())
         }
         val shown = ui.view
-        idleFor(refreshAt - System.currentTimeMillis() - 3_000)
+        idleFor(delay - 3_000)
         assertSame("nothing asks before its time", shown, ui.view)
         idleFor(4_000)
         ui.awaitUi("asked again at its time") { ui.view !== shown && ui.idle() }
