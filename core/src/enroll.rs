@@ -99,6 +99,9 @@ pub(crate) async fn enroll(
         )?;
         documents.store(store, tx, resp.server_time)
     })?;
+    // Resumable uploads, if the server offers them (learnt again at every
+    // plan refresh; a crash before this line only delays it to then).
+    store.set_upload_offer(resp.uploads.as_ref())?;
     session.clock.reset(ClockState {
         offset_ms: record.clock_offset_ms,
         anchor: record.clock_anchor,

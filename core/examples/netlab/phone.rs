@@ -91,7 +91,7 @@ fn lab_policy() -> serde_json::Value {
         "photo": "required", "voice": "required", "location": "none"
     });
     policy["photo"]["long_edge_px"] = 1024.into();
-    policy["photo"]["jpeg_quality"] = 70.into();
+    policy["photo"]["jpeg_quality"] = 80.into();
     policy
 }
 
@@ -277,7 +277,7 @@ impl Phone {
 
 /// How the server is told to take uploads in `mode`.
 fn configure_uploads(config: &mut ServerConfig, mode: Mode) {
-    let _ = (config, mode);
+    config.uploads.offered = mode == Mode::Resumable;
 }
 
 /// How a delivery run ended.

@@ -14,10 +14,18 @@
 //! receipt and the ledger entry in one transaction), so a sync killed or
 //! cancelled at any point leaves every item whole; an item caught in
 //! `sending` is sent again and the server's idempotency keeps it single.
+//!
+//! An envelope goes in resumable uploads when the server offers them, so a
+//! connection cut mid-upload costs only what was not yet sent
+//! (`resume.rs`); one HTTP client (its connection and TLS sessions) serves
+//! every sync of the client; the documents are fetched only when they
+//! changed (`refresh.rs`).
 
 pub mod backoff;
 mod deliver;
 mod lane;
+mod refresh;
+mod resume;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -216,10 +224,7 @@ pub(crate) async fn run(
     listener: Option<&dyn SyncListener>,
 ) -> Result<SyncReport> {
     let enrolled = session.enrolled()?;
-    let api = crate::net::http::Api::new(
-        &enrolled.record.server_url,
-        enrolled.record.tls_pins.clone(),
-    )?;
+    let api = session.api(&enrolled)?;
     let mut report = deliver::Delivery {
         session,
         api: &api,
@@ -228,21 +233,7 @@ pub(crate) async fn run(
     }
     .run(deadline, listener)
     .await?;
-    if Instant::now() < deadline {
-        let signer = crate::net::http::Signer {
-            key: &enrolled.device_key,
-            device_id: enrolled.record.device_id,
-            now_ms: session.now().corrected().timestamp_millis(),
-        };
-        if let Ok(Ok(resp)) = tokio::time::timeout_at(deadline, api.plan(&signer)).await {
-            session.observe_server_time(resp.server_time)?;
-            let localizer = session.localizer()?;
-            let refreshed = crate::documents::refresh(session, &resp, &localizer)?;
-            report.plan_updated = refreshed.plan_updated;
-            report.policy_updated = refreshed.policy_updated;
-            report.document_error = refreshed.error;
-        }
-    }
+    refresh::documents(session, &api, &enrolled, deadline, &mut report).await?;
     report.next_retry_at = next_retry_at(session, lanes)?;
     Ok(report)
 }

@@ -26,6 +26,7 @@ mod plan_props;
 mod plan_rrule_oracle;
 mod plan_sync;
 mod remind_notifications;
+mod resumable;
 mod retention;
 mod screens_flow;
 mod screens_golden;
