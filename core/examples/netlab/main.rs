@@ -122,9 +122,10 @@ async fn run_profile(
     }
     let end = tokio::time::Instant::now() + Duration::from_secs(limit);
     let proxies: Vec<_> = phones.iter().map(|p| p.proxy.clone()).collect();
+    let count = std::sync::Arc::new(profiles::EventCount::default());
     let trouble = tokio::spawn({
-        let chaos = profile.chaos.clone();
-        async move { profiles::make_trouble(&proxies, &chaos, seed, end).await }
+        let (chaos, count) = (profile.chaos.clone(), count.clone());
+        async move { profiles::make_trouble(&proxies, &chaos, seed, end, &count).await }
     });
     let runs = join_all(
         phones
@@ -133,17 +134,20 @@ async fn run_profile(
             .collect(),
     )
     .await;
+    // Both phones are done (or out of time): no more trouble.
     trouble.abort();
-    let events = match trouble.await {
-        Ok(Ok(events)) => events,
-        Ok(Err(e)) => return Err(e),
-        // Aborted once both phones were done: count what happened so far.
-        Err(_) => profiles::Events::default(),
-    };
+    if let Ok(Err(e)) = trouble.await {
+        return Err(e);
+    }
+    let events = count.read();
     let mut rows = Vec::new();
     for (phone, delivery) in phones.iter().zip(runs) {
         let verified = phone.verify()?;
-        let (tls_handshakes, tls_resumed) = phone.server.tls_handshakes();
+        let (all, resumed) = phone.server.tls_handshakes();
+        let (tls_handshakes, tls_resumed) = (
+            all - phone.handshakes_before.0,
+            resumed - phone.handshakes_before.1,
+        );
         rows.push(Row {
             profile: profile.name,
             mode: phone.mode,

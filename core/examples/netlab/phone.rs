@@ -61,6 +61,9 @@ pub struct Phone {
     pub proxy: Proxy,
     /// Envelope bytes of each queued check-in (what the program receives).
     pub envelope_bytes: Vec<u64>,
+    /// The server's TLS handshakes (all, resumed) before delivery began:
+    /// enrollment's are not counted.
+    pub handshakes_before: (u64, u64),
     _dirs: tempfile::TempDir,
 }
 
@@ -159,7 +162,9 @@ impl Phone {
             envelope_bytes.push(summary.envelope_size);
         }
         relay.meter.zero();
+        let handshakes_before = server.tls_handshakes();
         Ok(Self {
+            handshakes_before,
             mode,
             client,
             server,

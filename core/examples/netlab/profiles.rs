@@ -10,6 +10,7 @@
 //! uploads and resumable ones see the same network).
 
 use std::ops::RangeInclusive;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use rand::{Rng, SeedableRng};
@@ -82,10 +83,10 @@ const CONGESTED_3G: Link = Link {
     jitter_ms: 100,
 };
 
-/// Stalls of a congested cell: 2 to 4 s every 10 to 20 s.
+/// Stalls of a congested cell: 2 to 4 s every 6 to 12 s.
 fn stalls() -> Chaos {
     Chaos {
-        stall_every_s: Some(10..=20),
+        stall_every_s: Some(6..=12),
         stall_s: 2..=4,
         ..Chaos::NONE
     }
@@ -113,7 +114,7 @@ pub fn all() -> Vec<Profile> {
         },
         Profile {
             name: "3g",
-            title: "congested 3G: 296 kbit/s, 300 ms RTT ± 100 ms, 2–4 s stalls every 10–20 s",
+            title: "congested 3G: 296 kbit/s, 300 ms RTT ± 100 ms, 2–4 s stalls every 6–12 s",
             link: CONGESTED_3G,
             chaos: stalls(),
         },
@@ -167,27 +168,51 @@ pub struct Events {
     pub resets: u32,
 }
 
-/// Applies the profile's events to every proxy until `until`, then
-/// returns what it did. Stalls and resets are drawn independently.
+/// Counts events as they happen (the task that makes them is stopped when
+/// the phones are done).
+#[derive(Debug, Default)]
+pub struct EventCount {
+    stalls: AtomicU32,
+    resets: AtomicU32,
+}
+
+impl EventCount {
+    pub fn read(&self) -> Events {
+        Events {
+            stalls: self.stalls.load(Ordering::Relaxed),
+            resets: self.resets.load(Ordering::Relaxed),
+        }
+    }
+}
+
+type Rng64 = rand::rngs::StdRng;
+
+/// A moment `range` seconds from now.
+fn after(rng: &mut Rng64, range: &RangeInclusive<u64>) -> tokio::time::Instant {
+    tokio::time::Instant::now() + Duration::from_secs(rng.random_range(range.clone()))
+}
+
+/// Applies the profile's events to every proxy until `until`, counting
+/// them in `count`. Stalls and resets are drawn independently; the first of
+/// each comes within the low end of its range, so a short run sees it too.
 pub async fn make_trouble(
     proxies: &[Proxy],
     chaos: &Chaos,
     seed: u64,
     until: tokio::time::Instant,
-) -> Result<Events, String> {
-    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
-    let mut events = Events::default();
-    let draw = |rng: &mut rand::rngs::StdRng, r: &Option<RangeInclusive<u64>>| {
-        r.as_ref()
-            .map(|r| tokio::time::Instant::now() + Duration::from_secs(rng.random_range(r.clone())))
+    count: &EventCount,
+) -> Result<(), String> {
+    let mut rng = Rng64::seed_from_u64(seed);
+    let first = |rng: &mut Rng64, r: &Option<RangeInclusive<u64>>| {
+        r.as_ref().map(|r| after(rng, &(1..=*r.start())))
     };
-    let mut next_stall = draw(&mut rng, &chaos.stall_every_s);
-    let mut next_reset = draw(&mut rng, &chaos.reset_every_s);
+    let mut next_stall = first(&mut rng, &chaos.stall_every_s);
+    let mut next_reset = first(&mut rng, &chaos.reset_every_s);
     loop {
         let next = [next_stall, next_reset].into_iter().flatten().min();
         let Some(at) = next.filter(|at| *at < until) else {
             tokio::time::sleep_until(until).await;
-            return Ok(events);
+            return Ok(());
         };
         tokio::time::sleep_until(at).await;
         if next_stall == Some(at) {
@@ -205,8 +230,8 @@ pub async fn make_trouble(
                 p.remove("stall_up").await?;
                 p.remove("stall_down").await?;
             }
-            events.stalls += 1;
-            next_stall = draw(&mut rng, &chaos.stall_every_s);
+            count.stalls.fetch_add(1, Ordering::Relaxed);
+            next_stall = chaos.stall_every_s.as_ref().map(|r| after(&mut rng, r));
         } else {
             for p in proxies {
                 p.set_enabled(false).await?;
@@ -223,8 +248,8 @@ pub async fn make_trouble(
             for p in proxies {
                 p.set_enabled(true).await?;
             }
-            events.resets += 1;
-            next_reset = draw(&mut rng, &chaos.reset_every_s);
+            count.resets.fetch_add(1, Ordering::Relaxed);
+            next_reset = chaos.reset_every_s.as_ref().map(|r| after(&mut rng, r));
         }
     }
 }

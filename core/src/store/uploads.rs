@@ -1,8 +1,10 @@
-//! What the device keeps about resumable uploads (docs/protocol.md,
-//! "Resumable uploads"): whether the server offers them (its last word, in
-//! the enrollment or plan answer), the tag of the documents it holds (so an
-//! unchanged plan is not fetched again), and, per envelope of the queue
-//! with an upload open on the server, how far the server got (schema 5).
+//! What the device keeps to spare the participant's data (issue 18): whether
+//! the server offers resumable uploads (docs/protocol.md, "Resumable
+//! uploads"; its last word, in the enrollment or plan answer), the tag of the
+//! documents it holds and when it last checked them (so an unchanged plan is
+//! not fetched again, nor asked about on every try of a failing network),
+//! and, per envelope of the queue with an upload open on the server, how far
+//! the server got (schema 5).
 //!
 //! The progress row is advisory in one direction only: the server's answer
 //! is the truth about its bytes, the row says whether to ask it before
@@ -17,6 +19,7 @@ use crate::protocol::messages::UploadOffer;
 
 const OFFER_KEY: &str = "upload_offer";
 const PLAN_TAG_KEY: &str = "plan_etag";
+const DOCUMENTS_CHECKED_KEY: &str = "documents_checked_at_ms";
 
 /// An open upload as the device last saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +64,19 @@ impl Store {
     /// the next sync fetches them whole).
     pub(crate) fn set_plan_etag(&self, etag: Option<&str>) -> Result<(), StoreError> {
         self.put_meta(PLAN_TAG_KEY, etag.unwrap_or("").as_bytes())
+    }
+
+    /// When the server last answered for the documents (corrected time,
+    /// ms), changed or not.
+    pub(crate) fn documents_checked_at_ms(&self) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .meta(DOCUMENTS_CHECKED_KEY)?
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| text.parse().ok()))
+    }
+
+    pub(crate) fn set_documents_checked_at_ms(&self, at_ms: i64) -> Result<(), StoreError> {
+        self.put_meta(DOCUMENTS_CHECKED_KEY, at_ms.to_string().as_bytes())
     }
 
     /// The open upload of a queued envelope, if one was started.
@@ -148,6 +164,9 @@ mod tests {
         assert_eq!(store.plan_etag().expect("read").as_deref(), Some("\"ab\""));
         store.set_plan_etag(None).expect("write");
         assert_eq!(store.plan_etag().expect("read"), None);
+        assert_eq!(store.documents_checked_at_ms().expect("read"), None);
+        store.set_documents_checked_at_ms(1_234).expect("write");
+        assert_eq!(store.documents_checked_at_ms().expect("read"), Some(1_234));
 
         let id = Uuid::new_v4();
         assert_eq!(store.upload_resume(Lane::Record, id).expect("read"), None);

@@ -6,6 +6,14 @@
 //! again. The tag is kept only once the documents it names were stored
 //! without a refusal, so a document the core could not take is fetched
 //! again next time rather than skipped for good.
+//!
+//! A sync whose deliveries failed on the network or the server does not
+//! ask about the documents when they were checked less than
+//! [`RECHECK_AFTER_TROUBLE`] ago: on a link that drops every few seconds
+//! the shell syncs often, and each question would carry nothing new. A
+//! sync that went well always asks.
+
+use std::time::Duration;
 
 use tokio::time::Instant;
 
@@ -14,6 +22,10 @@ use crate::error::Result;
 use crate::net::http::{Api, Signer};
 use crate::net::plan::PlanFetch;
 use crate::session::{Enrolled, Session};
+
+/// How recently checked documents are not asked about again by a sync
+/// whose deliveries failed.
+pub(super) const RECHECK_AFTER_TROUBLE: Duration = Duration::from_secs(10 * 60);
 
 /// Refreshes the documents if `deadline` allows; a network failure here
 /// takes nothing back from the sync (the next one tries again).
@@ -27,16 +39,30 @@ pub(super) async fn documents(
     if Instant::now() >= deadline {
         return Ok(());
     }
+    let now_ms = session.now().corrected().timestamp_millis();
+    let troubled = report.last_error.is_some() && report.remaining + report.media_waiting > 0;
+    let recent = session.store.documents_checked_at_ms()?.is_some_and(|at| {
+        now_ms.saturating_sub(at) < RECHECK_AFTER_TROUBLE.as_millis() as i64
+    });
+    if troubled && recent {
+        return Ok(());
+    }
     let signer = Signer {
         key: &enrolled.device_key,
         device_id: enrolled.record.device_id,
         now_ms: session.now().corrected().timestamp_millis(),
     };
     let held = session.store.plan_etag()?;
-    let fetched = tokio::time::timeout_at(deadline, api.plan_if_changed(&signer, held.as_deref())).await;
-    let Ok(Ok(PlanFetch::Changed { response, etag })) = fetched else {
-        return Ok(());
+    let asked = api.plan_if_changed(&signer, held.as_deref());
+    let (response, etag) = match tokio::time::timeout_at(deadline, asked).await {
+        Ok(Ok(PlanFetch::Changed { response, etag })) => (response, etag),
+        Ok(Ok(PlanFetch::Unchanged)) => {
+            session.store.set_documents_checked_at_ms(now_ms)?;
+            return Ok(());
+        }
+        _ => return Ok(()),
     };
+    session.store.set_documents_checked_at_ms(now_ms)?;
     session.observe_server_time(response.server_time)?;
     session.store.set_upload_offer(response.uploads.as_ref())?;
     let localizer = session.localizer()?;

@@ -218,6 +218,18 @@ async fn the_documents_are_fetched_again_only_when_they_changed() {
     let r = sync(&s.client).await;
     assert!(r.plan_updated, "{r:?}");
     assert_ne!(s.client.internals().plan_etag().expect("read"), Some(tag));
+
+    // A sync whose delivery failed does not ask again about documents it
+    // checked minutes ago; one that went well does.
+    submit_photo_checkin(&s.client, 1);
+    s.server.faults().fail_next(1, Fault::InternalError);
+    let asked = s.server.faults().requests(Route::Plan);
+    let r = sync(&s.client).await;
+    assert_eq!((r.delivered, r.remaining), (0, 1));
+    assert_eq!(s.server.faults().requests(Route::Plan), asked);
+    let r = sync(&s.client).await;
+    assert_eq!(r.delivered, 1);
+    assert_eq!(s.server.faults().requests(Route::Plan), asked + 1);
 }
 
 #[tokio::test]
