@@ -101,21 +101,32 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-/// Runs one profile: two phones side by side, the profile's trouble on
-/// both, then the checks. Returns a row per phone.
-async fn run_profile(
+/// Sets up one profile's two phones (enrolled, check-ins queued offline).
+/// Photo and voice processing block: every profile is set up before any
+/// delivery starts, so no delivery waits behind it.
+async fn set_up(
     toxiproxy: &Toxiproxy,
     profile: &Profile,
     args: &Args,
     evidence: &Evidence,
-    seed: u64,
-) -> Result<Vec<Row>, String> {
-    let limit = limit_s(profile.name, args.short);
+) -> Result<Vec<Phone>, String> {
     let mut phones = Vec::new();
     for mode in [Mode::Resumable, Mode::Whole] {
         let name = format!("{}-{}-{}", profile.name, mode.name(), std::process::id());
         phones.push(Phone::set_up(toxiproxy, &name, mode, args.checkins, evidence).await?);
     }
+    Ok(phones)
+}
+
+/// Runs one profile: its two phones deliver side by side with the
+/// profile's trouble on both, then the checks. Returns a row per phone.
+async fn run_profile(
+    profile: &Profile,
+    phones: Vec<Phone>,
+    args: &Args,
+    seed: u64,
+) -> Result<Vec<Row>, String> {
+    let limit = limit_s(profile.name, args.short);
     let mut rng = <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(seed);
     for phone in &phones {
         profiles::shape(&phone.proxy, profile, &mut rng).await?;
@@ -144,10 +155,6 @@ async fn run_profile(
     for (phone, delivery) in phones.iter().zip(runs) {
         let verified = phone.verify()?;
         let (all, resumed) = phone.server.tls_handshakes();
-        let (tls_handshakes, tls_resumed) = (
-            all - phone.handshakes_before.0,
-            resumed - phone.handshakes_before.1,
-        );
         rows.push(Row {
             profile: profile.name,
             mode: phone.mode,
@@ -158,8 +165,8 @@ async fn run_profile(
             wire: phone.meter(),
             envelope_bytes: phone.envelope_bytes.iter().sum::<u64>()
                 / phone.envelope_bytes.len().max(1) as u64,
-            tls_handshakes,
-            tls_resumed,
+            tls_handshakes: all - phone.handshakes_before.0,
+            tls_resumed: resumed - phone.handshakes_before.1,
             requests: phone.server.faults().request_counts(),
             events,
             up_rate: profile.link.up_kb_per_s * 1000,
@@ -220,10 +227,21 @@ async fn run() -> Result<bool, String> {
         );
     }
     let started = std::time::Instant::now();
+    let mut set = Vec::new();
+    for p in &chosen {
+        set.push(set_up(&toxiproxy, p, &args, &evidence).await?);
+    }
+    println!(
+        "set up {} phones in {:.0} s; delivering",
+        set.len() * 2,
+        started.elapsed().as_secs_f64()
+    );
+    let started = std::time::Instant::now();
     let runs = chosen
         .iter()
+        .zip(set)
         .enumerate()
-        .map(|(i, p)| run_profile(&toxiproxy, p, &args, &evidence, args.seed + i as u64));
+        .map(|(i, (p, phones))| run_profile(p, phones, &args, args.seed + i as u64));
     let mut rows = Vec::new();
     for result in join_all(runs.collect()).await {
         rows.extend(result?);

@@ -87,6 +87,9 @@ impl Toxiproxy {
     pub fn new(base: &str) -> LabResult<Self> {
         let http = reqwest::Client::builder()
             .timeout(API_TIMEOUT)
+            // A fresh connection per call: a kept-alive one the server
+            // closed meanwhile would fail a POST that cannot be retried.
+            .pool_max_idle_per_host(0)
             .build()
             .map_err(|e| format!("HTTP client for Toxiproxy: {e}"))?;
         Ok(Self {
