@@ -163,8 +163,8 @@ async fn run_profile(
             delivery,
             verified,
             wire: phone.meter(),
-            envelope_bytes: phone.envelope_bytes.iter().sum::<u64>()
-                / phone.envelope_bytes.len().max(1) as u64,
+            envelope_bytes: mean(&phone.envelope_bytes),
+            payload_bytes: mean(&phone.payload_bytes),
             tls_handshakes: all - phone.handshakes_before.0,
             tls_resumed: resumed - phone.handshakes_before.1,
             requests: phone.server.faults().request_counts(),
@@ -265,6 +265,10 @@ async fn run() -> Result<bool, String> {
         eprintln!("FAILED: {p}");
     }
     Ok(problems.is_empty())
+}
+
+fn mean(values: &[u64]) -> u64 {
+    values.iter().sum::<u64>() / values.len().max(1) as u64
 }
 
 /// Awaits every future at once; the outputs in the futures' order.

@@ -61,6 +61,9 @@ pub struct Phone {
     pub proxy: Proxy,
     /// Envelope bytes of each queued check-in (what the program receives).
     pub envelope_bytes: Vec<u64>,
+    /// What each check-in carries before sealing: its record, photo and
+    /// voice parts.
+    pub payload_bytes: Vec<u64>,
     /// The server's TLS handshakes (all, resumed) before delivery began:
     /// enrollment's are not counted.
     pub handshakes_before: (u64, u64),
@@ -150,6 +153,7 @@ impl Phone {
             .set_connectivity(Connectivity::Offline)
             .map_err(|e| e.to_string())?;
         let mut envelope_bytes = Vec::new();
+        let mut payload_bytes = Vec::new();
         for _ in 0..checkins {
             let draft = client.start_checkin(None).map_err(|e| e.to_string())?;
             client
@@ -160,6 +164,7 @@ impl Phone {
                 .map_err(|e| format!("voice: {e}"))?;
             let summary = client.submit(draft).map_err(|e| format!("submit: {e}"))?;
             envelope_bytes.push(summary.envelope_size);
+            payload_bytes.push(summary.parts.iter().map(|p| p.size).sum());
         }
         relay.meter.zero();
         let handshakes_before = server.tls_handshakes();
@@ -171,6 +176,7 @@ impl Phone {
             relay,
             proxy,
             envelope_bytes,
+            payload_bytes,
             _dirs: dirs,
         })
     }

@@ -22,6 +22,8 @@ pub struct Row {
     pub wire: Reading,
     /// Mean envelope size: what the program receives per check-in.
     pub envelope_bytes: u64,
+    /// Mean payload: the record, photo and voice a check-in carries.
+    pub payload_bytes: u64,
     /// TLS handshakes the server completed, and how many resumed a session.
     pub tls_handshakes: u64,
     pub tls_resumed: u64,
@@ -77,7 +79,7 @@ fn kb(bytes: u64) -> String {
 /// The rows as a Markdown table.
 pub fn markdown(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| profile | uploads | delivered (receipts verified) | time | up on the wire | down | up per check-in | down per check-in | envelope | up ÷ envelope | connections | TLS resumed | requests | events |\n\
+        "| profile | uploads | delivered (receipts verified) | time | up on the wire | down | up per check-in | down per check-in | payload / envelope | up ÷ envelope | connections | TLS resumed | requests | events |\n\
          | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
     );
     for r in rows {
@@ -100,7 +102,7 @@ pub fn markdown(rows: &[Row]) -> String {
             .map(|(route, n)| format!("{route} {n}"))
             .collect();
         out.push_str(&format!(
-            "| {} | {} | {}/{} | {} | {} KB | {} KB | {} | {} | {} KB | {} | {} | {}/{} | {} | {} resets, {} stalls |\n",
+            "| {} | {} | {}/{} | {} | {} KB | {} KB | {} | {} | {} / {} KB | {} | {} | {}/{} | {} | {} resets, {} stalls |\n",
             r.profile,
             r.mode.name(),
             r.verified.receipts,
@@ -110,6 +112,7 @@ pub fn markdown(rows: &[Row]) -> String {
             kb(r.wire.down),
             per(r.wire.up),
             per(r.wire.down),
+            kb(r.payload_bytes),
             kb(r.envelope_bytes),
             ratio,
             r.wire.connections,
