@@ -14,6 +14,9 @@
 // - AppleServices: the adapters to AVFoundation, Core Location,
 //   UserNotifications, BackgroundTasks, Network, Security, CryptoKit and
 //   UIKit, each behind `#if canImport(...)` (empty on Linux).
+// - ScreenViews: the SwiftUI views that render ScreenModel's state, one per
+//   kind of block, behind `#if canImport(SwiftUI) && os(iOS)` (empty on
+//   Linux, where swift build still parses them).
 // The SwiftUI app in App/ is built by an Xcode project that depends on this
 // package (README.md, "Build the app in Xcode").
 import PackageDescription
@@ -46,11 +49,13 @@ let package = Package(
     products: [
         .library(name: "CheckinShell", targets: ["CheckinShell"]),
         .library(name: "AppleServices", targets: ["AppleServices"]),
+        .library(name: "ScreenViews", targets: ["ScreenViews"]),
     ],
     dependencies: bindingsPackage,
     targets: coreTargets + [
         .target(name: "CheckinShell", dependencies: [coreDependency]),
         .target(name: "AppleServices", dependencies: ["CheckinShell", coreDependency]),
+        .target(name: "ScreenViews", dependencies: ["CheckinShell", coreDependency]),
         .testTarget(name: "CheckinShellTests", dependencies: ["CheckinShell", coreDependency]),
     ]
 )

@@ -51,6 +51,8 @@ dependencies {
     implementation("net.java.dev.jna:jna:5.17.0@aar")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
     implementation("androidx.annotation:annotation:1.9.1")
+    // The enrollment QR code's decoder (pure Java, Apache-2.0; no Play services).
+    implementation("com.google.zxing:core:3.5.3")
     // The tests compile here too; they run with scripts/shells/test-android.sh (see testOptions).
     testImplementation("junit:junit:4.13.2")
     testImplementation("org.robolectric:robolectric:4.17")

@@ -16,6 +16,7 @@ use crate::listener::ForeignSyncListener;
 use crate::types::{parse_id, utc};
 use checkin_core::{
     ActionKind, CaptureResult, FieldValue, NotificationChannel, Route, Screen, ShellContext,
+    ShellWords,
 };
 
 use crate::{
@@ -31,7 +32,7 @@ use crate::{
 /// (Kotlin `close()`/`use {}`, Swift: drop the last reference) when done.
 #[derive(uniffi::Object)]
 pub struct CheckinClient {
-    inner: Arc<checkin_core::CheckinClient>,
+    pub(crate) inner: Arc<checkin_core::CheckinClient>,
 }
 
 #[uniffi::export]
@@ -44,6 +45,30 @@ impl CheckinClient {
         key_store: Arc<dyn KeyStore>,
     ) -> Result<Arc<Self>, CheckinError> {
         let inner = checkin_core::CheckinClient::open(
+            config.into(),
+            &ForeignKeyStore(key_store),
+            Arc::new(SystemClock),
+        )?;
+        Ok(Arc::new(Self {
+            inner: Arc::new(inner),
+        }))
+    }
+
+    /// Opens the client when `open` failed with `KeyStore` because the
+    /// platform key is gone (a phone restored from a backup, an invalidated
+    /// Android Keystore key, a Keychain item that did not migrate): every
+    /// check-in still waiting is kept, whole, under a new storage key, and
+    /// everything else the lost key protected is deleted. The client is
+    /// then not enrolled; once the participant enrolls again, the kept
+    /// check-ins are delivered. If the key works after all, the store opens
+    /// as usual and nothing is deleted; a key store that is only
+    /// unavailable (a locked phone) throws `KeyStore` and touches nothing.
+    #[uniffi::constructor]
+    pub fn open_after_key_loss(
+        config: ClientConfig,
+        key_store: Arc<dyn KeyStore>,
+    ) -> Result<Arc<Self>, CheckinError> {
+        let inner = checkin_core::CheckinClient::open_after_key_loss(
             config.into(),
             &ForeignKeyStore(key_store),
             Arc::new(SystemClock),
@@ -317,9 +342,10 @@ impl CheckinClient {
         Ok(self.inner.ledger()?.into_iter().map(Into::into).collect())
     }
 
-    /// The verified ledger as JSON text (format: docs/ledger.md): every
-    /// entry's exact stored bytes, the hash chain, the program's key ids and
-    /// receipt public key, so anyone can check it without this library
+    /// The verified ledger as JSON text (format: docs/ledger.md), signed by
+    /// the device key: every entry's exact stored bytes, the hash chain, the
+    /// program's key ids and receipt public key, so anyone can check it
+    /// without this library
     /// (scripts/ledger/verify_ledger.py does). Throws `LedgerBroken` if the
     /// chain does not verify, never exporting a broken ledger as sound.
     pub fn export_ledger_json(&self) -> Result<String, CheckinError> {
@@ -424,6 +450,12 @@ impl CheckinClient {
         let inner = self.inner.clone();
         runtime::run(async move { Ok(inner.perform(&current, action, fields, &context).await?) })
             .await
+    }
+
+    /// Words for the shell's own controls (back, close, the camera's
+    /// shutter, the recorder's stop…), in the participant's language.
+    pub fn shell_words(&self) -> Result<ShellWords, CheckinError> {
+        Ok(self.inner.shell_words()?)
     }
 
     /// The groups notifications are filed under (Android channels, iOS

@@ -42,6 +42,11 @@ pub enum CheckinError {
     /// it and take the check-in again (nothing is sealed under two policies).
     #[error("{reason}")]
     PolicyChanged { reason: String },
+    /// The check-in's window stopped taking check-ins (its grace and late
+    /// periods are over): nothing was added. Discard the check-in; the
+    /// screens tell the participant to call their program.
+    #[error("{reason}")]
+    WindowClosed { reason: String },
     /// The photo fails the policy's quality rules; retake it.
     #[error("{reason}")]
     PhotoRejected { reason: String },
@@ -119,6 +124,7 @@ impl From<checkin_core::Error> for CheckinError {
             Core::MissingEvidence(_) => Self::MissingEvidence { reason },
             Core::ConsentRequired { .. } => Self::ConsentRequired { reason },
             Core::PolicyChanged { .. } => Self::PolicyChanged { reason },
+            Core::WindowClosed { .. } => Self::WindowClosed { reason },
             Core::LedgerBroken(fault) => fault.into(),
             Core::Location(refused) => refused.into(),
             Core::ConsentNotCurrent { .. } => Self::ConsentNotCurrent { reason },
@@ -137,6 +143,8 @@ impl From<checkin_core::Error> for CheckinError {
             Core::Server { .. } => Self::Server { reason },
             Core::PinMismatch => Self::PinMismatch,
             Core::Cancelled => Self::Cancelled,
+            // A search too long, a category or service the directory lacks.
+            Core::Search(_) => Self::InvalidInput { reason },
         }
     }
 }

@@ -6,12 +6,14 @@
 //! enums mirrored from the core, with every conversion), `error` (the public
 //! error and the mapping from core errors), `key_store` and `listener` (the
 //! traits shells implement), `runtime` (where async work runs), `cancel`
-//! (cancelling a running sync).
+//! (cancelling a running sync), `directory` (community services and the
+//! case, looked up on the phone).
 
 uniffi::setup_scaffolding!();
 
 mod cancel;
 mod client;
+mod directory;
 mod error;
 mod key_store;
 mod listener;
@@ -24,6 +26,26 @@ pub use error::{CheckinError, KeyAccessError, ListenerError};
 pub use key_store::KeyStore;
 pub use listener::SyncListener;
 pub use types::*;
+
+/// Words for the shell's own controls in `locale` (BCP 47), for before a
+/// client is open; an open client's `shell_words` follows the participant's
+/// own choice of language.
+#[uniffi::export]
+pub fn shell_words(locale: String) -> checkin_core::ShellWords {
+    checkin_core::shell_words(&locale)
+}
+
+/// The one screen to show when the client cannot open or read its store
+/// (`CheckinClient.open` threw): what happened and what to do, in `locale`.
+/// Map `KeyStore` errors with "unavailable" to `Locked`, a missing key to
+/// `KeyLost`, `StorageFull` to `StorageFull`, anything else to `Unexpected`.
+#[uniffi::export]
+pub fn unavailable_screen(
+    locale: String,
+    reason: checkin_core::Unavailable,
+) -> checkin_core::Screen {
+    checkin_core::unavailable_screen(&locale, reason)
+}
 
 /// The version of the check-in core this library was built from.
 #[uniffi::export]

@@ -336,6 +336,9 @@ pub struct Notification {
     pub body: String,
     /// `checkin://window/<id>` or `checkin://appointment/<id>`.
     pub deep_link: String,
+    /// The group to file it under: `checkins` or `appointments` (named in
+    /// the participant's language by `notificationChannels()`).
+    pub channel: String,
 }
 
 impl From<core::Notification> for Notification {
@@ -351,6 +354,7 @@ impl From<core::Notification> for Notification {
             title: n.title,
             body: n.body,
             deep_link: n.deep_link,
+            channel: n.channel,
         }
     }
 }
@@ -366,6 +370,9 @@ pub struct PhotoQuality {
     pub faces: u32,
     pub mean_luma: f32,
     pub sharpness: f32,
+    /// The policy asked for bystanders to be blurred and the pipeline could
+    /// not be sure every other face was found: the program sees this too.
+    pub blur_uncertain: bool,
 }
 
 impl From<core::PhotoQuality> for PhotoQuality {
@@ -376,6 +383,7 @@ impl From<core::PhotoQuality> for PhotoQuality {
             faces: q.faces,
             mean_luma: q.mean_luma,
             sharpness: q.sharpness,
+            blur_uncertain: q.blur_uncertain,
         }
     }
 }
@@ -551,7 +559,9 @@ pub enum OutboxState {
     Sending,
     /// The program's receipt verified.
     Delivered,
-    /// Refused for good by the server; kept with the reason, see `retry_wedged`.
+    /// Refused by the program, in the protocol's words, for this envelope;
+    /// kept with the reason and retried by itself after a long backoff (6 h,
+    /// 12 h, then daily), or at once with `retry_wedged`.
     Wedged,
 }
 
@@ -577,6 +587,11 @@ pub struct OutboxItem {
     pub next_attempt_at: SystemTime,
     pub last_error: Option<String>,
     pub submitted_at: SystemTime,
+    /// The platform key was lost after it was queued: its summary was
+    /// rebuilt from the envelope's header, so the location it sent and the
+    /// faces blurred are no longer known on this phone. It is delivered
+    /// whole once the phone is enrolled again.
+    pub recovered: bool,
 }
 
 impl From<core::OutboxItem> for OutboxItem {
@@ -590,6 +605,7 @@ impl From<core::OutboxItem> for OutboxItem {
             next_attempt_at: millis(i.next_attempt_at_ms),
             last_error: i.last_error,
             submitted_at: millis(i.submitted_at_ms),
+            recovered: i.recovered,
         }
     }
 }
@@ -675,9 +691,13 @@ pub struct SyncReport {
     /// A new policy version was received and stored: check
     /// `consent_needed` before the next capture.
     pub policy_updated: bool,
-    /// The server sent a plan or policy that was refused; the stored one
-    /// stays in force.
+    /// The server sent a plan, policy, directory or case document that was
+    /// refused; the stored one stays in force.
     pub document_error: Option<String>,
+    /// A newer directory of community services was stored.
+    pub directory_updated: bool,
+    /// A newer case document was stored.
+    pub case_updated: bool,
     /// What retention deleted at the end of the sync; `null`/`nil` if it did
     /// not run (deadline reached, or it failed and runs again next time).
     pub retention: Option<RetentionReport>,
@@ -699,6 +719,8 @@ impl From<core::SyncReport> for SyncReport {
             plan_updated: r.plan_updated,
             policy_updated: r.policy_updated,
             document_error: r.document_error,
+            directory_updated: r.directory_updated,
+            case_updated: r.case_updated,
             retention: r.retention.map(Into::into),
         }
     }
@@ -719,6 +741,16 @@ pub enum LedgerEvent {
     PolicyReceived { version: u32 },
     /// A plan was received; `changes` says what changed, in plain words.
     PlanReceived { changes: Vec<String> },
+    /// A new revision of the directory of community services was stored;
+    /// `changes` counts services added, removed and changed, in plain words.
+    DirectoryReceived {
+        revision: u64,
+        services: u32,
+        changes: Vec<String>,
+    },
+    /// A new revision of the case document was stored; `changes` names the
+    /// parts that changed (never their text).
+    CaseReceived { revision: u64, changes: Vec<String> },
     /// A check-in was sealed and queued: exactly what it contains.
     CheckinSubmitted { summary: CheckinSummary },
     /// The program's verified receipt for a check-in.
@@ -750,6 +782,21 @@ pub enum LedgerEvent {
         captured_at: SystemTime,
         device_days: u32,
     },
+    /// A server time disagreed with the phone's anchored clock by more than
+    /// 5 minutes (`seen_ms`); the clock moved by `applied_ms` only.
+    ClockJumped { seen_ms: i64, applied_ms: i64 },
+    /// The program's server moved to a new TLS key, named by a rotation
+    /// the program signed; these pins replaced the old ones.
+    TlsKeyRotated { seq: u64, pins: Vec<String> },
+    /// The platform key was lost: what it sealed is gone (the earlier
+    /// ledger too); the check-ins still waiting were kept for delivery
+    /// once the phone is enrolled again.
+    StorageKeyLost {
+        previous_device_id: Option<String>,
+        recovered: Vec<String>,
+        media_recovered: u32,
+        lost: u32,
+    },
 }
 
 impl From<core::LedgerEvent> for LedgerEvent {
@@ -769,8 +816,18 @@ impl From<core::LedgerEvent> for LedgerEvent {
                 encryption_key_id,
                 receipt_key_id,
             },
-            Core::PolicyReceived { version } => Self::PolicyReceived { version },
+            Core::PolicyReceived { version, .. } => Self::PolicyReceived { version },
             Core::PlanReceived { changes } => Self::PlanReceived { changes },
+            Core::DirectoryReceived {
+                revision,
+                services,
+                changes,
+            } => Self::DirectoryReceived {
+                revision,
+                services,
+                changes,
+            },
+            Core::CaseReceived { revision, changes } => Self::CaseReceived { revision, changes },
             Core::CheckinSubmitted { summary } => Self::CheckinSubmitted {
                 summary: summary.into(),
             },
@@ -800,6 +857,7 @@ impl From<core::LedgerEvent> for LedgerEvent {
                 policy_version,
                 language,
                 text_sha256_hex,
+                ..
             } => Self::ConsentRecorded {
                 policy_version,
                 language,
@@ -819,6 +877,25 @@ impl From<core::LedgerEvent> for LedgerEvent {
                 .into(),
                 captured_at: captured_at.into(),
                 device_days,
+            },
+            Core::ClockJumped {
+                seen_ms,
+                applied_ms,
+            } => Self::ClockJumped {
+                seen_ms,
+                applied_ms,
+            },
+            Core::TlsKeyRotated { seq, pins } => Self::TlsKeyRotated { seq, pins },
+            Core::StorageKeyLost {
+                previous_device_id,
+                recovered,
+                media_recovered,
+                lost,
+            } => Self::StorageKeyLost {
+                previous_device_id: previous_device_id.map(|id| id.to_string()),
+                recovered: recovered.iter().map(ToString::to_string).collect(),
+                media_recovered,
+                lost,
             },
         }
     }

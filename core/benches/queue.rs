@@ -78,6 +78,7 @@ fn main() {
                     faces: 1,
                     mean_luma: 120.0,
                     sharpness: 300.0,
+                    blur_uncertain: false,
                 },
                 bystanders_blurred: 0,
             });

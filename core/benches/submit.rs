@@ -55,6 +55,7 @@ fn bench(c: &mut Criterion) {
                             faces: 1,
                             mean_luma: 120.0,
                             sharpness: 300.0,
+                            blur_uncertain: false,
                         },
                         bystanders_blurred: 0,
                     });

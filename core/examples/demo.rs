@@ -1,7 +1,8 @@
 //! The whole participant check-in cycle, on this machine, against the
 //! reference server on loopback:
 //! enroll → check in while the server is unreachable → the server comes
-//! back → sync → verify the receipt → print the ledger.
+//! back → sync → verify the receipt → print the ledger → show the home
+//! screen as a shell renders it.
 //!
 //! Run: `cargo run -p checkin-core --example demo`
 
@@ -10,7 +11,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use checkin_core::{
-    CheckinClient, ClientConfig, Error, LedgerEvent, OutboxState, SoftwareKeyStore, SystemClock,
+    CheckinClient, ClientConfig, Error, LedgerEvent, OutboxState, Route, ShellContext,
+    SoftwareKeyStore, SystemClock,
 };
 use reference_server::{ReferenceServer, RunningServer, ServerConfig};
 
@@ -96,6 +98,14 @@ async fn main() -> DemoResult<()> {
     println!(
         "    device key {} · receipt key pinned {}",
         enrolled.device_key_id, enrolled.receipt_key_id
+    );
+    // The participant reads what the program collects (the consent screen
+    // shows it) and says so.
+    let statement = client.collection_statement("es")?;
+    client.record_consent(statement.policy_version, "es")?;
+    println!(
+        "    the participant read what the program collects (policy version {}) and agreed",
+        statement.policy_version
     );
     println!(
         "    device data (encrypted store): {}",
@@ -228,7 +238,7 @@ async fn main() -> DemoResult<()> {
                     LedgerEvent::Enrolled { program_name, .. } => {
                         format!("enrolled with {program_name}")
                     }
-                    LedgerEvent::PolicyReceived { version } => {
+                    LedgerEvent::PolicyReceived { version, .. } => {
                         format!("policy version {version} received")
                     }
                     LedgerEvent::PlanReceived { changes } if changes.is_empty() => {
@@ -236,6 +246,12 @@ async fn main() -> DemoResult<()> {
                     }
                     LedgerEvent::PlanReceived { changes } => {
                         format!("plan received: {}", changes.join("; "))
+                    }
+                    LedgerEvent::DirectoryReceived {
+                        revision, services, ..
+                    } => format!("directory revision {revision} received ({services} services)"),
+                    LedgerEvent::CaseReceived { revision, .. } => {
+                        format!("case document revision {revision} received")
                     }
                     LedgerEvent::CheckinSubmitted { summary } => format!(
                         "check-in {} sealed: {}",
@@ -283,6 +299,19 @@ async fn main() -> DemoResult<()> {
                     LedgerEvent::MediaWedged { checkin_id, reason } => {
                         format!("media of check-in {checkin_id} refused: {reason}")
                     }
+                    LedgerEvent::ClockJumped {
+                        seen_ms,
+                        applied_ms,
+                    } => format!(
+                        "the server's clock was {seen_ms} ms off; moved {applied_ms} ms only"
+                    ),
+                    LedgerEvent::TlsKeyRotated { seq, .. } => {
+                        format!("the server's TLS key changed (signed rotation {seq})")
+                    }
+                    LedgerEvent::StorageKeyLost { recovered, .. } => format!(
+                        "the storage key was lost; {} waiting check-ins kept",
+                        recovered.len()
+                    ),
                 };
                 println!(
                     "    #{:<2} {}  {}",
@@ -294,6 +323,15 @@ async fn main() -> DemoResult<()> {
         }
         Err(Error::LedgerBroken(fault)) => println!("    LEDGER TAMPERED: {fault}"),
         Err(other) => return Err(other.into()),
+    }
+
+    step(
+        8,
+        "What the participant sees now: the home screen, as a shell renders it",
+    );
+    let home = client.screen(&Route::Home, &ShellContext::default())?;
+    for line in home.to_text().lines() {
+        println!("    {line}");
     }
     server.shutdown().await;
     println!(

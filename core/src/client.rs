@@ -289,16 +289,17 @@ impl CheckinClient {
             .collect())
     }
 
-    /// The verified ledger as JSON (docs/ledger.md): every entry's exact
-    /// stored bytes, the hash chain, the program's key ids and receipt
-    /// public key, so anyone can check it without this code. A broken
-    /// chain is [`Error::LedgerBroken`], never exported as sound.
+    /// The verified ledger as JSON (docs/ledger.md), signed by the device
+    /// key: every entry's exact stored bytes, the hash chain, the program's
+    /// key ids and receipt public key, so anyone can check it without this
+    /// code. A broken chain is [`Error::LedgerBroken`], never exported.
     pub fn export_ledger_json(&self) -> Result<String> {
         let enrolled = self.session.enrolled()?;
         let rows = ledger::verify(&self.session.store)?;
         Ok(ledger::export(
             &rows,
             enrolled.record.device_id,
+            &enrolled.device_key,
             &enrolled.record.program,
             self.session.now().corrected(),
         )
@@ -385,5 +386,6 @@ impl CheckinClient {
     }
 }
 
+mod key_loss;
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,12 @@ use std::sync::{Arc, Mutex};
 /// time, and a durable write per check-in would be work without a gain).
 const STORE_THRESHOLD_MS: i64 = 1000;
 
+/// The most one server answer may move an anchored estimate: the server's
+/// own tolerance for request timestamps (docs/protocol.md), far above the
+/// drift of a phone's boot clock between syncs (a few seconds a day) and a
+/// slow round trip.
+pub const MAX_STEP_MS: i64 = 5 * 60 * 1000;
+
 /// A source of wall-clock time and of monotonic time since boot.
 pub trait Clock: Send + Sync {
     /// The device's wall clock, as the OS reports it (may be wrong).
@@ -189,11 +195,33 @@ pub struct ClockState {
     pub anchor: Option<ClockAnchor>,
 }
 
+/// A server time that disagreed with the anchored estimate by more than
+/// [`MAX_STEP_MS`]: what was seen and how far the estimate moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockJump {
+    /// `server time − estimate` at the answer, in milliseconds.
+    pub seen_ms: i64,
+    /// How far the estimate moved: `seen_ms` bounded to ±[`MAX_STEP_MS`].
+    pub applied_ms: i64,
+}
+
+/// What one server time changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Observation {
+    /// The new state, when it is worth storing.
+    pub store: Option<ClockState>,
+    /// The answer disagreed by more than one step (for the ledger).
+    pub jump: Option<ClockJump>,
+}
+
 /// The device's best estimate of true time, kept up to date from every
 /// server time seen.
 pub struct TrueClock {
     clock: Arc<dyn Clock>,
     state: Mutex<ClockState>,
+    /// The server's clock as last seen, unbounded and never stored: what
+    /// request timestamps are checked against.
+    server: Mutex<Option<ClockState>>,
 }
 
 impl std::fmt::Debug for TrueClock {
@@ -210,6 +238,7 @@ impl TrueClock {
         Self {
             clock,
             state: Mutex::new(state),
+            server: Mutex::new(None),
         }
     }
 
@@ -225,6 +254,7 @@ impl TrueClock {
     /// Replaces what is known (a new enrollment).
     pub fn reset(&self, state: ClockState) {
         *self.state.lock().unwrap_or_else(|e| e.into_inner()) = state;
+        *self.server.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     /// A reading of the device clock with the best known correction.
@@ -233,16 +263,48 @@ impl TrueClock {
         ClockEstimate::read_anchored(self.clock.as_ref(), s.offset_ms, s.anchor)
     }
 
-    /// Records `server - device` from a server time seen just now. Returns
-    /// the new state when it is worth storing: no anchor was known, or the
-    /// estimate was off by more than [`STORE_THRESHOLD_MS`].
-    pub fn observe(&self, server_time: DateTime<Utc>) -> Option<ClockState> {
-        let predicted = self.now().corrected();
+    /// The server's clock as last seen (unbounded), else the estimate: the
+    /// timestamp for a request signature.
+    pub fn server_now(&self) -> ClockEstimate {
+        match *self.server.lock().unwrap_or_else(|e| e.into_inner()) {
+            Some(s) => ClockEstimate::read_anchored(self.clock.as_ref(), s.offset_ms, s.anchor),
+            None => self.now(),
+        }
+    }
+
+    /// Records `server - device` from a server time seen just now. The
+    /// estimate follows it, but by at most [`MAX_STEP_MS`] when it is
+    /// anchored; a disagreement beyond that is reported as a jump. The new
+    /// state is worth storing when no anchor was known or it moved by more
+    /// than [`STORE_THRESHOLD_MS`].
+    pub fn observe(&self, server_time: DateTime<Utc>) -> Observation {
+        let seen = ClockState::seen(self.clock.as_ref(), server_time);
+        *self.server.lock().unwrap_or_else(|e| e.into_inner()) = Some(seen);
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let worth_storing = state.anchor.is_none()
-            || (server_time - predicted).num_milliseconds().abs() > STORE_THRESHOLD_MS;
-        *state = ClockState::seen(self.clock.as_ref(), server_time);
-        worth_storing.then_some(*state)
+        let estimate =
+            ClockEstimate::read_anchored(self.clock.as_ref(), state.offset_ms, state.anchor);
+        let anchored = match (state.anchor, estimate.uptime_ms) {
+            (Some(a), Some(up)) => up >= a.uptime_ms,
+            _ => false,
+        };
+        let seen_ms = (server_time - estimate.corrected()).num_milliseconds();
+        let applied_ms = if anchored {
+            seen_ms.clamp(-MAX_STEP_MS, MAX_STEP_MS)
+        } else {
+            // Nothing to hold the server's word against (first exchange,
+            // or a reboot since): take it whole.
+            seen_ms
+        };
+        let worth_storing = state.anchor.is_none() || applied_ms.abs() > STORE_THRESHOLD_MS;
+        let corrected = estimate.corrected() + Duration::milliseconds(applied_ms);
+        *state = ClockState::seen(self.clock.as_ref(), corrected);
+        Observation {
+            store: worth_storing.then_some(*state),
+            jump: (seen_ms.abs() > MAX_STEP_MS).then_some(ClockJump {
+                seen_ms,
+                applied_ms,
+            }),
+        }
     }
 }
 
@@ -313,22 +375,74 @@ mod tests {
         let device = Arc::new(ManualClock::new(truth - Duration::hours(3)));
         let clock = TrueClock::new(device.clone(), ClockState::default());
         // The first server time is always stored: there was no anchor.
-        let first = clock.observe(truth).expect("stored");
+        let first = clock.observe(truth).store.expect("stored");
         assert_eq!(first.offset_ms, Duration::hours(3).num_milliseconds());
         assert_eq!(clock.now().corrected(), truth);
         // Half a second of drift is corrected in memory only.
         device.advance(Duration::minutes(1));
         assert_eq!(
             clock.observe(truth + Duration::minutes(1) + Duration::milliseconds(500)),
-            None
+            Observation::default()
         );
         assert_eq!(
             clock.now().corrected(),
             truth + Duration::minutes(1) + Duration::milliseconds(500)
         );
         // A jump of a minute is stored.
-        assert!(clock.observe(truth + Duration::minutes(2)).is_some());
+        assert!(clock.observe(truth + Duration::minutes(2)).store.is_some());
         assert_eq!(clock.now().corrected(), truth + Duration::minutes(2));
+    }
+
+    #[test]
+    fn one_answer_moves_an_anchored_clock_by_at_most_one_step() {
+        let truth = Utc
+            .with_ymd_and_hms(2026, 3, 8, 12, 0, 0)
+            .single()
+            .expect("valid");
+        let device = Arc::new(ManualClock::new(truth));
+        let clock = TrueClock::new(device.clone(), ClockState::default());
+        clock.observe(truth);
+        device.advance(Duration::minutes(10));
+        let now = truth + Duration::minutes(10);
+        // The server's clock jumps two hours ahead: one step, reported.
+        let o = clock.observe(now + Duration::hours(2));
+        assert_eq!(
+            o.jump,
+            Some(ClockJump {
+                seen_ms: Duration::hours(2).num_milliseconds(),
+                applied_ms: MAX_STEP_MS
+            })
+        );
+        assert!(o.store.is_some());
+        assert_eq!(clock.now().corrected(), now + Duration::milliseconds(MAX_STEP_MS));
+        // Request signatures follow the server's own clock meanwhile.
+        assert_eq!(clock.server_now().corrected(), now + Duration::hours(2));
+        // Back: the estimate steps back, bounded the same way.
+        let o = clock.observe(now - Duration::hours(1));
+        assert_eq!(o.jump.map(|j| j.applied_ms), Some(-MAX_STEP_MS));
+        assert_eq!(clock.now().corrected(), now);
+        // Four minutes is within a step: followed whole, not a jump.
+        let o = clock.observe(now + Duration::minutes(4));
+        assert_eq!(o.jump, None);
+        assert_eq!(clock.now().corrected(), now + Duration::minutes(4));
+    }
+
+    #[test]
+    fn after_a_reboot_the_server_is_believed_whole() {
+        let truth = Utc
+            .with_ymd_and_hms(2026, 3, 8, 12, 0, 0)
+            .single()
+            .expect("valid");
+        let before = ManualClock::new(truth);
+        before.advance(Duration::hours(1));
+        let state = ClockState::seen(&before, truth + Duration::hours(1));
+        // The phone rebooted (boot time back near zero) with a clock set
+        // three hours wrong: nothing to hold the server's word against.
+        let rebooted = Arc::new(ManualClock::new(truth - Duration::hours(1)));
+        let clock = TrueClock::new(rebooted, state);
+        let o = clock.observe(truth + Duration::hours(2));
+        assert_eq!(o.jump.map(|j| j.applied_ms), o.jump.map(|j| j.seen_ms));
+        assert_eq!(clock.now().corrected(), truth + Duration::hours(2));
     }
 
     #[test]

@@ -4,7 +4,11 @@
 //! Guarantees: a document is validated before it is stored, so a bad one
 //! from the server never replaces a good one; each change is stored with its
 //! ledger entry in one transaction (a plan change with what changed, in the
-//! participant's words); a resend of what is stored changes nothing.
+//! participant's words); a resend of what is stored changes nothing. A
+//! policy replaces the stored one only under a higher version number: a
+//! lower version, or other content under the same version, is refused, so
+//! what a participant was shown (and consented to, by version and digest:
+//! `crate::disclosure`) is never swapped for another document behind them.
 
 use chrono::{DateTime, Utc};
 
@@ -13,7 +17,7 @@ use crate::error::Result;
 use crate::i18n::Localizer;
 use crate::ledger::{self, LedgerEvent};
 use crate::plan::{self, Plan};
-use crate::policy::Policy;
+use crate::policy::{Policy, PolicyRef};
 use crate::protocol::ProtocolError;
 use crate::protocol::messages::PlanResponse;
 use crate::session::Session;
@@ -52,6 +56,11 @@ impl FirstDocuments {
         self.policy.version
     }
 
+    /// The enrollment's policy, by version and digest.
+    fn policy_ref(&self) -> PolicyRef {
+        PolicyRef::of(self.policy.version, &self.policy_bytes)
+    }
+
     /// Stores them inside the enrollment's transaction, with their ledger
     /// entries.
     pub fn store(
@@ -61,20 +70,18 @@ impl FirstDocuments {
         at: DateTime<Utc>,
     ) -> std::result::Result<(), StoreError> {
         let at_ms = at.timestamp_millis();
+        let policy = self.policy_ref();
+        let named = serde_json::to_vec(&policy).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         store.put_document(tx, DocumentName::Policy, &self.policy_bytes, at_ms)?;
         store.put_document(tx, DocumentName::Plan, &self.plan_bytes, at_ms)?;
-        store.put_document(
-            tx,
-            DocumentName::EnrolledPolicyVersion,
-            self.policy.version.to_string().as_bytes(),
-            at_ms,
-        )?;
+        store.put_document(tx, DocumentName::EnrolledPolicy, &named, at_ms)?;
         ledger::append(
             store,
             tx,
             at,
             LedgerEvent::PolicyReceived {
-                version: self.policy.version,
+                version: policy.version,
+                sha256_hex: policy.sha256_hex,
             },
         )?;
         ledger::append(
@@ -114,23 +121,26 @@ pub(crate) fn refresh(
         .map(|b| (Policy::from_json(&b), b))
     {
         Some((Ok(policy), bytes)) => {
-            let stored = store
-                .document(DocumentName::Policy)?
-                .and_then(|b| Policy::from_json(&b).ok());
-            if stored.map(|p| p.version) != Some(policy.version) {
-                store.write(|tx| {
-                    store.put_document(tx, DocumentName::Policy, &bytes, at.timestamp_millis())?;
-                    ledger::append(
-                        store,
-                        tx,
-                        at,
-                        LedgerEvent::PolicyReceived {
-                            version: policy.version,
-                        },
-                    )?;
-                    Ok(())
-                })?;
-                out.policy_updated = true;
+            let incoming = PolicyRef::of(policy.version, &bytes);
+            match replaces(store.document(DocumentName::Policy)?.as_deref(), &incoming) {
+                Ok(false) => {}
+                Ok(true) => {
+                    store.write(|tx| {
+                        store.put_document(tx, DocumentName::Policy, &bytes, at.timestamp_millis())?;
+                        ledger::append(
+                            store,
+                            tx,
+                            at,
+                            LedgerEvent::PolicyReceived {
+                                version: incoming.version,
+                                sha256_hex: incoming.sha256_hex.clone(),
+                            },
+                        )?;
+                        Ok(())
+                    })?;
+                    out.policy_updated = true;
+                }
+                Err(why) => out.error = Some(format!("policy: {why}")),
             }
         }
         Some((Err(e), _)) => out.error = Some(format!("policy: {e}")),
@@ -163,4 +173,75 @@ pub(crate) fn refresh(
         Err(e) => out.error = Some(format!("plan: {e}")),
     }
     Ok(out)
+}
+
+/// Whether a policy `incoming` from the server replaces the `stored` one:
+/// only under a higher version. The same version and bytes again is no
+/// change; a lower version, or other bytes under the same version, is
+/// refused (the reason, for the sync report).
+fn replaces(stored: Option<&[u8]>, incoming: &PolicyRef) -> std::result::Result<bool, String> {
+    let Some(bytes) = stored else {
+        return Ok(true);
+    };
+    // The version alone, so that a stored policy this core no longer
+    // accepts (one an older core took) still bounds what may replace it.
+    #[derive(serde::Deserialize)]
+    struct Versioned {
+        version: u32,
+    }
+    let Ok(Versioned { version }) = serde_json::from_slice::<Versioned>(bytes) else {
+        return Ok(true);
+    };
+    let stored = PolicyRef::of(version, bytes);
+    match incoming.version.cmp(&stored.version) {
+        std::cmp::Ordering::Greater => Ok(true),
+        std::cmp::Ordering::Equal if incoming == &stored => Ok(false),
+        std::cmp::Ordering::Equal => Err(format!(
+            "version {version} came with other content; a changed policy needs a higher version, \
+             the stored one stays"
+        )),
+        std::cmp::Ordering::Less => Err(format!(
+            "version {} is older than the stored version {version}, which stays",
+            incoming.version
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(json: &str) -> PolicyRef {
+        let bytes = serde_json::to_vec(&serde_json::from_str::<serde_json::Value>(json).expect("json"))
+            .expect("bytes");
+        PolicyRef::of(Policy::from_json(&bytes).expect("valid").version, &bytes)
+    }
+
+    fn stored(json: &str) -> Vec<u8> {
+        serde_json::to_vec(&serde_json::from_str::<serde_json::Value>(json).expect("json"))
+            .expect("bytes")
+    }
+
+    #[test]
+    fn a_policy_replaces_the_stored_one_only_under_a_higher_version() {
+        let v2 = stored(r#"{"version": 2, "evidence": {"photo": "required"}}"#);
+        assert_eq!(replaces(None, &named(r#"{"version": 1}"#)), Ok(true));
+        assert_eq!(replaces(Some(&v2), &named(r#"{"version": 3}"#)), Ok(true));
+        // The same document again, its keys in another order: no change.
+        assert_eq!(
+            replaces(Some(&v2), &named(r#"{"evidence": {"photo": "required"}, "version": 2}"#)),
+            Ok(false)
+        );
+        let same_number = replaces(Some(&v2), &named(r#"{"version": 2, "evidence": {"photo": "off"}}"#));
+        assert!(same_number.is_err_and(|why| why.contains("other content")));
+        let older = replaces(Some(&v2), &named(r#"{"version": 1}"#));
+        assert!(older.is_err_and(|why| why.contains("older")));
+        // A stored policy this core no longer takes still bounds the version.
+        let too_small_area = stored(
+            r#"{"version": 4, "evidence": {"location": "area"}, "location": {"area": {"circle": {"lat": 1.0, "lon": 1.0, "radius_m": 5.0}}}}"#,
+        );
+        assert!(Policy::from_json(&too_small_area).is_err());
+        assert!(replaces(Some(&too_small_area), &named(r#"{"version": 3}"#)).is_err());
+        assert_eq!(replaces(Some(&too_small_area), &named(r#"{"version": 5}"#)), Ok(true));
+    }
 }

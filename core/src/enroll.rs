@@ -6,8 +6,9 @@
 //! documents, the clock anchor and the ledger entries); the program's keys
 //! are checked against their ids; a policy or plan the core cannot follow
 //! is refused before anything is stored; over https the server's TLS key is
-//! pinned from here on (the pins the program gave, or the key seen now,
-//! which must then chain to the webpki roots).
+//! pinned from here on (the pins the program gave, or the keys of the CAs
+//! the server's certificate chains to now, which must be webpki roots'),
+//! so a certificate renewal with a new server key does not lock it out.
 
 use base64::Engine as _;
 use uuid::Uuid;
@@ -17,7 +18,7 @@ use crate::crypto::signing::DeviceKey;
 use crate::documents::FirstDocuments;
 use crate::error::{Error, Result};
 use crate::ledger::{self, LedgerEvent};
-use crate::protocol::messages::EnrollRequest;
+use crate::protocol::messages::{EnrollRequest, PreviousDevice};
 use crate::protocol::request::enroll_proof;
 use crate::session::{Session, decode_key};
 use crate::store::EnrollmentRecord;
@@ -53,12 +54,24 @@ pub(crate) async fn enroll(
     let platform = &session.config.platform;
     // The server checks that we hold the key we present (docs/protocol.md).
     let proof = enroll_proof(&device_key, code, &device_public_key, platform);
+    // A phone enrolled again after losing its key names its earlier
+    // devices, whose envelopes still wait, for the program to link.
+    let previous_devices = session
+        .store
+        .predecessors()?
+        .into_iter()
+        .map(|p| PreviousDevice {
+            device_id: p.device_id,
+            device_public_key: base64::engine::general_purpose::STANDARD.encode(p.public_key),
+        })
+        .collect();
     let resp = api
         .enroll(&EnrollRequest {
             code: code.to_string(),
             device_public_key,
             platform: platform.clone(),
             proof,
+            previous_devices,
         })
         .await?;
     let program = &resp.program;
@@ -75,12 +88,15 @@ pub(crate) async fn enroll(
         // Measured from the request's start: the server's time is at most
         // one round trip older than what we compare it with.
         clock_offset_ms: (resp.server_time - sent_at).num_milliseconds(),
+        // The program's pins, or the CA keys the server's certificate
+        // chains to now: a renewal with a new server key keeps working.
         tls_pins: if tls_pins.is_empty() {
-            api.seen_pin().into_iter().collect()
+            api.pins_to_keep()
         } else {
             tls_pins
         },
         clock_anchor: clock.anchor,
+        tls_rotation_seq: 0,
     };
     let store = &session.store;
     store.write(|tx| {
@@ -102,6 +118,10 @@ pub(crate) async fn enroll(
     // Resumable uploads, if the server offers them (learnt again at every
     // plan refresh; a crash before this line only delays it to then).
     store.set_upload_offer(resp.uploads.as_ref())?;
+    // What waited from before (a phone enrolled again) is due at once.
+    for lane in crate::store::Lane::IN_SEND_ORDER {
+        store.reset_backoff(lane)?;
+    }
     session.clock.reset(ClockState {
         offset_ms: record.clock_offset_ms,
         anchor: record.clock_anchor,

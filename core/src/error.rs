@@ -35,6 +35,12 @@ pub enum Error {
         "this check-in's evidence was taken under policy version {captured_under}, now {current}: take the check-in again"
     )]
     PolicyChanged { captured_under: u32, current: u32 },
+    /// Evidence for a check-in whose window's late period ended at
+    /// `late_ends` (corrected time): nothing was attached or started.
+    #[error(
+        "the check-in window stopped taking check-ins at {late_ends} (its grace and late periods are over): nothing was added"
+    )]
+    WindowClosed { late_ends: chrono::DateTime<chrono::Utc> },
     #[error("the ledger failed its check: {0}")]
     LedgerBroken(LedgerFault),
     /// A location fix the policy does not let the core use; nothing was kept.
@@ -70,6 +76,9 @@ pub enum Error {
     InvalidServerUrl,
     #[error("the operation was cancelled")]
     Cancelled,
+    /// A directory search or a saved service the core refuses.
+    #[error(transparent)]
+    Search(#[from] crate::directory::SearchError),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -88,6 +97,14 @@ impl From<crate::checkin::PolicyChanged> for Error {
         Error::PolicyChanged {
             captured_under: e.captured_under,
             current: e.current,
+        }
+    }
+}
+
+impl From<crate::checkin::WindowClosed> for Error {
+    fn from(e: crate::checkin::WindowClosed) -> Self {
+        Error::WindowClosed {
+            late_ends: e.late_ends,
         }
     }
 }

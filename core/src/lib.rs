@@ -46,6 +46,9 @@ internal_modules!(
     offline_code,
     plan,
     remind,
+    // The program's directory of community services and the case document.
+    directory,
+    case,
     // A check-in's records, then the store that keeps them, then the ledger.
     checkin,
     store,
@@ -57,6 +60,7 @@ internal_modules!(
     session,
     disclosure,
     documents,
+    resources,
     compliance,
     retention,
     sync,
@@ -64,8 +68,9 @@ internal_modules!(
     capture,
     submit,
     preferences,
-    // The orchestrator, and what the participant sees.
+    // The orchestrator, what the participant looks up, what they see.
     client,
+    lookup,
     screens,
 );
 
@@ -91,8 +96,8 @@ pub use location::{LocationError, LocationFix, SentLocation};
 pub use plan::{
     CheckinWindow, Due, LocationPrecision, Plan, Requirements, WindowState, zone::Resolution,
 };
-pub use policy::{LocationMode, Policy, Requirement};
-pub use protocol::envelope::{ClockEvidence, PartDescriptor, PartKind, WindowRef};
+pub use policy::{LocationMode, Policy, PolicyRef, Requirement};
+pub use protocol::envelope::{ClockEvidence, LedgerHeadRef, PartDescriptor, PartKind, WindowRef};
 pub use protocol::receipt::Receipt;
 pub use remind::{Notification, NotificationKind};
 pub use retention::RetentionReport;
@@ -102,17 +107,26 @@ pub use store::{MediaItem, OutboxItem, OutboxState};
 pub use checkin_media::MediaError;
 pub use crypto::CryptoError;
 pub use plan::PlanError;
-pub use policy::PolicyError;
+pub use policy::{AreaError, PolicyError};
 pub use protocol::{ProtocolError, receipt::ReceiptError};
 pub use store::StoreError;
+
+/// Community services and the case, looked up on the phone
+/// (docs/directory.md).
+pub use directory::{DirectoryError, DirectoryQuery, Point, SearchError};
+pub use lookup::{
+    CaseHearing, CaseInfo, CaseOfficer, CasePhone, DirectoryChoice, DirectoryOverview,
+    DirectoryPlace, DirectoryResults, ServiceDetails, ServicePhone, ServicePlace, ServiceSummary,
+};
 
 /// What a participant sees (docs/screens.md).
 pub use screens::{
     Action, ActionKind, ActionStyle, Block, CaptureKind, CaptureResult, ChoiceOption, Effect, Fact,
     Field, FieldKind, FieldValue, Hint, Item, ManagedConfig, NotificationChannel, Permission,
-    PermissionState, PermissionStatus, Route, Screen, ShellContext, Step, StepState, TextStyle,
-    Tone,
+    PermissionState, PermissionStatus, Route, Screen, ShellContext, ShellWords, Step, StepState,
+    TextStyle, Tone, Unavailable,
 };
+pub use screens::{shell_words, unavailable_screen};
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

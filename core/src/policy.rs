@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use checkin_media::{PhotoPolicy, VoicePolicy};
 
+mod area;
+
+pub use area::AreaError;
+
 /// Whether a kind of evidence is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -47,7 +51,9 @@ pub struct Evidence {
     pub location: LocationMode,
 }
 
-/// An approved area for `area` mode.
+/// An approved area for `area` mode: never smaller than a circle of
+/// [`MIN_AREA_RADIUS_M`] (see `area.rs`), so inside/outside never becomes a
+/// precise location.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Area {
@@ -137,6 +143,44 @@ pub struct Policy {
     pub receivers: Vec<String>,
 }
 
+/// A policy as the device names it: its version and the SHA-256 of its
+/// bytes as stored (the `policy` JSON the server sent, written compactly
+/// with its keys in order: docs/policy.md, "Versions"). Consents and the
+/// enrollment name a policy this way, so a different document under the
+/// same version number is never taken for the one the participant saw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyRef {
+    pub version: u32,
+    /// `None` only in what was recorded before the digest was kept, and
+    /// for the default policy (nothing stored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256_hex: Option<String>,
+}
+
+impl PolicyRef {
+    /// The stored policy `bytes`, of version `version`.
+    pub fn of(version: u32, bytes: &[u8]) -> Self {
+        Self {
+            version,
+            sha256_hex: Some(hex::encode(crate::crypto::sha256(bytes))),
+        }
+    }
+
+    /// Whether this (recorded earlier) names the `current` policy: the
+    /// same version and the same bytes. A record made before digests were
+    /// kept names its version only; since then a policy's bytes never
+    /// change under one version (`crate::documents`), so for such a record
+    /// the version is what it can go by.
+    pub fn names(&self, current: &PolicyRef) -> bool {
+        self.version == current.version
+            && match (&self.sha256_hex, &current.sha256_hex) {
+                (Some(recorded), Some(now)) => recorded == now,
+                (None, _) => true,
+                (Some(_), None) => false,
+            }
+    }
+}
+
 /// A policy from the server that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PolicyError {
@@ -144,6 +188,9 @@ pub enum PolicyError {
     Malformed(String),
     #[error("the policy's {field} is out of range")]
     OutOfRange { field: &'static str },
+    /// `location.area` would say where the participant is (docs/policy.md).
+    #[error("the policy's location.area is refused: {0}")]
+    Area(AreaError),
 }
 
 /// Limits that keep a policy's numbers sane.
@@ -152,6 +199,9 @@ const MIN_LONG_EDGE_PX: u32 = 64;
 const MAX_VOICE_SECONDS: u32 = 600;
 /// A coarser grid than this would be a precise location by another name.
 const MIN_COARSE_GRID_M: u32 = 100;
+/// The smallest approved area's radius, for the same reason; a polygon must
+/// cover at least the area of that circle ([`Area::check_size`]).
+pub const MIN_AREA_RADIUS_M: f64 = 100.0;
 
 impl Policy {
     /// Parses and validates a policy document.
@@ -180,6 +230,11 @@ impl Policy {
         }
         if self.evidence.location == LocationMode::Area && self.location.area.is_none() {
             return bad("location.area");
+        }
+        // An area too small would say where the participant is; checked
+        // whenever one is given, so a later switch to `area` cannot bring it.
+        if let Some(area) = &self.location.area {
+            area.check_size().map_err(PolicyError::Area)?;
         }
         Ok(())
     }
@@ -323,6 +378,35 @@ mod tests {
             Policy::from_json(b"[]"),
             Err(PolicyError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn an_area_smaller_than_a_100_m_circle_is_refused_when_the_policy_is_read() {
+        let with = |area: &str| {
+            Policy::from_json(
+                format!(
+                    r#"{{"version": 2, "evidence": {{"location": "area"}}, "location": {{"area": {area}}}}}"#
+                )
+                .as_bytes(),
+            )
+        };
+        assert_eq!(
+            with(r#"{"circle": {"lat": 40.0, "lon": -3.0, "radius_m": 5.0}}"#),
+            Err(PolicyError::Area(AreaError::TooSmall))
+        );
+        assert!(with(r#"{"circle": {"lat": 40.0, "lon": -3.0, "radius_m": 100.0}}"#).is_ok());
+        // About 11 m × 9 m in Madrid.
+        assert_eq!(
+            with(r#"{"polygon": [[40.0, -3.0], [40.0, -2.9999], [40.0001, -2.9999], [40.0001, -3.0]]}"#),
+            Err(PolicyError::Area(AreaError::TooSmall))
+        );
+        // An area is checked even while the mode does not use it yet.
+        assert_eq!(
+            Policy::from_json(
+                br#"{"version": 2, "evidence": {"location": "coarse"}, "location": {"area": {"circle": {"lat": 1.0, "lon": 2.0, "radius_m": 5.0}}}}"#
+            ),
+            Err(PolicyError::Area(AreaError::TooSmall))
+        );
     }
 
     #[test]

@@ -297,6 +297,7 @@ mod tests {
                     uptime_ms: None,
                 },
                 policy_version: Some(1),
+                ledger_head: None,
                 parts: Vec::new(),
                 location: None,
                 bystanders_blurred: 0,
@@ -310,6 +311,7 @@ mod tests {
             next_attempt_at_ms: 0,
             last_error: None,
             submitted_at_ms: 0,
+            recovered: false,
         }
     }
 

@@ -19,9 +19,14 @@ use crate::crypto::{self, keystore::KeyStore, signing::DeviceKey};
 use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::plan::{CompletedCheckin, Plan};
-use crate::policy::Policy;
+use crate::policy::{Policy, PolicyRef};
 use crate::protocol::ProtocolError;
-use crate::store::{DocumentName, EnrollmentRecord, OutboxState, Store, StoreError};
+use crate::ledger::LedgerEvent;
+use crate::store::{DocumentName, EnrollmentRecord, OutboxState, RecordLoss, Store, StoreError};
+
+/// The folder, inside the data directory, proof exports are written to for
+/// the OS share sheet (in the clear: the participant is sharing them).
+pub(crate) const EXPORT_DIR: &str = "exports";
 
 /// The enrolled device's keys, decoded once.
 pub(crate) struct Enrolled {
@@ -40,11 +45,13 @@ struct Snapshot {
     rev: i64,
     enrolled: Loaded<Option<Arc<Enrolled>>>,
     policy: Loaded<Arc<Policy>>,
+    /// The stored policy's version and digest.
+    policy_ref: PolicyRef,
     plan: Loaded<Option<Arc<Plan>>>,
     /// The consents document as stored (JSON); `crate::disclosure` reads it.
     consents: Option<Arc<Vec<u8>>>,
-    /// The policy version in force at enrollment.
-    enrolled_policy_version: Option<u32>,
+    /// The policy in force at enrollment.
+    enrolled_policy: Option<PolicyRef>,
     preferences: Arc<Preferences>,
     /// Messages in the participant's language, parsed once.
     localizer: Arc<Localizer>,
@@ -65,6 +72,8 @@ pub(crate) struct Session {
     /// The client to the enrolled server, for the server URL and pins it
     /// was made for.
     api: Mutex<Option<(String, Vec<String>, crate::net::http::Api)>>,
+    /// The directory as imported and the participant's search: memory only.
+    pub directory: crate::directory::Memory,
 }
 
 impl Session {
@@ -74,6 +83,57 @@ impl Session {
         clock: Arc<dyn crate::clock::Clock>,
     ) -> Result<Self> {
         let store = Store::open(&config.data_dir, key_store)?;
+        Self::over(store, config, clock)
+    }
+
+    /// Opens the store after the platform key was lost
+    /// (`store::key_loss`): what waits to be delivered is kept for the next
+    /// enrollment to deliver; everything else sealed under the lost key is
+    /// gone. The new ledger opens with the loss and, for each check-in
+    /// kept, its description as rebuilt from its envelope.
+    pub fn open_after_key_loss(
+        config: ClientConfig,
+        key_store: &dyn KeyStore,
+        clock: Arc<dyn crate::clock::Clock>,
+    ) -> Result<Self> {
+        // The server's clock offset went with the enrollment.
+        let at = clock.now();
+        let record: RecordLoss<'_> = &|store, tx, loss| {
+            crate::ledger::append(
+                store,
+                tx,
+                at,
+                LedgerEvent::StorageKeyLost {
+                    previous_device_id: loss.previous_device_id,
+                    recovered: loss.recovered.iter().map(|s| s.checkin_id).collect(),
+                    media_recovered: loss.media_recovered,
+                    lost: loss.lost,
+                },
+            )?;
+            for summary in &loss.recovered {
+                crate::ledger::append(
+                    store,
+                    tx,
+                    at,
+                    LedgerEvent::CheckinSubmitted {
+                        summary: summary.clone(),
+                    },
+                )?;
+            }
+            Ok(())
+        };
+        let (store, _) = Store::open_after_key_loss(&config.data_dir, key_store, at, record)?;
+        Self::over(store, config, clock)
+    }
+
+    fn over(store: Store, config: ClientConfig, clock: Arc<dyn crate::clock::Clock>) -> Result<Self> {
+        // A proof export is written in the clear for the share sheet; it
+        // does not outlive the app's run that made it.
+        let exports = config.data_dir.join(EXPORT_DIR);
+        if exports.exists() {
+            std::fs::remove_dir_all(&exports)
+                .map_err(|e| StoreError::Corrupt(format!("cannot remove old exports: {}", e.kind())))?;
+        }
         let state = match store.enrollment()? {
             Some(e) => ClockState {
                 offset_ms: e.clock_offset_ms,
@@ -87,6 +147,7 @@ impl Session {
             config,
             snapshot: Mutex::new(None),
             api: Mutex::new(None),
+            directory: crate::directory::Memory::default(),
         })
     }
 
@@ -111,12 +172,39 @@ impl Session {
         self.clock.now()
     }
 
+    /// The timestamp for a request signature: the server's clock as last
+    /// seen (`TrueClock::server_now`), in milliseconds.
+    pub fn server_now_ms(&self) -> i64 {
+        self.clock.server_now().corrected().timestamp_millis()
+    }
+
     /// Records a server time seen just now; stores the correction when it
-    /// is worth a write.
+    /// is worth a write. A server time further from the anchored clock than
+    /// one step moves it one step only, and is written to the ledger with
+    /// the stored correction, in one transaction.
     pub fn observe_server_time(&self, server_time: chrono::DateTime<chrono::Utc>) -> Result<()> {
-        if let Some(state) = self.clock.observe(server_time) {
+        let seen = self.clock.observe(server_time);
+        let (Some(state), jump) = (seen.store, seen.jump) else {
+            return Ok(());
+        };
+        let Some(jump) = jump else {
             self.store.set_clock(state.offset_ms, state.anchor)?;
-        }
+            return Ok(());
+        };
+        let at = self.now().corrected();
+        let store = &self.store;
+        store.write(|tx| {
+            store.set_clock_in(tx, state.offset_ms, state.anchor)?;
+            crate::ledger::append(
+                store,
+                tx,
+                at,
+                crate::ledger::LedgerEvent::ClockJumped {
+                    seen_ms: jump.seen_ms,
+                    applied_ms: jump.applied_ms,
+                },
+            )
+        })?;
         Ok(())
     }
 
@@ -140,9 +228,19 @@ impl Session {
                 .map(|e| Some(Arc::new(e)))
                 .map_err(|e| e.to_string()),
         };
-        let policy = match self.store.document(DocumentName::Policy)? {
-            Some(bytes) => Policy::from_json(&bytes).map_err(|e| e.to_string()),
-            None => Ok(Policy::default()),
+        let (policy, policy_ref) = match self.store.document(DocumentName::Policy)? {
+            Some(bytes) => {
+                let policy = Policy::from_json(&bytes).map_err(|e| e.to_string());
+                let version = policy.as_ref().map_or(0, |p| p.version);
+                (policy, PolicyRef::of(version, &bytes))
+            }
+            None => (
+                Ok(Policy::default()),
+                PolicyRef {
+                    version: Policy::default().version,
+                    sha256_hex: None,
+                },
+            ),
         };
         let plan = match self.store.document(DocumentName::Plan)? {
             Some(bytes) => Plan::from_json(&bytes)
@@ -151,11 +249,10 @@ impl Session {
             None => Ok(None),
         };
         let consents = self.store.document(DocumentName::Consents)?.map(Arc::new);
-        let enrolled_policy_version = match self.store.document(DocumentName::EnrolledPolicyVersion)?
-        {
-            Some(bytes) => std::str::from_utf8(&bytes).ok().and_then(|t| t.parse().ok()),
-            // A device enrolled before the version was stored apart.
-            None => crate::ledger::first_policy_version(&self.store)?,
+        let enrolled_policy = match self.store.document(DocumentName::EnrolledPolicy)? {
+            Some(bytes) => enrolled_policy(&bytes),
+            // A device enrolled before the policy was named apart.
+            None => crate::ledger::first_policy(&self.store)?,
         };
         let preferences: Preferences = match self.store.document(DocumentName::Preferences)? {
             // Damaged preferences fall back to the defaults: they hold
@@ -173,9 +270,10 @@ impl Session {
             rev,
             enrolled,
             policy: policy.map(Arc::new),
+            policy_ref,
             plan,
             consents,
-            enrolled_policy_version,
+            enrolled_policy,
             preferences: Arc::new(preferences),
             localizer: Arc::new(Localizer::new(&language)),
         })
@@ -205,8 +303,15 @@ impl Session {
         Ok(self.snapshot()?.consents.clone())
     }
 
-    pub fn enrolled_policy_version(&self) -> Result<Option<u32>> {
-        Ok(self.snapshot()?.enrolled_policy_version)
+    /// The stored policy's version and digest (the digest is `None`
+    /// before a policy is stored).
+    pub fn policy_ref(&self) -> Result<PolicyRef> {
+        Ok(self.snapshot()?.policy_ref.clone())
+    }
+
+    /// The policy in force at enrollment.
+    pub fn enrolled_policy(&self) -> Result<Option<PolicyRef>> {
+        Ok(self.snapshot()?.enrolled_policy.clone())
     }
 
     /// Check-ins made for scheduled windows (all but those the server
@@ -239,6 +344,18 @@ impl Session {
     /// The participant's own choices on this phone.
     pub fn preferences(&self) -> Result<Arc<Preferences>> {
         Ok(self.snapshot()?.preferences.clone())
+    }
+}
+
+/// The enrolled policy as stored: `{"version", "sha256_hex"}`, or the bare
+/// version number an earlier version of the core wrote.
+fn enrolled_policy(bytes: &[u8]) -> Option<PolicyRef> {
+    match serde_json::from_slice(bytes).ok()? {
+        serde_json::Value::Number(n) => Some(PolicyRef {
+            version: u32::try_from(n.as_u64()?).ok()?,
+            sha256_hex: None,
+        }),
+        other => serde_json::from_value(other).ok(),
     }
 }
 

@@ -5,6 +5,10 @@
 //! Guarantees: nothing is sealed under a policy the participant has not
 //! seen, nor sealed as if taken under a policy it was not taken under (the
 //! consent gate and `Draft::take_under`); a refused draft stays as it was.
+//! Each envelope names the device's ledger head (seq and hash of the last
+//! entry) in its signed header, so the program's receipt countersigns the
+//! ledger as it stood and an older copy of it cannot pass for the current
+//! one (docs/ledger.md, "Anchoring").
 
 use ring::rand::SystemRandom;
 use uuid::Uuid;
@@ -26,12 +30,17 @@ pub(crate) fn submit(session: &Session, draft_id: Uuid) -> Result<CheckinSummary
         program_key: &enrolled.program_key,
         program_key_id: &enrolled.record.program.encryption_key_id,
     };
+    // The ledger as it stands, anchored in the header. Read before the
+    // write below, so another process may append in between: the head
+    // named is then an earlier entry of the same chain (docs/ledger.md).
+    let ledger_head = ledger::head(&session.store)?;
     let sealed = checkin::seal(
         &draft,
         &policy,
         &keys,
         &now,
         &session.config.locale,
+        ledger_head,
         &SystemRandom::new(),
     )?;
     let at = now.corrected();

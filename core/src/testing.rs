@@ -5,7 +5,7 @@
 
 use uuid::Uuid;
 
-use crate::checkin::{Draft, DraftPart};
+use crate::checkin::Draft;
 use crate::client::CheckinClient;
 use crate::store::{EnrollmentRecord, Lane, MediaItem, OutboxItem, StoreError};
 
@@ -96,12 +96,7 @@ impl Internals<'_> {
         let store = self.store();
         store.write(|tx| {
             store.put_draft_header(tx, draft)?;
-            let parts = [
-                draft.photo.clone().map(DraftPart::Photo),
-                draft.voice.clone().map(DraftPart::Voice),
-                draft.location.clone().map(DraftPart::Location),
-            ];
-            for part in parts.into_iter().flatten() {
+            for part in draft.parts() {
                 store.put_draft_part(tx, draft.id, &part)?;
             }
             Ok(())

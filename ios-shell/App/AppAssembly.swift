@@ -1,24 +1,40 @@
 // AppAssembly: opens the core once and connects every Apple service to the
-// shell's logic. The client opens in the protected data directory with the
+// shell's logic: the lifecycle (managed set-up, syncs, reminders,
+// background refresh) and the screens (ScreenModel, rendered by
+// ScreenView). The client opens in the protected data directory with the
 // Keychain key store, in the managed configuration's language on an issued
 // phone; if it cannot open yet (a background launch before the phone's
-// first unlock), the status says why and the next call tries again.
+// first unlock), nothing is shown but a progress indicator and the next
+// activation tries again.
 #if canImport(SwiftUI) && os(iOS)
 import AppleServices
 import CheckinCore
 import CheckinShell
 import Foundation
+import ScreenViews
 
 @MainActor
-final class AppAssembly {
+final class AppAssembly: ObservableObject {
     static let shared = AppAssembly()
 
+    /// The screens, once the core is open.
+    @Published private(set) var screens: Observed<ScreenModel>?
     let status = StatusModel()
     private let managedDefaults = ManagedDefaults()
     private let network = PathMonitorNetwork()
+    private let camera = FrontCamera()
+    private let scanner = QRCodeScanner()
     private var lifecycle: AppLifecycle?
+    /// A link that arrived before the first screen (a tapped reminder that
+    /// launched the app), opened once that screen is up.
+    private var pendingLink: DeepLink?
+
+    var previews: CapturePreviews {
+        CapturePreviews(camera: camera.session, scanner: scanner.session)
+    }
 
     /// The running shell, opened on first use.
+    @discardableResult
     func start() -> AppLifecycle? {
         if let lifecycle { return lifecycle }
         do {
@@ -32,18 +48,72 @@ final class AppAssembly {
             )
             let client = try CheckinClient.open(
                 config: ClientSetup.config(dataDirectory: directory, locale: locale), keyStore: keyStore)
-            let lifecycle = AppLifecycle(client: client, reminders: SystemReminderCenter(),
+            let reminders = SystemReminderCenter()
+            let lifecycle = AppLifecycle(client: client, reminders: reminders,
                                          scheduler: AppRefreshScheduler(), managed: managedDefaults,
-                                         singleAppMode: GuidedAccessKiosk(), status: status)
+                                         singleAppMode: GuidedAccessKiosk(), status: status, categories: reminders)
+            let permissions = SystemPermissions()
+            let phone = PhoneServices(
+                desk: CaptureDesk(camera: camera, recorder: EngineRecorder(), locator: OneShotLocation(),
+                                  scanner: scanner),
+                permissions: permissions, sharing: ShareSheet(), dialler: PhoneDialler())
+            let model = ScreenModel(client: client, phone: phone,
+                                    context: ShellContextSource(permissions: permissions, managed: managedDefaults),
+                                    timer: SleepingTimer(),
+                                    afterAction: { await lifecycle.screenActionCompleted() })
             self.lifecycle = lifecycle
-            network.start { path in Task { await lifecycle.networkChanged(path) } }
-            managedDefaults.observe { Task { await lifecycle.becameActive() } }
-            Task { await lifecycle.launched() }
+            screens = Observed(model)
+            network.start { path in
+                Task {
+                    // The network's return may send what waits: show it.
+                    await lifecycle.networkChanged(path)
+                    await model.askAgain()
+                }
+            }
+            managedDefaults.observe {
+                Task {
+                    await lifecycle.becameActive()
+                    await model.askAgain()
+                }
+            }
+            Task {
+                // An issued phone may enroll itself here: the screen on show
+                // (if the scene is up) then says where that leads.
+                await lifecycle.launched()
+                await model.askAgain()
+            }
             return lifecycle
         } catch {
             status.report(error)
             return nil
         }
+    }
+
+    /// The scene came to the foreground: the screen first (quick), then the
+    /// managed set-up and a sync, then the screen again with what they did.
+    func becameActive() async {
+        guard let lifecycle = start(), let model = screens?.model else { return }
+        await model.sceneBecameActive()
+        if let link = pendingLink {
+            pendingLink = nil
+            await model.open(link)
+        }
+        await lifecycle.becameActive()
+        await model.askAgain()
+    }
+
+    func enteredBackground() async {
+        await start()?.enteredBackground()
+    }
+
+    /// A reminder was tapped or a `checkin://` link opened the app.
+    func open(_ link: DeepLink) {
+        guard start() != nil, let model = screens?.model else { return }
+        guard model.state.screen != nil else {
+            pendingLink = link
+            return
+        }
+        Task { await model.open(link) }
     }
 
     /// What the BGAppRefreshTask runs; false tells iOS it did not succeed.

@@ -20,7 +20,8 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/photo" "$WORK/voice"
 cp "$ROOT"/fixtures/media/*.jpg "$ROOT"/fixtures/media/*.png "$WORK/photo/"
 # Seed with the smaller recordings only: libFuzzer's -max_len keeps inputs short.
-cp "$ROOT"/fixtures/media/speech_8k_u8.wav "$ROOT"/fixtures/media/too_short.wav "$WORK/voice/"
+cp "$ROOT"/fixtures/media/speech_8k_u8.wav "$ROOT"/fixtures/media/too_short.wav \
+  "$ROOT"/fixtures/media/streaming_ffmpeg.wav "$WORK/voice/"
 for target in photo voice; do
   echo "== fuzzing $target for ${SECONDS_PER_TARGET}s"
   # Bounds per input: 1 GB RSS (ASan shadow memory included), no single

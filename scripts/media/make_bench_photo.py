@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Make the 12 MP benchmark JPEG (4000x3000, 4:2:0, q92) from the same
-public-domain / CC0 sources as the fixtures (see fixtures/media/README.md):
-the astronaut portrait centred on a scene tiled from the coffee photo,
-with seeded Gaussian sensor noise (sigma 4) so the file has the entropy,
-and roughly the size, of a phone camera's JPEG (about 3 MB).
+"""Make the 12 MP benchmark photo (4000x3000) from the same public-domain /
+CC0 sources as the fixtures (see fixtures/media/README.md): the astronaut
+portrait centred on a scene tiled from the coffee photo, with seeded
+Gaussian sensor noise (sigma 4) so the file has the entropy, and roughly
+the size, of a phone camera's JPEG (about 3 MB). OUT.jpg is a 4:2:0 JPEG
+at q92; OUT.png the same pixels as an 8-bit RGB PNG (zlib level 6, about
+25 MB: noise does not compress), for timing the PNG path.
 
-Usage: make_bench_photo.py OUT.jpg
+Usage: make_bench_photo.py OUT.jpg|OUT.png
 """
 import io
 import os
@@ -48,7 +50,11 @@ def main():
     scene.paste(face, ((WIDTH - 2200) // 2, (HEIGHT - 2200) // 2))
     a = np.asarray(scene).astype(np.float32)
     a += np.random.default_rng(12).normal(0.0, NOISE_SIGMA, a.shape)
-    Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).save(out, "JPEG", quality=92, subsampling=2)
+    photo = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    if out.endswith(".png"):
+        photo.save(out, "PNG", compress_level=6)
+    else:
+        photo.save(out, "JPEG", quality=92, subsampling=2)
 
 
 if __name__ == "__main__":

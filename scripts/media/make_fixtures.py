@@ -6,11 +6,14 @@ Sources come from package registries only (see fixtures/media/README.md):
     coffee.png (CC0, Rachel Michetti)
   - matplotlib wheel (PyPI): grace_hopper.jpg (US Navy photograph,
     public domain)
-Voice is synthesised with espeak-ng and shaped with sox.
+Voice is synthesised with espeak-ng and shaped with sox. The streaming
+WAVs are the first 3 s of speech_16k_s16.wav as FFmpeg and SoX write them
+to a pipe, where they cannot go back to fill in the sizes.
 
 Needs: python3-pil, python3-numpy, pip (for `pip download`), exiftool
-(libimage-exiftool-perl), espeak-ng, sox.
+(libimage-exiftool-perl), espeak-ng, sox, ffmpeg.
 Usage: scripts/media/make_fixtures.py [--out fixtures/media]
+           [--only photos|voice|streaming]
 """
 import argparse
 import io
@@ -139,15 +142,35 @@ def voice(out, work):
         "trim", "0.2", "0.9")
 
 
+def piped(cmd, path):
+    """Run cmd with its standard output a pipe (not seekable), into path."""
+    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE).stdout
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def streaming(out, work):
+    # Made from the committed fixture, so voice() need not run first.
+    src = f"{out}/speech_16k_s16.wav"
+    # FFmpeg's WAV muxer on a pipe: RIFF and data sizes 0xFFFFFFFF, and a
+    # LIST/INFO chunk naming the software before the data.
+    piped(["ffmpeg", "-v", "error", "-i", src, "-t", "3", "-f", "wav", "-"],
+          f"{out}/streaming_ffmpeg.wav")
+    # SoX on a pipe: data size 0x7FFFF000, RIFF size that plus 36.
+    piped(["sox", "-R", src, "-t", "wav", "-", "trim", "0", "3"], f"{out}/streaming_sox.wav")
+
+
 def main():
     p = argparse.ArgumentParser()
     here = os.path.dirname(os.path.abspath(__file__))
     p.add_argument("--out", default=os.path.join(here, "..", "..", "fixtures", "media"))
+    p.add_argument("--only", choices=["photos", "voice", "streaming"])
     args = p.parse_args()
     os.makedirs(args.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        photos(args.out, work)
-        voice(args.out, work)
+        for name, step in [("photos", photos), ("voice", voice), ("streaming", streaming)]:
+            if args.only in (None, name):
+                step(args.out, work)
 
 
 if __name__ == "__main__":

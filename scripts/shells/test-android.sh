@@ -3,7 +3,9 @@
 # the Kotlin in uniffi's Android flavour: bindings/uniffi-android.toml),
 # compiles every shell source against the Android framework jar, and runs
 # the Robolectric tests at SDK 26 and 34 (one JVM each) against the real Rust core (JNA,
-# the host build) and the reference server. Needs a JDK >= 17 and Maven;
+# the host build) and the reference server: the platform services, and the
+# core's screens driven as a participant taps them (the first run to a
+# delivered check-in, effects, back, languages). Needs a JDK >= 17 and Maven;
 # installs them with apt-get when missing (Debian). Maven's downloads are
 # cached in MAVEN_REPO (default ~/.m2/repository), Robolectric's SDK jars
 # in build/android-shell/robolectric-jars (copied from there, run offline).

@@ -2,11 +2,16 @@
 # Builds the iOS shell's Swift package (ios-shell/) on Linux and runs its
 # XCTest suite against the host build of the core (libcheckin_ffi.so) and
 # the reference server, inside the cached Debian trixie root with Swift 6
-# (scripts/bindings/swift-root.sh). Also parses the Apple-only sources in
-# ios-shell/App (no SwiftUI here: syntax only). Needs root.
+# (scripts/bindings/swift-root.sh): the platform logic of part 1 and the
+# core's screens (ScreenModel: the first run to a delivered check-in, a
+# language switch, every effect). Also parses every Apple-only source (the
+# app in ios-shell/App, the SwiftUI views in Sources/ScreenViews, the
+# adapters in Sources/AppleServices; no Apple SDK here: syntax only) and
+# prints how long each phase took. Needs root.
 #
 #   scripts/shells/test-ios.sh
 #   IOS_TEST_FILTER=ReminderTests scripts/shells/test-ios.sh   # swift test --filter
+#   IOS_TEST_FILTER='Screen' scripts/shells/test-ios.sh        # the screens' tests
 #
 # Last line: "ios-shell: N passed, N failed"; exits non-zero on any failure.
 # Environment: SWIFT_ROOT (see swift-root.sh), SKIP_GENERATE=1 (reuse
@@ -18,6 +23,8 @@ cd "$ROOT"
 export SWIFT_ROOT="${SWIFT_ROOT:-/var/cache/checkin-swift-root}"
 
 summary() { echo "ios-shell: $1 passed, $2 failed"; }
+STARTED=$SECONDS
+phase() { echo "test-ios: $1 ($((SECONDS - STARTED)) s)" >&2; }
 trap 'status=$?; if [[ $status != 0 && -z "${SUMMARY_DONE:-}" ]]; then summary 0 1; fi' EXIT
 
 if [[ -z "${SKIP_GENERATE:-}" ]]; then
@@ -26,7 +33,9 @@ fi
 LIBDIR="$(cat build/bindings/libdir)"
 cargo build --locked -p reference-server --bin reference-server >&2
 SERVER_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/reference-server"
+phase "bindings and reference server built"
 scripts/bindings/swift-root.sh
+phase "Swift root ready"
 
 # One persistent stage inside the root, so SwiftPM's build cache (.build)
 # survives between runs; a lock keeps two runs from sharing it at once.
@@ -85,11 +94,12 @@ scripts/bindings/swift-root.sh run /usr/bin/env \
     CHECKIN_MEDIA_DIR="$STAGE/media" \
     /bin/bash -euo pipefail -c "
 cd $STAGE/pkg
-echo 'test-ios: parsing the Apple-only app sources' >&2
-swiftc -parse App/*.swift
+echo 'test-ios: parsing the Apple-only sources (app, SwiftUI views, adapters)' >&2
+swiftc -parse App/*.swift Sources/ScreenViews/*.swift Sources/AppleServices/*.swift
 LINK=(-Xlinker -L$STAGE/lib -Xlinker -rpath -Xlinker $STAGE/lib)
 echo 'test-ios: building the package and its tests' >&2
 swift build --build-tests \"\${LINK[@]}\" 2>&1
+echo \"test-ios: built (\$((SECONDS)) s in the root)\" >&2
 echo 'test-ios: running the tests' >&2
 # timeout kills the whole process group, servers the tests started included.
 timeout -s KILL ${IOS_TEST_TIMEOUT:-900} swift test --skip-build \"\${LINK[@]}\" $FILTER 2>&1
@@ -109,6 +119,7 @@ if [[ $status != 0 && $failed == 0 ]]; then
     failed=1
 fi
 [[ $skipped == 0 ]] || echo "test-ios: $skipped skipped" >&2
+phase "done"
 SUMMARY_DONE=1
 summary "$passed" "$failed"
 [[ $status == 0 && $failed == 0 && $passed -gt 0 ]]

@@ -5,7 +5,7 @@ import Foundation
 
 func checkinTests(_ run: TestRun) async {
     let server: ReferenceServer
-    do { server = try ReferenceServer(codes: 12) } catch {
+    do { server = try ReferenceServer(codes: 13) } catch {
         await run.test("reference server starts") { throw error }
         return
     }
@@ -99,6 +99,31 @@ func checkinTests(_ run: TestRun) async {
         _ = try openClient(dataDir: dir, keyStore: MemoryKeyStore())
         let wrongKey = try await expectThrows(CheckinError.self) { try openClient(dataDir: dir, keyStore: MemoryKeyStore()) }
         guard case .KeyStore = wrongKey else { throw TestFailure(description: "got \(wrongKey)") }
+    }
+
+    await run.test("after a lost platform key, the check-ins still waiting are kept") {
+        let dir = makeTempDir()
+        let checkinId: String
+        do {
+            let client = try openClient(dataDir: dir, keyStore: MemoryKeyStore())
+            _ = try await client.enroll(serverUrl: server.baseUrl, code: freshCode())
+            let id = try client.startCheckin(windowId: nil)
+            _ = try await client.attachPhoto(checkinId: id, jpeg: cameraPng())
+            checkinId = try await client.submit(checkinId: id).checkinId
+        }
+        let newKey = MemoryKeyStore()
+        let refused = try await expectThrows(CheckinError.self) { try openClient(dataDir: dir, keyStore: newKey) }
+        guard case .KeyStore = refused else { throw TestFailure(description: "got \(refused)") }
+        let config = ClientConfig(dataDir: dir, locale: "es", platform: "desktop")
+        let client = try CheckinClient.openAfterKeyLoss(config: config, keyStore: newKey)
+        try expect(!(try client.isEnrolled()))
+        let kept = try client.outbox()
+        try expectEqual(kept.map(\.checkinId), [checkinId])
+        try expect(kept[0].recovered, "not marked recovered")
+        guard case .storageKeyLost(_, let recovered, _, _) = try client.ledger().first?.event else {
+            throw TestFailure(description: "the ledger does not open with the loss")
+        }
+        try expectEqual(recovered, [checkinId])
     }
 
     await run.test("a listener that throws does not stop the delivery") {

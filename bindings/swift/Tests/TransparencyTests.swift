@@ -126,7 +126,7 @@ func transparencyTests(_ run: TestRun) async {
         // The ledger export: every entry, the check-in and its receipt.
         let ledger = try client.ledger()
         let export = try client.exportLedgerJson()
-        try expect(export.contains("\"format\": \"checkin-ledger/1\""), String(export.prefix(200)))
+        try expect(export.contains("\"format\": \"checkin-ledger/2\""), String(export.prefix(200)))
         try expectEqual(export.components(separatedBy: "\"bytes_b64\"").count - 1, ledger.count)
         try expect(export.contains(checkinId) && export.contains(receipt.signatureB64), "check-in missing from the export")
         try expect(ledger.contains { $0.event == .consentRecorded(policyVersion: consent.policyVersion, language: "es",

@@ -23,3 +23,7 @@ ledger-retention-draft = Check-in { $id } (started { $captured }, never sent) de
 ledger-deferred = Waits for a network without data charges: { $parts }; media envelope digest { $digest }
 ledger-media-delivered = Media of check-in { $id } received by the program at { $received } (signed media receipt for digest { $digest })
 ledger-media-wedged = Media of check-in { $id } refused by the program: { $reason }
+ledger-location-unknown = Location: not known on this phone any more (its record was lost with the phone's key)
+ledger-clock-jump = The program's server gave a time { $seen } minutes away from this phone's clock; the clock was moved by { $applied } minutes only
+ledger-tls-rotated = The program's server changed its security key (change { $seq }, signed by the program); this phone now accepts { $pins }
+ledger-key-lost = This phone's storage key was lost: earlier records could no longer be read and were removed. { $recovered } check-ins and { $media } media waiting to be sent were kept whole and are delivered once the phone is enrolled again; { $lost } could not be kept

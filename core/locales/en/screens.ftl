@@ -360,6 +360,7 @@ error-storage-full = This phone is full. Delete some photos or apps, then try ag
 error-media = This could not be used. Please try again.
 error-missing-evidence = Something the program asks for is missing. Complete every step first.
 error-policy-changed = The program changed its rules during this check-in. Cancel it and start again.
+error-window-closed = The time for this check-in is over, including the extra time allowed after it. Nothing more can be added to it. Cancel it. If you could not check in on time, call your program.
 error-location-not-collected = Your program does not collect your location. Nothing was kept.
 error-location-invalid = The phone could not tell where you are. Try again, outside if you can.
 error-unexpected = Something went wrong. Your check-ins on this phone are safe. Try again.
@@ -388,3 +389,30 @@ export-status = { $status ->
    *[not_taken] not done
 }
 export-verifiable = The record below can be checked by anyone, without this app (see docs/ledger.md of the check-in core):
+
+## The shell's own controls, and when nothing can be shown
+
+shell-back = Back
+shell-close = Close
+shell-take-photo = Take the photo
+shell-switch-camera = Switch camera
+shell-start-recording = Start recording
+shell-stop-recording = Stop recording
+shell-cancel = Cancel
+shell-loading = One moment…
+shell-locating = Finding where you are…
+shell-scan-hint = Point the camera at your program's QR code.
+# $reason: locked | key_lost | storage_full | unexpected.
+unavailable-title = { $reason ->
+    [locked] Unlock your phone
+    [key_lost] Call your program
+    [storage_full] This phone is full
+   *[unexpected] Something went wrong
+}
+unavailable-body = { $reason ->
+    [locked] Your check-ins are locked until you unlock this phone once. Unlock it, then open the app again.
+    [key_lost] This phone lost the key that protects your check-ins, for example after a reset. Call your program: they can set up this phone again.
+    [storage_full] Delete some photos or apps, then open the app again. Nothing already saved was lost.
+   *[unexpected] Close the app and open it again. Your check-ins on this phone are safe. If it happens again, call your program.
+}
+call-number = Call { $phone }.

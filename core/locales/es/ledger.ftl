@@ -23,3 +23,7 @@ ledger-retention-draft = Presentación { $id } (empezada { $captured }, nunca en
 ledger-deferred = Espera una red sin costo de datos: { $parts }; huella del sobre de medios { $digest }
 ledger-media-delivered = Medios de la presentación { $id } recibidos por el programa el { $received } (recibo firmado de medios para la huella { $digest })
 ledger-media-wedged = Medios de la presentación { $id } rechazados por el programa: { $reason }
+ledger-location-unknown = Ubicación: ya no se conoce en este teléfono (su registro se perdió con la clave del teléfono)
+ledger-clock-jump = El servidor del programa dio una hora a { $seen } minutos del reloj de este teléfono; el reloj solo se movió { $applied } minutos
+ledger-tls-rotated = El servidor del programa cambió su clave de seguridad (cambio { $seq }, firmado por el programa); este teléfono ahora acepta { $pins }
+ledger-key-lost = Se perdió la clave de almacenamiento de este teléfono: los registros anteriores ya no se podían leer y se borraron. { $recovered } presentaciones y { $media } medios pendientes de envío se conservaron intactos y se entregan cuando el teléfono se inscriba de nuevo; { $lost } no se pudieron conservar

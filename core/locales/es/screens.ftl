@@ -368,6 +368,7 @@ error-storage-full = Este teléfono está lleno. Borre algunas fotos o aplicacio
 error-media = No se pudo usar. Por favor, inténtelo otra vez.
 error-missing-evidence = Falta algo que pide el programa. Primero complete todos los pasos.
 error-policy-changed = El programa cambió sus reglas durante esta presentación. Cancélela y empiece otra vez.
+error-window-closed = Terminó el plazo para presentarse, también el tiempo extra permitido después. Ya no se puede agregar nada a esta presentación. Cancélela. Si no pudo presentarse a tiempo, llame a su programa.
 error-location-not-collected = Su programa no recoge su ubicación. No se guardó nada.
 error-location-invalid = El teléfono no pudo saber dónde está usted. Inténtelo otra vez, al aire libre si puede.
 error-unexpected = Algo salió mal. Sus presentaciones están seguras en este teléfono. Inténtelo otra vez.
@@ -395,3 +396,29 @@ export-status = { $status ->
    *[not_taken] no se hizo
 }
 export-verifiable = Cualquier persona puede comprobar el registro de abajo, sin esta aplicación (vea docs/ledger.md del proyecto checkin-core):
+
+## The shell's own controls, and when nothing can be shown
+
+shell-back = Atrás
+shell-close = Cerrar
+shell-take-photo = Tomar la foto
+shell-switch-camera = Cambiar de cámara
+shell-start-recording = Empezar a grabar
+shell-stop-recording = Dejar de grabar
+shell-cancel = Cancelar
+shell-loading = Un momento…
+shell-locating = Buscando dónde está…
+shell-scan-hint = Apunte la cámara al código QR de su programa.
+unavailable-title = { $reason ->
+    [locked] Desbloquee su teléfono
+    [key_lost] Llame a su programa
+    [storage_full] Este teléfono está lleno
+   *[unexpected] Algo salió mal
+}
+unavailable-body = { $reason ->
+    [locked] Sus presentaciones están bloqueadas hasta que desbloquee este teléfono una vez. Desbloquéelo y abra la aplicación otra vez.
+    [key_lost] Este teléfono perdió la clave que protege sus presentaciones, por ejemplo después de restablecerlo. Llame a su programa: pueden configurar este teléfono otra vez.
+    [storage_full] Borre algunas fotos o aplicaciones y abra la aplicación otra vez. No se perdió nada de lo que ya estaba guardado.
+   *[unexpected] Cierre la aplicación y ábrala otra vez. Sus presentaciones en este teléfono están seguras. Si vuelve a pasar, llame a su programa.
+}
+call-number = Llame al { $phone }.

@@ -35,3 +35,7 @@ ledger-retention-draft = Présentation { $id } (commencée le { $captured }, jam
 ledger-deferred = Attend un réseau sans frais de données : { $parts } ; empreinte de l’enveloppe des médias { $digest }
 ledger-media-delivered = Médias de la présentation { $id } reçus par le programme le { $received } (accusé de réception signé des médias pour l’empreinte { $digest })
 ledger-media-wedged = Médias de la présentation { $id } refusés par le programme : { $reason }
+ledger-location-unknown = Position : plus connue sur ce téléphone (son enregistrement a été perdu avec la clé du téléphone)
+ledger-clock-jump = Le serveur du programme a donné une heure à { $seen } minutes de l'horloge de ce téléphone ; l'horloge n'a été déplacée que de { $applied } minutes
+ledger-tls-rotated = Le serveur du programme a changé sa clé de sécurité (changement { $seq }, signé par le programme) ; ce téléphone accepte maintenant { $pins }
+ledger-key-lost = La clé de stockage de ce téléphone a été perdue : les enregistrements antérieurs ne pouvaient plus être lus et ont été supprimés. { $recovered } présentations et { $media } médias en attente d'envoi ont été gardés intacts et sont remis quand le téléphone est inscrit à nouveau ; { $lost } n'ont pas pu être gardés

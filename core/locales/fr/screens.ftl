@@ -333,6 +333,7 @@ error-storage-full = Ce téléphone est plein. Supprimez des photos ou des appli
 error-media = Cela n’a pas pu être utilisé. Merci de réessayer.
 error-missing-evidence = Il manque quelque chose que le programme demande. Terminez d’abord toutes les étapes.
 error-policy-changed = Le programme a changé ses règles pendant cette présentation. Annulez-la et recommencez.
+error-window-closed = Le délai pour vous présenter est terminé, y compris le temps supplémentaire accordé ensuite. Plus rien ne peut être ajouté à cette présentation. Annulez-la. Si vous n’avez pas pu vous présenter à temps, appelez votre programme.
 error-location-not-collected = Votre programme ne recueille pas votre position. Rien n’a été gardé.
 error-location-invalid = Le téléphone n’a pas pu savoir où vous êtes. Réessayez, dehors si vous pouvez.
 error-unexpected = Une erreur s’est produite. Vos présentations sont en sécurité sur ce téléphone. Réessayez.
@@ -360,3 +361,29 @@ export-status = { $status ->
    *[not_taken] pas faite
 }
 export-verifiable = N’importe qui peut vérifier le registre ci-dessous, sans cette application (voir docs/ledger.md du projet checkin-core) :
+
+## The shell's own controls, and when nothing can be shown
+
+shell-back = Retour
+shell-close = Fermer
+shell-take-photo = Prendre la photo
+shell-switch-camera = Changer de caméra
+shell-start-recording = Commencer l’enregistrement
+shell-stop-recording = Arrêter l’enregistrement
+shell-cancel = Annuler
+shell-loading = Un instant…
+shell-locating = Recherche de l’endroit où vous êtes…
+shell-scan-hint = Pointez la caméra vers le code QR de votre programme.
+unavailable-title = { $reason ->
+    [locked] Déverrouillez votre téléphone
+    [key_lost] Appelez votre programme
+    [storage_full] Ce téléphone est plein
+   *[unexpected] Un problème est survenu
+}
+unavailable-body = { $reason ->
+    [locked] Vos présentations sont verrouillées jusqu’à ce que vous déverrouilliez ce téléphone une fois. Déverrouillez-le, puis rouvrez l’application.
+    [key_lost] Ce téléphone a perdu la clé qui protège vos présentations, par exemple après une réinitialisation. Appelez votre programme : il peut configurer ce téléphone à nouveau.
+    [storage_full] Supprimez quelques photos ou applications, puis rouvrez l’application. Rien de ce qui était déjà enregistré n’a été perdu.
+   *[unexpected] Fermez l’application et rouvrez-la. Vos présentations sur ce téléphone sont en sécurité. Si cela se reproduit, appelez votre programme.
+}
+call-number = Appelez le { $phone }.

@@ -23,3 +23,7 @@ ledger-retention-draft = Prezantasyon { $id } (kòmanse { $captured }, pa janm v
 ledger-deferred = Ap tann yon rezo ki pa fè w peye pou done: { $parts }; anprent anvlòp medya a { $digest }
 ledger-media-delivered = Pwogram nan resevwa medya prezantasyon { $id } nan dat { $received } (resi medya siyen pou anprent { $digest })
 ledger-media-wedged = Pwogram nan refize medya prezantasyon { $id }: { $reason }
+ledger-location-unknown = Pozisyon: telefòn sa a pa konnen l ankò (dosye li pèdi ak kle telefòn nan)
+ledger-clock-jump = Sèvè pwogram nan bay yon lè ki { $seen } minit lwen revèy telefòn sa a; revèy la deplase { $applied } minit sèlman
+ledger-tls-rotated = Sèvè pwogram nan chanje kle sekirite li (chanjman { $seq }, pwogram nan siyen l); telefòn sa a aksepte { $pins } kounye a
+ledger-key-lost = Kle estokaj telefòn sa a pèdi: ansyen dosye yo pa t ka li ankò e yo efase yo. { $recovered } prezantasyon ak { $media } medya ki t ap tann pou ale yo rete antye e y ap livre yo lè telefòn nan enskri ankò; { $lost } pa t ka kenbe

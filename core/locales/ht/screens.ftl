@@ -331,6 +331,7 @@ error-storage-full = Telefòn sa a plen. Efase kèk foto oswa kèk aplikasyon, e
 error-media = Nou pa t ka sèvi ak sa. Tanpri, eseye ankò.
 error-missing-evidence = Gen yon bagay pwogram nan mande ki manke. Fè tout etap yo anvan.
 error-policy-changed = Pwogram nan chanje règleman l pandan prezantasyon sa a. Anile l epi kòmanse ankò.
+error-window-closed = Tan pou w prezante a fini, ansanm ak tan anplis yo te ba ou apre l. Ou pa ka ajoute anyen ankò nan prezantasyon sa a. Anile l. Si w pa t ka prezante alè, rele pwogram ou a.
 error-location-not-collected = Pwogram ou a pa ranmase pozisyon ou. Yo pa kenbe anyen.
 error-location-invalid = Telefòn nan pa t ka konnen ki kote ou ye. Eseye ankò, deyò si ou kapab.
 error-unexpected = Gen yon bagay ki pa mache. Prezantasyon ou yo an sekirite sou telefòn sa a. Eseye ankò.
@@ -358,3 +359,29 @@ export-status = { $status ->
    *[not_taken] pa t fèt
 }
 export-verifiable = Nenpòt moun ka verifye dosye ki anba a, san aplikasyon sa a (gade docs/ledger.md nan pwojè checkin-core la):
+
+## The shell's own controls, and when nothing can be shown
+
+shell-back = Retounen
+shell-close = Fèmen
+shell-take-photo = Pran foto a
+shell-switch-camera = Chanje kamera
+shell-start-recording = Kòmanse anrejistre
+shell-stop-recording = Sispann anrejistre
+shell-cancel = Anile
+shell-loading = Yon ti moman…
+shell-locating = N ap chèche kote ou ye…
+shell-scan-hint = Pwente kamera a sou kòd QR pwogram ou an.
+unavailable-title = { $reason ->
+    [locked] Debloke telefòn ou
+    [key_lost] Rele pwogram ou an
+    [storage_full] Telefòn sa a plen
+   *[unexpected] Gen yon bagay ki pa mache
+}
+unavailable-body = { $reason ->
+    [locked] Prezantasyon ou yo bloke jiskaske ou debloke telefòn sa a yon fwa. Debloke l, epi louvri aplikasyon an ankò.
+    [key_lost] Telefòn sa a pèdi kle ki pwoteje prezantasyon ou yo, pa egzanp apre yo fin reyinisyalize l. Rele pwogram ou an: yo ka konfigire telefòn sa a ankò.
+    [storage_full] Efase kèk foto oswa aplikasyon, epi louvri aplikasyon an ankò. Anyen ki te deja sere pa pèdi.
+   *[unexpected] Fèmen aplikasyon an epi louvri l ankò. Prezantasyon ou yo sou telefòn sa a an sekirite. Si sa rive ankò, rele pwogram ou an.
+}
+call-number = Rele { $phone }.

@@ -35,3 +35,7 @@ ledger-retention-draft = Apresentação { $id } (começada em { $captured }, nun
 ledger-deferred = Aguardando uma rede sem cobrança de dados: { $parts }; impressão digital do envelope de mídia { $digest }
 ledger-media-delivered = Mídia da apresentação { $id } recebida pelo programa em { $received } (comprovante de mídia assinado para a impressão digital { $digest })
 ledger-media-wedged = Mídia da apresentação { $id } recusada pelo programa: { $reason }
+ledger-location-unknown = Localização: não é mais conhecida neste telefone (o registro dela se perdeu com a chave do telefone)
+ledger-clock-jump = O servidor do programa informou uma hora a { $seen } minutos do relógio deste telefone; o relógio só foi ajustado em { $applied } minutos
+ledger-tls-rotated = O servidor do programa trocou sua chave de segurança (troca { $seq }, assinada pelo programa); este telefone agora aceita { $pins }
+ledger-key-lost = A chave de armazenamento deste telefone foi perdida: os registros anteriores não podiam mais ser lidos e foram apagados. { $recovered } check-ins e { $media } mídias aguardando envio foram mantidos intactos e são entregues quando o telefone for inscrito de novo; { $lost } não puderam ser mantidos

@@ -384,6 +384,7 @@ error-storage-full = Este celular está cheio. Apague algumas fotos ou aplicativ
 error-media = Não foi possível usar isto. Por favor, tente de novo.
 error-missing-evidence = Falta algo que o programa pede. Primeiro complete todas as etapas.
 error-policy-changed = O programa mudou as regras durante esta apresentação. Cancele e comece de novo.
+error-window-closed = O prazo para se apresentar terminou, e também o tempo extra permitido depois dele. Não é mais possível acrescentar nada a esta apresentação. Cancele. Se você não conseguiu se apresentar a tempo, ligue para o seu programa.
 error-location-not-collected = Seu programa não coleta sua localização. Nada foi guardado.
 error-location-invalid = O celular não conseguiu saber onde você está. Tente de novo, ao ar livre se puder.
 error-unexpected = Algo deu errado. Suas apresentações estão seguras neste celular. Tente de novo.
@@ -411,3 +412,29 @@ export-status = { $status ->
    *[not_taken] não feita
 }
 export-verifiable = Qualquer pessoa pode verificar o registro abaixo, sem este aplicativo (veja docs/ledger.md do projeto checkin-core):
+
+## The shell's own controls, and when nothing can be shown
+
+shell-back = Voltar
+shell-close = Fechar
+shell-take-photo = Tirar a foto
+shell-switch-camera = Trocar de câmera
+shell-start-recording = Começar a gravar
+shell-stop-recording = Parar de gravar
+shell-cancel = Cancelar
+shell-loading = Um momento…
+shell-locating = Procurando onde você está…
+shell-scan-hint = Aponte a câmera para o código QR do seu programa.
+unavailable-title = { $reason ->
+    [locked] Desbloqueie o seu celular
+    [key_lost] Ligue para o seu programa
+    [storage_full] Este celular está cheio
+   *[unexpected] Algo deu errado
+}
+unavailable-body = { $reason ->
+    [locked] As suas apresentações ficam bloqueadas até você desbloquear este celular uma vez. Desbloqueie e abra o aplicativo de novo.
+    [key_lost] Este celular perdeu a chave que protege as suas apresentações, por exemplo depois de ser restaurado. Ligue para o seu programa: eles podem configurar este celular de novo.
+    [storage_full] Apague algumas fotos ou aplicativos e abra o aplicativo de novo. Nada do que já estava salvo foi perdido.
+   *[unexpected] Feche o aplicativo e abra de novo. As suas apresentações neste celular estão seguras. Se acontecer de novo, ligue para o seu programa.
+}
+call-number = Ligue para { $phone }.

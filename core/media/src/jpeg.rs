@@ -151,7 +151,7 @@ fn gcd(a: u32, b: u32) -> u32 {
 }
 
 /// libjpeg-turbo's TJSCALED: ceil(dim × n / 8).
-fn scaled(dim: u64, n: u32) -> u64 {
+pub(crate) fn scaled(dim: u64, n: u32) -> u64 {
     (dim * u64::from(n)).div_ceil(u64::from(SCALE_DENOM))
 }
 

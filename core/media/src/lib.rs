@@ -13,41 +13,50 @@
 //! a child process, input excluded):
 //! - input rejected before decoding (empty, wrong magic, truncated, a
 //!   JPEG/PNG header over `max_pixels` such as 65,535 × 65,535, a WAV
-//!   claiming 4 GB, a 10-hour WAV): under 4 MB, microseconds; nothing
+//!   claiming 4 GB, a 10-hour WAV, with its sizes or with a streaming
+//!   recorder's placeholders): under 4 MB, microseconds; nothing
 //!   proportional to the claimed size is allocated;
 //! - a 12 MP JPEG: about 8.5 MB, the face model's first load included
 //!   (decoded at 3/8 scale: 1500 × 1125 luma, 750 × 563 chroma);
 //!   a header under the cap with missing data: about 5.3 MB;
+//! - a 12 MP PNG: about 10 MB (read row by row and area-averaged to the
+//!   same 3/8 scale as it is read: 1500 × 1125 Y, Cb and Cr; `png_rows.rs`);
+//!   an interlaced one: about 6.5 MB for grey;
 //! - in general, photo: the decoded planes ≤ `max_decoded_bytes` (48 MiB
 //!   by default; also libjpeg-turbo's cap for progressive coefficient
-//!   buffers) plus output-sized planes (the resize intermediates, the
-//!   output's Y, Cb and Cr, the face detector's ≈ 12 bytes per pixel
-//!   of its 512 px plane) and ~1.2 MB for the face model per thread; voice: 4 bytes
-//!   per 16 kHz output sample (≤ 7.7 MB at the 120 s default limit).
+//!   buffers) plus, for PNG, a few rows at full width, plus output-sized
+//!   planes (the resize intermediates, the output's Y, Cb and Cr, the face
+//!   detector's ≈ 12 bytes per pixel of its 512 px plane) and ~1.2 MB for
+//!   the face model per thread; voice: 4 bytes per 16 kHz output sample
+//!   (≤ 7.7 MB at the 120 s default limit).
 //!
 //! Time is linear in the input size, with JPEG scans capped at 100.
 //!
 //! Files: `policy.rs` (every limit and threshold), `report.rs` (typed
-//! issues and their message ids), `error.rs`, `probe.rs` (container
-//! structure checks), `exif.rs` (orientation), `jpeg.rs` (libjpeg-turbo
-//! scaled decode to Y/Cb/Cr planes and encode from them), `faces/`
-//! (face detector), `photo.rs` (the photo pipeline); the pixel kernels
-//! (downscale, orient, blur, exposure, sharpness) are the `checkin-pixels`
-//! crate in `core/pixels`;
-//! the face model's files are in `model/` (see its README);
-//! `wav.rs` (WAV structure and samples), `resample.rs` (to 16 kHz),
-//! `ogg.rs` (Ogg Opus pages), `voice.rs` (the voice pipeline).
+//! issues and their message ids, blur doubts), `error.rs`, `probe.rs`
+//! (container structure checks), `exif.rs` (orientation), `jpeg.rs`
+//! (libjpeg-turbo scaled decode to Y/Cb/Cr planes and encode from them),
+//! `png_rows.rs` (PNG read row by row into the same planes), `faces/`
+//! (face detector), `bystanders.rs` (whose face stays, which are blurred,
+//! and when that is uncertain), `photo.rs` (the photo pipeline); the pixel
+//! kernels (downscale, row feed, orient, blur, exposure, sharpness) are
+//! the `checkin-pixels` crate in `core/pixels`; the face model's files are
+//! in `model/` (see its README); `wav.rs` (WAV structure and samples),
+//! `resample.rs` (to 16 kHz), `ogg.rs` (Ogg Opus pages), `voice.rs` (the
+//! voice pipeline).
 
 // Unsafe code is allowed in one place only: the calls into libjpeg-turbo
 // (`jpeg.rs`), each with its SAFETY comment.
 #![deny(unsafe_code)]
 
+mod bystanders;
 mod error;
 mod exif;
 mod faces;
 mod jpeg;
 mod ogg;
 mod photo;
+mod png_rows;
 mod policy;
 mod probe;
 mod report;
@@ -58,7 +67,9 @@ mod wav;
 pub use error::MediaError;
 pub use photo::{ProcessedPhoto, process_photo};
 pub use policy::*;
-pub use report::{FaceBox, Finding, PhotoIssue, PhotoReport, Severity, VoiceIssue, VoiceReport};
+pub use report::{
+    BlurDoubt, FaceBox, Finding, PhotoIssue, PhotoReport, Severity, VoiceIssue, VoiceReport,
+};
 pub use voice::{ProcessedVoice, VOICE_RATE, process_voice};
 
 /// Internals timed by `benches/faces.rs`; not part of the API.
@@ -82,6 +93,7 @@ pub mod bench_support {
 
     /// How many faces the detector finds in a greyscale plane.
     pub fn detect_faces(luma: &[u8], width: u32, height: u32) -> Result<usize, MediaError> {
-        super::faces::detect_faces(luma, width, height).map(|f| f.len())
+        super::faces::detect_faces(luma, width, height)
+            .map(|found| found.iter().filter(|f| f.is_face()).count())
     }
 }

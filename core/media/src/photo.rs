@@ -11,41 +11,39 @@
 //! the policy allows.
 //!
 //! Memory: besides the input, the pipeline holds the decoded planes (at
-//! most `max_decoded_bytes`; for a JPEG they are decoded at the smallest
-//! n/8 scale that still covers the output, e.g. 1500×1125 luma for a 12 MP
-//! photo, and chroma at the file's subsampling), the output-size planes,
-//! the face detector's plane and the encoded JPEG.
+//! most `max_decoded_bytes`; they are decoded at the smallest n/8 scale
+//! that still covers the output, e.g. 1500×1125 luma for a 12 MP photo,
+//! with chroma at a JPEG's own subsampling, or as large as the luma for a
+//! PNG, which is read row by row), the output-size planes, the face
+//! detector's plane and the encoded JPEG.
 //!
 //! Time: after decoding, the work splits in two, side by side: this thread
 //! scans for faces (the slowest step after decoding) on a plane shrunk
 //! straight from the decoded luma, while a second one downscales and
-//! orients the planes, encodes and measures exposure and sharpness. The encode needs the faces only when a bystander must be
-//! blurred; that rare case encodes again.
+//! orients the planes, encodes and measures exposure and sharpness. The
+//! encode needs the faces only when a bystander must be blurred; that rare
+//! case encodes again.
+//!
+//! The bystander blur fails closed (`bystanders.rs`): every face and
+//! possible face but the participant's is blurred, and the report says
+//! `blur_uncertain` whenever the detector's result leaves room for a
+//! bystander to have been missed.
 
-use std::io::Cursor;
 use std::sync::{Arc, Mutex};
 
-use checkin_pixels::{Plane, Region, Ycc420, exposure, sharpness, target_size};
-use image::{ImageFormat, ImageReader, Limits};
+use checkin_pixels::{Plane, Ycc420, exposure, sharpness, target_size};
 
 use super::MediaError;
+use super::bystanders::{BlurPlan, FoundFaces, centre_offset, found_faces, plan_blur};
 use super::faces::detect_faces;
 use super::jpeg::{self, DecodeLimits, Decoded, EncodeSettings};
+use super::png_rows;
 use super::policy::{MIN_BUDGET_JPEG_QUALITY, PhotoPolicy};
 use super::probe::{PhotoFormat, PhotoHeader, probe_photo};
 use super::report::{FaceBox, PhotoIssue, PhotoReport, findings};
 
 /// Highest JPEG quality accepted in a policy.
 const MAX_JPEG_QUALITY: u8 = 100;
-/// How far a bystander's blurred area extends beyond the detector's box,
-/// as a share of the box width on each side (the box is tight around eyes,
-/// nose and mouth; hair, ears and jaw identify people too).
-const BYSTANDER_MARGIN_X: f32 = 0.35;
-/// As [`BYSTANDER_MARGIN_X`], vertically.
-const BYSTANDER_MARGIN_Y: f32 = 0.5;
-/// Weight of centrality against size when picking the participant's face:
-/// a face at a corner counts as half its area.
-const CENTRALITY_WEIGHT: f32 = 0.5;
 
 /// A processed check-in photo.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +56,9 @@ pub struct ProcessedPhoto {
     pub height: u32,
     /// Quality findings and measures.
     pub report: PhotoReport,
-    /// How many bystander faces were blurred (for the ledger).
+    /// How many bystander faces (and possible faces) were blurred (for
+    /// the ledger). Whether that may have missed one is
+    /// `report.blur_uncertain`.
     pub bystanders_blurred: u32,
 }
 
@@ -149,16 +149,23 @@ pub fn process_photo(input: &[u8], policy: &PhotoPolicy) -> Result<ProcessedPhot
         (faces, finished)
     });
     let (mut image, jpeg, measures) = finished?;
-    let report = assess(image.width(), image.height(), faces?, &measures, policy);
-    let mut bystanders_blurred = 0;
-    if policy.blur_bystanders {
-        let (w, h) = (image.width(), image.height());
-        for face in report.faces.iter().skip(1) {
-            image.obliterate(widen(face, w, h));
-            bystanders_blurred += 1;
-        }
+    let found = faces?;
+    let size = (image.width(), image.height());
+    let mut report = assess(size, found.faces.clone(), &measures, policy);
+    let plan = if policy.blur_bystanders {
+        let framed =
+            !report.has(PhotoIssue::FaceTooSmall) && !report.has(PhotoIssue::FaceOffCentre);
+        plan_blur(&found, size, framed)
+    } else {
+        BlurPlan::default()
+    };
+    for region in &plan.regions {
+        image.obliterate(*region);
     }
-    let jpeg = if bystanders_blurred == 0 {
+    report.blur_uncertain = !plan.doubts.is_empty();
+    report.blur_doubts = plan.doubts;
+    let bystanders_blurred = u32::try_from(plan.regions.len()).unwrap_or(u32::MAX);
+    let jpeg = if plan.regions.is_empty() {
         jpeg
     } else {
         encode_within_budget(&image, policy)?
@@ -227,15 +234,6 @@ fn check_pixels(header: &PhotoHeader, policy: &PhotoPolicy) -> Result<(), MediaE
     if header.pixels() > policy.max_pixels {
         return Err(too_many);
     }
-    // PNG has no scaled decoding: the full image is the decoded buffer.
-    if header.format == PhotoFormat::Png {
-        let bytes = header
-            .pixels()
-            .saturating_mul(u64::from(header.decoded_bytes_per_pixel));
-        if bytes > policy.max_decoded_bytes {
-            return Err(too_many);
-        }
-    }
     Ok(())
 }
 
@@ -253,35 +251,16 @@ fn decode(input: &[u8], header: &PhotoHeader, policy: &PhotoPolicy) -> Result<De
                 },
             )
         }
-        PhotoFormat::Png => decode_png(input, header, policy),
+        PhotoFormat::Png => png_rows::decode_scaled(
+            input,
+            header,
+            policy.long_edge_px,
+            &DecodeLimits {
+                max_pixels: policy.max_pixels,
+                max_decoded_bytes: policy.max_decoded_bytes,
+            },
+        ),
     }
-}
-
-fn decode_png(
-    input: &[u8],
-    header: &PhotoHeader,
-    policy: &PhotoPolicy,
-) -> Result<Decoded, MediaError> {
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(header.width);
-    limits.max_image_height = Some(header.height);
-    limits.max_alloc = Some(policy.max_decoded_bytes);
-    let mut reader = ImageReader::with_format(Cursor::new(input), ImageFormat::Png);
-    reader.limits(limits);
-    let image = reader.decode().map_err(|_| MediaError::Corrupt {
-        detail: "the PNG decoder rejected the data",
-    })?;
-    if (image.width(), image.height()) != (header.width, header.height) {
-        return Err(MediaError::Corrupt {
-            detail: "decoded size differs from the declared size",
-        });
-    }
-    let rgb = image.into_rgb8();
-    let (y, cb, cr) = Ycc420::planes_from_rgb(rgb.width(), rgb.height(), rgb.as_raw())?;
-    Ok(Decoded {
-        y,
-        chroma: Some((cb, cr)),
-    })
 }
 
 /// The plane the face detector scans: the decoded luma shrunk to the
@@ -291,26 +270,10 @@ fn face_plane(luma: &Plane, scan_long_edge: u32) -> Result<Plane, MediaError> {
     Ok(luma.area_downscale(sw, sh)?)
 }
 
-/// Faces of the scanned plane in output coordinates, the participant's first.
-fn find_faces(scan: &Plane, (width, height): (u32, u32)) -> Result<Vec<FaceBox>, MediaError> {
-    let scale = width as f32 / scan.width().max(1) as f32;
-    let mut faces: Vec<FaceBox> = detect_faces(scan.pixels(), scan.width(), scan.height())?
-        .into_iter()
-        .map(|r| FaceBox {
-            x: (r.x as f32 * scale) as u32,
-            y: (r.y as f32 * scale) as u32,
-            width: ((r.width as f32 * scale) as u32).max(1),
-            height: ((r.height as f32 * scale) as u32).max(1),
-        })
-        .collect();
-    let weight = |f: &FaceBox| {
-        let (dx, dy) = centre_offset(f, width, height);
-        // 0 at the centre, 1 at a corner.
-        let d = (dx * dx + dy * dy).sqrt() / std::f32::consts::FRAC_1_SQRT_2;
-        (f.width as f32 * f.height as f32) * (1.0 - CENTRALITY_WEIGHT * d.min(1.0))
-    };
-    faces.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
-    Ok(faces)
+/// Faces and possible faces of the scanned plane, in output coordinates.
+fn find_faces(scan: &Plane, out_size: (u32, u32)) -> Result<FoundFaces, MediaError> {
+    let detections = detect_faces(scan.pixels(), scan.width(), scan.height())?;
+    Ok(found_faces(&detections, scan.width(), out_size))
 }
 
 fn measure(luma: &Plane) -> Measures {
@@ -322,30 +285,8 @@ fn measure(luma: &Plane) -> Measures {
     }
 }
 
-/// Offset of the face centre from the photo centre, as shares of width and
-/// height (-0.5..=0.5).
-fn centre_offset(f: &FaceBox, width: u32, height: u32) -> (f32, f32) {
-    let cx = (f.x as f32 + f.width as f32 / 2.0) / width.max(1) as f32;
-    let cy = (f.y as f32 + f.height as f32 / 2.0) / height.max(1) as f32;
-    (cx - 0.5, cy - 0.5)
-}
-
-fn widen(f: &FaceBox, width: u32, height: u32) -> Region {
-    let mx = (f.width as f32 * BYSTANDER_MARGIN_X) as u32;
-    let my = (f.height as f32 * BYSTANDER_MARGIN_Y) as u32;
-    let x = f.x.saturating_sub(mx);
-    let y = f.y.saturating_sub(my);
-    Region {
-        x,
-        y,
-        width: (f.x + f.width + mx).min(width) - x,
-        height: (f.y + f.height + my).min(height) - y,
-    }
-}
-
 fn assess(
-    width: u32,
-    height: u32,
+    (width, height): (u32, u32),
     faces: Vec<FaceBox>,
     measures: &Measures,
     policy: &PhotoPolicy,
@@ -387,11 +328,17 @@ fn assess(
         blown_fraction,
         sharpness: sharp,
         faces,
+        blur_uncertain: false,
+        blur_doubts: Vec::new(),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::io::Cursor;
+
+    use image::ImageFormat;
+
     use super::*;
     use crate::exif::tests::tiff_with_orientation;
 
@@ -572,22 +519,5 @@ mod tests {
             process_photo(&[1], &bad),
             Err(MediaError::InvalidPolicy { .. })
         ));
-    }
-
-    #[test]
-    fn widen_stays_inside_the_image() {
-        let r = widen(
-            &FaceBox {
-                x: 0,
-                y: 90,
-                width: 20,
-                height: 20,
-            },
-            100,
-            100,
-        );
-        assert_eq!((r.x, r.y), (0, 80));
-        assert_eq!(r.x + r.width, 27);
-        assert_eq!(r.y + r.height, 100);
     }
 }

@@ -123,7 +123,10 @@ pub struct PhotoPolicy {
     pub max_output_bytes: Option<u32>,
     /// Progressive JPEG output: a few per cent smaller, slower to encode.
     pub progressive: bool,
-    /// Blur every face but the participant's (the largest, most central).
+    /// Blur every face and possible face but the participant's (the single
+    /// face, or the largest, most central one not cut off by the frame), and
+    /// report `blur_uncertain` whenever that may have missed a bystander
+    /// (see `bystanders.rs`).
     pub blur_bystanders: bool,
     /// Long edge of the plane faces are searched in; see
     /// [`DEFAULT_FACE_SCAN_LONG_EDGE`] for the privacy/time trade-off.

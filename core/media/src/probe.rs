@@ -49,9 +49,6 @@ pub(crate) struct PhotoHeader {
     pub width: u32,
     /// Stored height in pixels (before orientation).
     pub height: u32,
-    /// Bytes per decoded pixel at full scale, as the decoder will produce
-    /// them (an upper bound for PNG palette images).
-    pub decoded_bytes_per_pixel: u8,
     /// How to turn the stored pixels upright.
     pub orientation: Orientation,
 }
@@ -97,7 +94,6 @@ fn be32(data: &[u8], at: usize) -> Result<u32, MediaError> {
 struct JpegFrame {
     width: u32,
     height: u32,
-    components: u8,
 }
 
 fn probe_jpeg(data: &[u8]) -> Result<PhotoHeader, MediaError> {
@@ -192,7 +188,6 @@ fn probe_jpeg(data: &[u8]) -> Result<PhotoHeader, MediaError> {
         format: PhotoFormat::Jpeg,
         width: frame.width,
         height: frame.height,
-        decoded_bytes_per_pixel: if frame.components == 1 { 1 } else { 3 },
         orientation: orientation.unwrap_or(Orientation::UPRIGHT),
     })
 }
@@ -235,11 +230,7 @@ fn parse_sof(segment: &[u8]) -> Result<JpegFrame, MediaError> {
             detail: "JPEG frame header length mismatch",
         });
     }
-    Ok(JpegFrame {
-        width,
-        height,
-        components,
-    })
+    Ok(JpegFrame { width, height })
 }
 
 /// From the start of scan data, the offset of the next marker that is not a
@@ -277,7 +268,7 @@ fn skip_entropy_coded_data(data: &[u8], from: usize) -> Result<usize, MediaError
 
 fn probe_png(data: &[u8]) -> Result<PhotoHeader, MediaError> {
     let mut pos = PNG_SIGNATURE.len();
-    let mut ihdr: Option<(u32, u32, u8)> = None;
+    let mut ihdr: Option<(u32, u32)> = None;
     let mut orientation: Option<Orientation> = None;
     let mut saw_idat = false;
     loop {
@@ -318,7 +309,7 @@ fn probe_png(data: &[u8]) -> Result<PhotoHeader, MediaError> {
         }
         pos = chunk_end;
     }
-    let (width, height, bytes_per_pixel) = ihdr.ok_or(MediaError::Corrupt {
+    let (width, height) = ihdr.ok_or(MediaError::Corrupt {
         detail: "PNG without header chunk",
     })?;
     if !saw_idat {
@@ -330,13 +321,13 @@ fn probe_png(data: &[u8]) -> Result<PhotoHeader, MediaError> {
         format: PhotoFormat::Png,
         width,
         height,
-        decoded_bytes_per_pixel: bytes_per_pixel,
         orientation: orientation.unwrap_or(Orientation::UPRIGHT),
     })
 }
 
-/// Width, height and decoded bytes per pixel from an IHDR body.
-fn parse_ihdr(body: &[u8]) -> Result<(u32, u32, u8), MediaError> {
+/// Width and height from an IHDR body, whose colour type, bit depth and
+/// methods must be ones the specification defines.
+fn parse_ihdr(body: &[u8]) -> Result<(u32, u32), MediaError> {
     if body.len() != PNG_IHDR_LEN {
         return Err(MediaError::Corrupt {
             detail: "PNG header chunk has the wrong length",
@@ -350,26 +341,21 @@ fn parse_ihdr(body: &[u8]) -> Result<(u32, u32, u8), MediaError> {
             detail: "PNG dimensions out of range",
         });
     }
-    let channels: u8 = match (colour, depth) {
-        (0, 1 | 2 | 4 | 8 | 16) => 1,
-        (2, 8 | 16) => 3,
-        // Palette images expand to RGBA when they carry transparency.
-        (3, 1 | 2 | 4 | 8) => 4,
-        (4, 8 | 16) => 2,
-        (6, 8 | 16) => 4,
-        _ => {
-            return Err(MediaError::Corrupt {
-                detail: "PNG colour type and bit depth do not match",
-            });
-        }
-    };
+    let defined = matches!(
+        (colour, depth),
+        (0, 1 | 2 | 4 | 8 | 16) | (2 | 4 | 6, 8 | 16) | (3, 1 | 2 | 4 | 8)
+    );
+    if !defined {
+        return Err(MediaError::Corrupt {
+            detail: "PNG colour type and bit depth do not match",
+        });
+    }
     if body[10] != 0 || body[11] != 0 || body[12] > 1 {
         return Err(MediaError::Corrupt {
             detail: "PNG compression, filter or interlace method unknown",
         });
     }
-    let bytes_per_sample = if depth == 16 { 2 } else { 1 };
-    Ok((width, height, channels * bytes_per_sample))
+    Ok((width, height))
 }
 
 #[cfg(test)]

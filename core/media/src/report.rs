@@ -116,6 +116,41 @@ pub struct FaceBox {
     pub height: u32,
 }
 
+/// Why the bystander blur may have left a face unblurred. Each is about
+/// the detector's result, never the photo's content, and holds no data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlurDoubt {
+    /// No face was found: the detector may have missed every face,
+    /// bystanders' included.
+    NoFaceFound,
+    /// Several faces: the participant's was taken to be the largest nearest
+    /// the centre, and nobody confirmed it (every other face is blurred).
+    SeveralFaces,
+    /// The one face found is small or off-centre: it may be a bystander's,
+    /// with the participant's missed.
+    LoneFaceNotFramed,
+    /// A face is cut off by the frame's edge; partly visible faces are the
+    /// ones a detector misses.
+    FaceAtEdge,
+    /// A face was found with low confidence.
+    LowConfidence,
+    /// Something scored just under the face threshold: it was blurred, but
+    /// more such faces may have gone unnoticed.
+    PossibleFace,
+}
+
+impl BlurDoubt {
+    /// Every doubt, in report order.
+    pub const ALL: [BlurDoubt; 6] = [
+        BlurDoubt::NoFaceFound,
+        BlurDoubt::SeveralFaces,
+        BlurDoubt::LoneFaceNotFramed,
+        BlurDoubt::FaceAtEdge,
+        BlurDoubt::LowConfidence,
+        BlurDoubt::PossibleFace,
+    ];
+}
+
 /// The photo quality report, computed on the processed (output) image.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhotoReport {
@@ -129,6 +164,13 @@ pub struct PhotoReport {
     pub sharpness: f32,
     /// Faces found (before any bystander blurring); the participant's first.
     pub faces: Vec<FaceBox>,
+    /// The policy asked for bystanders to be blurred, and the detector's
+    /// result leaves room for one to have been missed: see `blur_doubts`.
+    /// Always false when the policy asks for no blur.
+    pub blur_uncertain: bool,
+    /// Why, in [`BlurDoubt::ALL`] order; empty exactly when
+    /// `blur_uncertain` is false.
+    pub blur_doubts: Vec<BlurDoubt>,
 }
 
 impl PhotoReport {

@@ -230,7 +230,7 @@ fn encode(mono: &[f32], policy: &VoicePolicy) -> Result<Vec<u8>, MediaError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wav::tests::wav;
+    use crate::wav::tests::{wav, with_riff_size};
 
     fn tone_wav(rate: u32, seconds: u32, amplitude: f32) -> Vec<u8> {
         let body: Vec<u8> = (0..rate * seconds)
@@ -272,6 +272,35 @@ mod tests {
             Err(MediaError::TooLong {
                 duration_ms: 2000,
                 limit_ms: 1000
+            })
+        );
+    }
+
+    /// A tone as a streaming recorder leaves it: both sizes 0xFFFFFFFF.
+    fn streaming(input: Vec<u8>) -> Vec<u8> {
+        let mut w = with_riff_size(input, u32::MAX);
+        w[40..44].copy_from_slice(&u32::MAX.to_le_bytes());
+        w
+    }
+
+    #[test]
+    fn a_streaming_recording_is_read_to_its_end_within_the_duration_limit() {
+        let out = process_voice(
+            &streaming(tone_wav(16_000, 3, 0.3)),
+            &VoicePolicy::default(),
+        )
+        .expect("processed");
+        assert_eq!(out.duration_ms, 3000);
+        assert!(!out.report.has(VoiceIssue::NoSpeech), "{:?}", out.report);
+        let policy = VoicePolicy {
+            max_duration_ms: 2_500,
+            ..VoicePolicy::default()
+        };
+        assert_eq!(
+            process_voice(&streaming(tone_wav(16_000, 3, 0.3)), &policy),
+            Err(MediaError::TooLong {
+                duration_ms: 3000,
+                limit_ms: 2500
             })
         );
     }

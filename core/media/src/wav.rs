@@ -5,10 +5,22 @@
 //! it accepts: the magic is right; the format is PCM 8/16/24/32-bit or IEEE
 //! float 32/64-bit (plain or WAVE_FORMAT_EXTENSIBLE), 1 or 2 channels, 8 to
 //! 48 kHz, with a consistent block alignment; the `data` chunk lies wholly
-//! inside the input. A `data` size claiming more than the input holds (for
-//! example the 4 GB placeholder of an unfinished recording) is reported as
-//! truncation, not believed. Sample access (`sample`) is bounds-checked and
-//! reads straight from the input, so decoding needs no copy of it.
+//! inside the input. A `data` size claiming more than the input holds is
+//! reported as truncation, not believed.
+//!
+//! Streaming recorders write their header before the first sample and, on
+//! a pipe or a socket, never come back to fill in the sizes. They leave a
+//! placeholder there instead, which is not a claim at all: FFmpeg's WAV
+//! muxer writes 0xFFFFFFFF for both the RIFF and the `data` size (its
+//! older releases wrote 0 for both), SoX writes a `data` size of
+//! 0x7FFFF000. A `data` chunk carrying one of those (see
+//! [`size_unknown`]) runs to the end of the input, whole frames only. The
+//! duration then comes from the bytes that are there, and the caller's
+//! duration and size limits apply to it as to any other file. Any other
+//! size that runs past the end is still truncation.
+//!
+//! Sample access (`sample`) is bounds-checked and reads straight from the
+//! input, so decoding needs no copy of it.
 
 use super::MediaError;
 
@@ -26,6 +38,12 @@ const FORMAT_PCM: u16 = 1;
 const FORMAT_FLOAT: u16 = 3;
 /// WAVE_FORMAT_EXTENSIBLE: the real format is in the sub-format GUID.
 const FORMAT_EXTENSIBLE: u16 = 0xFFFE;
+/// The size FFmpeg (and others) write for a chunk whose length is not
+/// known yet: all ones.
+const UNKNOWN_SIZE: u32 = 0xFFFF_FFFF;
+/// The `data` size SoX writes when its output cannot seek (seen with SoX
+/// 14.4.2 writing to a pipe; its RIFF size is this plus 36).
+const SOX_UNKNOWN_DATA_SIZE: u32 = 0x7FFF_F000;
 /// Bytes 2..16 of the KSDATAFORMAT_SUBTYPE_PCM / _IEEE_FLOAT GUIDs.
 const SUBFORMAT_TAIL: [u8; 14] = [
     0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71,
@@ -158,18 +176,24 @@ pub(crate) fn parse_wav(data: &[u8]) -> Result<WavInfo, MediaError> {
             },
         });
     }
+    let riff_size = le32(data, 4)?;
     let mut pos = MAGIC_LEN;
     let mut fmt: Option<Fmt> = None;
     for _ in 0..MAX_CHUNKS {
         let id = data.get(pos..pos + 4).ok_or(MediaError::Truncated)?;
-        let size = le32(data, pos + 4)? as usize;
+        let declared = le32(data, pos + 4)?;
+        let mut size = declared as usize;
         let body = pos + 8;
         let end = body.checked_add(size).ok_or(MediaError::Truncated)?;
         if id == b"data" {
             let fmt = fmt.ok_or(MediaError::Corrupt {
                 detail: "WAV data before its format chunk",
             })?;
-            if end > data.len() {
+            if size_unknown(declared, riff_size) && (end > data.len() || declared == 0) {
+                // A streaming recorder's placeholder: the samples are
+                // whatever follows, to the end of the input.
+                size = data.len() - body;
+            } else if end > data.len() {
                 return Err(MediaError::Truncated);
             }
             return Ok(WavInfo {
@@ -198,6 +222,14 @@ pub(crate) fn parse_wav(data: &[u8]) -> Result<WavInfo, MediaError> {
     Err(MediaError::Corrupt {
         detail: "WAV with too many chunks before its data",
     })
+}
+
+/// Whether a `data` chunk's declared size is a streaming recorder's
+/// placeholder rather than a length: all ones, SoX's pipe value, or 0 in a
+/// file whose RIFF size is 0 too (which no finished file has: the RIFF
+/// size counts at least the "WAVE" tag).
+fn size_unknown(data_size: u32, riff_size: u32) -> bool {
+    matches!(data_size, UNKNOWN_SIZE | SOX_UNKNOWN_DATA_SIZE) || (data_size == 0 && riff_size == 0)
 }
 
 fn parse_fmt(f: &[u8]) -> Result<Fmt, MediaError> {
@@ -305,10 +337,51 @@ pub(crate) mod tests {
         assert_eq!(info.sample(&w, 99, 0), (0.0, false));
     }
 
+    /// `wav` with the RIFF size set to `riff`.
+    pub(crate) fn with_riff_size(mut w: Vec<u8>, riff: u32) -> Vec<u8> {
+        w[4..8].copy_from_slice(&riff.to_le_bytes());
+        w
+    }
+
     #[test]
-    fn a_4_gb_claim_is_truncation() {
+    fn a_streaming_recorders_placeholder_sizes_read_to_the_end() {
+        // 101 bytes of 16-bit mono: 50 whole frames and half of one more.
+        let body: Vec<u8> = (0..101u8).collect();
+        for (riff, data) in [
+            (u32::MAX, u32::MAX),       // FFmpeg on a pipe
+            (36 + 101, u32::MAX),       // RIFF size fixed, data size not
+            (0x7FFF_F024, 0x7FFF_F000), // SoX on a pipe
+            (0, 0),                     // older FFmpeg on a pipe
+        ] {
+            let w = with_riff_size(wav(16_000, 1, 16, data, &body), riff);
+            let info = parse_wav(&w).unwrap_or_else(|e| panic!("{riff:#x}/{data:#x}: {e}"));
+            assert_eq!(info.frames, 50, "{riff:#x}/{data:#x}");
+            assert_eq!(
+                info.sample(&w, 1, 0).0,
+                f32::from(i16::from_le_bytes([2, 3])) / 32768.0
+            );
+        }
+        // A RIFF placeholder beside a real data size: the data size holds.
+        let w = with_riff_size(wav(16_000, 1, 16, 40, &body), u32::MAX);
+        assert_eq!(parse_wav(&w).map(|i| i.frames), Ok(20));
+    }
+
+    #[test]
+    fn a_real_truncation_is_still_refused() {
+        // Sizes that are claims, not placeholders, running past the end.
+        for data in [u32::MAX - 1, u32::MAX - 100, 0x7FFF_F001, 102] {
+            let w = wav(16_000, 1, 16, data, &[0; 101]);
+            assert_eq!(parse_wav(&w), Err(MediaError::Truncated), "{data:#x}");
+        }
+        // A streaming header cut before its data chunk.
         let w = wav(16_000, 1, 16, u32::MAX, &[0; 64]);
-        assert_eq!(parse_wav(&w), Err(MediaError::Truncated));
+        for cut in 0..44 {
+            assert!(parse_wav(&w[..cut]).is_err(), "prefix {cut}");
+        }
+        // A finished empty recording (data size 0, real RIFF size) stays
+        // empty even with bytes after it.
+        let w = wav(16_000, 1, 16, 0, &[0; 8]);
+        assert_eq!(parse_wav(&w).map(|i| i.frames), Ok(0));
     }
 
     #[test]

@@ -78,6 +78,9 @@ fn opus_output_decodes_to_the_expected_duration() {
         ("speech_44k_s24_stereo.wav", 1_500),
         ("speech_48k_f32_stereo.wav", 1_500),
         ("too_short.wav", 900),
+        // Written to a pipe: sizes left as placeholders, read to the end.
+        ("streaming_ffmpeg.wav", 3_000),
+        ("streaming_sox.wav", 3_000),
     ] {
         let v = process(name);
         assert_eq!(v.duration_ms, ms, "{name}");
@@ -160,4 +163,20 @@ fn stereo_and_resampled_variants_match_the_mono_original() {
         "{a:?} vs {b:?}"
     );
     assert!(a.speech_ms.abs_diff(b.speech_ms) <= 40);
+}
+
+#[test]
+fn streaming_recordings_are_the_speech_they_hold() {
+    // The first 3 s of the 10 s recording, as FFmpeg and SoX stream it:
+    // the same quality report as each other, and speech found.
+    let ffmpeg = process("streaming_ffmpeg.wav");
+    let sox = process("streaming_sox.wav");
+    assert_eq!(ffmpeg.report, sox.report);
+    assert_eq!(issues(&ffmpeg), vec![], "{:?}", ffmpeg.report);
+    // Cut one byte short of a whole sample: the half frame is dropped, the
+    // rest still reads (a streaming file has no length to be short of).
+    let mut cut = fixture("streaming_sox.wav");
+    cut.pop();
+    let v = process_voice(&cut, &VoicePolicy::default()).expect("processed");
+    assert_eq!(v.duration_ms, 2_999);
 }

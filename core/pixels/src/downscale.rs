@@ -27,15 +27,15 @@ const WEIGHT_ONE: i32 = 1 << WEIGHT_BITS;
 /// For each output sample along one axis: the first source sample it
 /// reads and its weights, `taps` of them (zero-padded to one length, so
 /// the inner loops have a fixed trip count).
-struct Taps {
-    taps: usize,
-    starts: Vec<usize>,
-    weights: Vec<i32>,
+pub(crate) struct Taps {
+    pub(crate) taps: usize,
+    pub(crate) starts: Vec<usize>,
+    pub(crate) weights: Vec<i32>,
 }
 
 /// The filter a downscale applies.
 #[derive(Clone, Copy)]
-enum Filter {
+pub(crate) enum Filter {
     /// Lanczos3: sharp, for what people look at.
     Lanczos3,
     /// Each output sample is the mean of the source samples it covers
@@ -80,7 +80,7 @@ fn exact_lanczos(x: f64) -> f64 {
 
 impl Taps {
     /// Taps to shrink `from` samples to `to` (1 ≤ to ≤ from).
-    fn new(from: usize, to: usize, filter: Filter) -> Self {
+    pub(crate) fn new(from: usize, to: usize, filter: Filter) -> Self {
         let scale = from as f64 / to as f64;
         let (reach, taps) = match filter {
             Filter::Lanczos3 => (LOBES * scale, (2.0 * LOBES * scale).ceil() as usize + 1),
@@ -125,7 +125,7 @@ impl Taps {
     }
 }
 
-fn to_u8(acc: i32) -> u8 {
+pub(crate) fn to_u8(acc: i32) -> u8 {
     ((acc + (WEIGHT_ONE >> 1)) >> WEIGHT_BITS).clamp(0, 255) as u8
 }
 
@@ -192,7 +192,7 @@ impl Plane {
 /// Rows go in pairs: interleaving two rows' bytes and widening them gives
 /// (a₀, b₀, a₁, b₁, …) as 16-bit lanes, which one multiply-add against
 /// (w_a, w_b, w_a, w_b, …) turns into four finished pair sums.
-fn weighted_rows(rows: &[&[u8]], weights: &[i32], out: &mut [u8]) {
+pub(crate) fn weighted_rows(rows: &[&[u8]], weights: &[i32], out: &mut [u8]) {
     let n = out.len();
     let vector_end = n - n % LANES;
     // Pairs of (row, row, weights); an odd last row pairs with itself at

@@ -1,5 +1,6 @@
 //! Pixel kernels of the photo pipeline, on 8-bit planes: downscaling
-//! (`downscale`), EXIF orientation (`orient`), the bystander blur (`blur`),
+//! (`downscale`), shrinking an image as a decoder hands over its rows
+//! (`row_feed`), EXIF orientation (`orient`), the bystander blur (`blur`),
 //! exposure and sharpness (`measure`), and the three-plane colour image the
 //! pipeline carries from decoder to encoder (`ycc`).
 //!
@@ -26,11 +27,13 @@ mod blur;
 mod downscale;
 mod measure;
 mod orient;
+mod row_feed;
 mod ycc;
 
 pub use blur::{BLUR_CELLS, obliterate};
 pub use measure::{BLOWN_LUMA, exposure, sharpness};
 pub use orient::Orientation;
+pub use row_feed::{FedPlanes, RowFeed, RowLayout};
 pub use ycc::Ycc420;
 
 /// Samples per SIMD step (one 128-bit register of bytes).

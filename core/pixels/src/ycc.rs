@@ -20,6 +20,24 @@ fn fixed(c: f64) -> i32 {
     (c * f64::from(1u32 << RGB_BITS)).round() as i32
 }
 
+/// Convert packed RGB8 pixels to Y, Cb and Cr samples, one per pixel, as
+/// far as the shortest of the four slices reaches.
+pub(crate) fn rgb_row_to_ycc(rgb: &[u8], y: &mut [u8], cb: &mut [u8], cr: &mut [u8]) {
+    let half = 1 << (RGB_BITS - 1);
+    let centre = 128 << RGB_BITS;
+    let [yr, yg, yb] = [0.299, 0.587, 0.114].map(fixed);
+    let [br, bg] = [-0.168_735_89, -0.331_264_11].map(fixed);
+    let [rg, rb] = [-0.418_687_59, -0.081_312_41].map(fixed);
+    let one_half = fixed(0.5);
+    let clamp = |v: i32| ((v + half) >> RGB_BITS).clamp(0, 255) as u8;
+    for (((p, y), cb), cr) in rgb.chunks_exact(3).zip(y).zip(cb).zip(cr) {
+        let (r, g, b) = (i32::from(p[0]), i32::from(p[1]), i32::from(p[2]));
+        *y = clamp(yr * r + yg * g + yb * b);
+        *cb = clamp(centre + br * r + bg * g + one_half * b);
+        *cr = clamp(centre + one_half * r + rg * g + rb * b);
+    }
+}
+
 impl Ycc420 {
     /// Chroma plane size for a `width × height` luma plane.
     pub fn chroma_size(width: u32, height: u32) -> (u32, u32) {
@@ -69,19 +87,7 @@ impl Ycc420 {
         }
         let n = rgb.len() / 3;
         let (mut y, mut cb, mut cr) = (vec![0u8; n], vec![0u8; n], vec![0u8; n]);
-        let half = 1 << (RGB_BITS - 1);
-        let centre = 128 << RGB_BITS;
-        let [yr, yg, yb] = [0.299, 0.587, 0.114].map(fixed);
-        let [br, bg] = [-0.168_735_89, -0.331_264_11].map(fixed);
-        let [rg, rb] = [-0.418_687_59, -0.081_312_41].map(fixed);
-        let one_half = fixed(0.5);
-        for (i, p) in rgb.chunks_exact(3).enumerate() {
-            let (r, g, b) = (i32::from(p[0]), i32::from(p[1]), i32::from(p[2]));
-            let clamp = |v: i32| ((v + half) >> RGB_BITS).clamp(0, 255) as u8;
-            y[i] = clamp(yr * r + yg * g + yb * b);
-            cb[i] = clamp(centre + br * r + bg * g + one_half * b);
-            cr[i] = clamp(centre + one_half * r + rg * g + rb * b);
-        }
+        rgb_row_to_ycc(rgb, &mut y, &mut cb, &mut cr);
         Ok((
             Plane::new(width, height, y)?,
             Plane::new(width, height, cb)?,

@@ -9,13 +9,15 @@ use uuid::Uuid;
 
 use checkin_media::{self as media, PhotoIssue};
 
-use crate::protocol::envelope::{ClockEvidence, PartDescriptor, WindowRef};
+use crate::protocol::envelope::{ClockEvidence, LedgerHeadRef, PartDescriptor, WindowRef};
 use crate::protocol::wire_time;
 
 mod draft;
 mod seal;
 
-pub use draft::{Draft, DraftPart, DraftPhoto, DraftVoice, PolicyChanged};
+pub use draft::{
+    Draft, DraftEvidence, DraftPart, DraftPhoto, DraftVoice, PolicyChanged, WindowClosed,
+};
 pub use seal::{CannotSeal, SealingKeys, seal};
 
 /// What the voice check found, in the form that goes into the record.
@@ -52,6 +54,13 @@ pub struct PhotoQuality {
     pub faces: u32,
     pub mean_luma: f32,
     pub sharpness: f32,
+    /// The policy asked for bystanders to be blurred, and the face
+    /// detector's result leaves room for one to have been missed (no face,
+    /// several, one off-centre or at the frame's edge, low confidence): the
+    /// program should not take the photo as cleanly blurred. False in
+    /// drafts and records made before it existed.
+    #[serde(default)]
+    pub blur_uncertain: bool,
 }
 
 impl From<&media::PhotoReport> for PhotoQuality {
@@ -66,6 +75,7 @@ impl From<&media::PhotoReport> for PhotoQuality {
             faces: r.faces.len() as u32,
             mean_luma: r.mean_luma,
             sharpness: r.sharpness,
+            blur_uncertain: r.blur_uncertain,
         }
     }
 }
@@ -90,6 +100,24 @@ pub struct CheckinRecord {
     pub voice_quality: Option<VoiceQuality>,
     pub bystanders_blurred: u32,
     pub locale: String,
+    /// When each piece of evidence was captured (corrected time); absent
+    /// for evidence without a recorded time (kept before times were).
+    #[serde(default)]
+    pub evidence_captured_at: EvidenceCapturedAt,
+}
+
+/// The record's `evidence_captured_at` (docs/protocol.md, "Body").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceCapturedAt {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "wire_time::option")]
+    pub photo: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "wire_time::option")]
+    pub voice: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "wire_time::option")]
+    pub location: Option<DateTime<Utc>>,
 }
 
 /// Exactly what one check-in collected and sent: shown to the participant
@@ -102,6 +130,10 @@ pub struct CheckinSummary {
     pub captured_at: DateTime<Utc>,
     pub clock: ClockEvidence,
     pub policy_version: Option<u32>,
+    /// The device's ledger head named in the envelope's header (absent for
+    /// check-ins sealed before it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger_head: Option<LedgerHeadRef>,
     /// The envelope's parts: kind, type, size and digest of each.
     pub parts: Vec<PartDescriptor>,
     /// The location value sent, if any, exactly as sealed.
@@ -131,5 +163,42 @@ pub(crate) mod b64 {
         base64::engine::general_purpose::STANDARD
             .decode(text)
             .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(blur_uncertain: bool) -> media::PhotoReport {
+        media::PhotoReport {
+            findings: Vec::new(),
+            mean_luma: 120.0,
+            blown_fraction: 0.0,
+            sharpness: 300.0,
+            faces: Vec::new(),
+            blur_uncertain,
+            blur_doubts: if blur_uncertain {
+                vec![media::BlurDoubt::NoFaceFound]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    #[test]
+    fn blur_uncertainty_goes_into_the_record_and_defaults_to_false() {
+        for uncertain in [false, true] {
+            let quality = PhotoQuality::from(&report(uncertain));
+            assert_eq!(quality.blur_uncertain, uncertain);
+            let json = serde_json::to_value(&quality).expect("serialises");
+            assert_eq!(json["blur_uncertain"], uncertain);
+        }
+        // A draft or record written before the field existed.
+        let old: PhotoQuality = serde_json::from_value(serde_json::json!({
+            "issues": [], "blocking": false, "faces": 1, "mean_luma": 120.0, "sharpness": 300.0
+        }))
+        .expect("deserialises");
+        assert!(!old.blur_uncertain);
     }
 }

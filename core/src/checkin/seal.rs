@@ -8,15 +8,18 @@
 //! is sealed; a location taken under another policy is left out; what the
 //! policy lets wait for an unmetered network is decided now, so both
 //! envelopes are sealed at capture time and no plaintext media is kept.
+//! The record names when each piece of evidence was captured, and the
+//! header's `captured_at` (with the clock reading behind it) is the last of
+//! those moments, never the time the draft was started or sealed.
 
 use ring::rand::SecureRandom;
 use uuid::Uuid;
 
-use super::{CheckinRecord, CheckinSummary, Draft};
+use super::{CheckinRecord, CheckinSummary, Draft, EvidenceCapturedAt};
 use crate::clock::ClockEstimate;
 use crate::crypto::{CryptoError, signing::DeviceKey};
 use crate::policy::{LocationMode, Policy, Requirement};
-use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind};
+use crate::protocol::envelope::{self, ClockEvidence, HeaderFields, LedgerHeadRef, Part, PartKind};
 use crate::protocol::{ProtocolError, wire_time};
 
 /// The keys a check-in is sealed and signed with.
@@ -52,13 +55,16 @@ pub enum CannotSeal {
 }
 
 /// Seals `draft`, taken under `policy`, at `now`; `locale` is the
-/// participant's language, written into the record.
+/// participant's language, written into the record, and `ledger_head` the
+/// device's ledger as it stands, named in the header (docs/ledger.md,
+/// "Anchoring").
 pub fn seal(
     draft: &Draft,
     policy: &Policy,
     keys: &SealingKeys<'_>,
     now: &ClockEstimate,
     locale: &str,
+    ledger_head: Option<LedgerHeadRef>,
     rng: &dyn SecureRandom,
 ) -> Result<Sealed, CannotSeal> {
     check_evidence(draft, policy)?;
@@ -71,11 +77,12 @@ pub fn seal(
         .map(serde_json::to_value)
         .transpose()
         .map_err(|e| ProtocolError::malformed("location", e.to_string()))?;
-    let captured_at = draft
-        .photo
-        .as_ref()
-        .map(|_| draft.started_at)
-        .unwrap_or(now.corrected());
+    let times = EvidenceTimes {
+        photo: draft.photo.as_ref().and(draft.captured.photo),
+        voice: draft.voice.as_ref().and(draft.captured.voice),
+        location: location.as_ref().and(draft.captured.location),
+    };
+    let (captured_at, clock) = capture_moment(draft, &times, now);
     let (mut parts, mut evidence) = (Vec::new(), Vec::new());
     if let Some(photo) = &draft.photo {
         evidence.push("photo".to_string());
@@ -106,6 +113,7 @@ pub fn seal(
         voice_quality: draft.voice.as_ref().map(|v| v.quality.clone()),
         bystanders_blurred: draft.photo.as_ref().map_or(0, |p| p.bystanders_blurred),
         locale: locale.to_string(),
+        evidence_captured_at: times.on_the_wire(),
     };
     let record_bytes = serde_json::to_vec(&record)
         .map_err(|e| ProtocolError::malformed("record", e.to_string()))?;
@@ -124,12 +132,13 @@ pub fn seal(
         window: draft.window.clone(),
         captured_at,
         clock: ClockEvidence {
-            device_time: now.device_time,
-            server_offset_ms: now.server_offset_ms,
-            uptime_ms: now.uptime_ms,
+            device_time: clock.device_time,
+            server_offset_ms: clock.server_offset_ms,
+            uptime_ms: clock.uptime_ms,
         },
         sealed_at: now.corrected(),
         policy_version: Some(policy.version),
+        ledger_head,
     };
     let sealed = envelope::seal_deferring(
         rng,
@@ -153,6 +162,7 @@ pub fn seal(
         captured_at: header.captured_at,
         clock: header.clock,
         policy_version: header.policy_version,
+        ledger_head: header.ledger_head.clone(),
         parts: header.parts.clone(),
         location: record.location.clone(),
         bystanders_blurred: record.bystanders_blurred,
@@ -166,6 +176,48 @@ pub fn seal(
         envelope: sealed.record.bytes,
         media_envelope: sealed.media.map(|m| m.bytes),
     })
+}
+
+/// When each piece of evidence that is sealed was captured.
+struct EvidenceTimes {
+    photo: Option<ClockEstimate>,
+    voice: Option<ClockEstimate>,
+    location: Option<ClockEstimate>,
+}
+
+impl EvidenceTimes {
+    fn each(&self) -> impl Iterator<Item = &ClockEstimate> {
+        [&self.photo, &self.voice, &self.location]
+            .into_iter()
+            .flatten()
+    }
+
+    /// The record's `evidence_captured_at`: each piece's corrected time.
+    fn on_the_wire(&self) -> EvidenceCapturedAt {
+        let at = |t: &Option<ClockEstimate>| t.map(|t| wire_time::to_millis(t.corrected()));
+        EvidenceCapturedAt {
+            photo: at(&self.photo),
+            voice: at(&self.voice),
+            location: at(&self.location),
+        }
+    }
+}
+
+/// The check-in's moment of capture and the clock reading behind it: the
+/// latest of its evidence's capture times (the check-in existed whole only
+/// then). A draft whose evidence was stored before capture times were kept
+/// falls back to what the core did then: its start when it has a photo,
+/// else the sealing time.
+fn capture_moment(
+    draft: &Draft,
+    times: &EvidenceTimes,
+    now: &ClockEstimate,
+) -> (chrono::DateTime<chrono::Utc>, ClockEstimate) {
+    match times.each().max_by_key(|t| t.corrected()) {
+        Some(latest) => (latest.corrected(), *latest),
+        None if draft.photo.is_some() => (draft.started_at, *now),
+        None => (now.corrected(), *now),
+    }
 }
 
 /// The policy's required evidence is there, and no capture fails a

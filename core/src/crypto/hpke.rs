@@ -9,8 +9,15 @@
 //! ring keeps HKDF pseudo-random keys opaque, but HPKE feeds the output of
 //! one extract into the next as bytes, so Extract is HMAC-SHA256 directly
 //! (RFC 5869 §2.2) and Expand is ring's HKDF-Expand over those bytes.
+//!
+//! Every secret this file holds as bytes is wiped when dropped: the X25519
+//! output, the pseudo-random keys of each extract, the shared secret, the
+//! AEAD key, base nonce and exporter secret (`Zeroizing`, or a `Drop` that
+//! zeroizes). ring's own AES key schedule inside `LessSafeKey` is ring's to
+//! keep; the raw key it was made from is wiped here.
 
 use ring::{aead, agreement, hkdf, hmac, rand::SecureRandom};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use super::CryptoError;
 
@@ -40,8 +47,11 @@ fn hpke_suite_id() -> [u8; 10] {
     [b'H', b'P', b'K', b'E', k1, k2, d1, d2, a1, a2]
 }
 
+/// A 32-byte secret (a pseudo-random key, a shared secret), wiped on drop.
+pub(crate) type Secret32 = Zeroizing<[u8; 32]>;
+
 /// HKDF-Extract with SHA-256 over the concatenation of `ikm` parts.
-fn extract(salt: &[u8], ikm: &[&[u8]]) -> [u8; 32] {
+fn extract(salt: &[u8], ikm: &[&[u8]]) -> Secret32 {
     // An empty salt means HashLen zero bytes; HMAC pads its key with zeros,
     // so the empty key is already that.
     let key = hmac::Key::new(hmac::HMAC_SHA256, salt);
@@ -49,7 +59,7 @@ fn extract(salt: &[u8], ikm: &[&[u8]]) -> [u8; 32] {
     for part in ikm {
         ctx.update(part);
     }
-    let mut out = [0u8; 32];
+    let mut out = Zeroizing::new([0u8; 32]);
     out.copy_from_slice(ctx.sign().as_ref());
     out
 }
@@ -68,7 +78,7 @@ fn expand(prk: &[u8; 32], info: &[&[u8]], out: &mut [u8]) -> Result<(), CryptoEr
         .map_err(|_| CryptoError::Internal("hkdf expand"))
 }
 
-pub(crate) fn labeled_extract(suite_id: &[u8], salt: &[u8], label: &[u8], ikm: &[u8]) -> [u8; 32] {
+pub(crate) fn labeled_extract(suite_id: &[u8], salt: &[u8], label: &[u8], ikm: &[u8]) -> Secret32 {
     extract(salt, &[b"HPKE-v1", suite_id, label, ikm])
 }
 
@@ -92,20 +102,30 @@ pub(crate) fn labeled_expand(
 pub(crate) fn extract_and_expand(
     dh: &[u8],
     kem_context: &[u8],
-) -> Result<[u8; N_SECRET], CryptoError> {
+) -> Result<Zeroizing<[u8; N_SECRET]>, CryptoError> {
     let suite = kem_suite_id();
     let eae_prk = labeled_extract(&suite, b"", b"eae_prk", dh);
-    let mut shared = [0u8; N_SECRET];
-    labeled_expand(&suite, &eae_prk, b"shared_secret", kem_context, &mut shared)?;
+    let mut shared = Zeroizing::new([0u8; N_SECRET]);
+    labeled_expand(&suite, &eae_prk, b"shared_secret", kem_context, shared.as_mut())?;
     Ok(shared)
 }
 
-/// The output of the base-mode key schedule.
+/// The output of the base-mode key schedule; wiped when dropped.
 pub(crate) struct KeySchedule {
     pub key: [u8; N_K],
     pub base_nonce: [u8; N_N],
     pub exporter_secret: [u8; N_H],
 }
+
+impl Drop for KeySchedule {
+    fn drop(&mut self) {
+        self.key.zeroize();
+        self.base_nonce.zeroize();
+        self.exporter_secret.zeroize();
+    }
+}
+
+impl ZeroizeOnDrop for KeySchedule {}
 
 pub(crate) fn key_schedule_base(
     shared_secret: &[u8],
@@ -116,8 +136,8 @@ pub(crate) fn key_schedule_base(
     let info_hash = labeled_extract(&suite, b"", b"info_hash", info);
     let mut context = Vec::with_capacity(1 + 2 * N_H);
     context.push(MODE_BASE);
-    context.extend_from_slice(&psk_id_hash);
-    context.extend_from_slice(&info_hash);
+    context.extend_from_slice(psk_id_hash.as_ref());
+    context.extend_from_slice(info_hash.as_ref());
     let secret = labeled_extract(&suite, shared_secret, b"secret", b"");
     let mut ks = KeySchedule {
         key: [0; N_K],
@@ -130,7 +150,8 @@ pub(crate) fn key_schedule_base(
     Ok(ks)
 }
 
-/// An HPKE sender context: seals messages in sequence under one key.
+/// An HPKE sender context: seals messages in sequence under one key. Its
+/// nonce and exporter secret are wiped when dropped.
 pub(crate) struct SenderContext {
     key: aead::LessSafeKey,
     base_nonce: [u8; N_N],
@@ -138,6 +159,15 @@ pub(crate) struct SenderContext {
     exporter_secret: [u8; N_H],
     seq: u64,
 }
+
+impl Drop for SenderContext {
+    fn drop(&mut self) {
+        self.base_nonce.zeroize();
+        self.exporter_secret.zeroize();
+    }
+}
+
+impl ZeroizeOnDrop for SenderContext {}
 
 impl SenderContext {
     pub(crate) fn new(ks: &KeySchedule) -> Result<Self, CryptoError> {
@@ -209,8 +239,8 @@ pub fn seal_base(
     enc.copy_from_slice(pk_e.as_ref());
     let peer = agreement::UnparsedPublicKey::new(&agreement::X25519, recipient_public_key);
     // ring rejects a peer key that yields the all-zero secret (RFC 9180 §7.1.4).
-    let dh = agreement::agree_ephemeral(sk_e, &peer, |dh| {
-        let mut out = [0u8; 32];
+    let dh: Secret32 = agreement::agree_ephemeral(sk_e, &peer, |dh| {
+        let mut out = Zeroizing::new([0u8; 32]);
         out.copy_from_slice(dh);
         out
     })
@@ -218,8 +248,8 @@ pub fn seal_base(
     let mut kem_context = [0u8; 64];
     kem_context[..32].copy_from_slice(&enc);
     kem_context[32..].copy_from_slice(recipient_public_key);
-    let shared = extract_and_expand(&dh, &kem_context)?;
-    let ks = key_schedule_base(&shared, info)?;
+    let shared = extract_and_expand(dh.as_ref(), &kem_context)?;
+    let ks = key_schedule_base(shared.as_ref(), info)?;
     let ct = SenderContext::new(&ks)?.seal(aad, pt)?;
     Ok((enc, ct))
 }
@@ -264,7 +294,7 @@ mod tests {
         let shared = extract_and_expand(dh.as_bytes(), &kem_context).expect("shared");
         assert_eq!(shared.to_vec(), unhex(&v["shared_secret"]));
 
-        let ks = key_schedule_base(&shared, &unhex(&v["info"])).expect("schedule");
+        let ks = key_schedule_base(shared.as_ref(), &unhex(&v["info"])).expect("schedule");
         assert_eq!(ks.key.to_vec(), unhex(&v["key"]));
         assert_eq!(ks.base_nonce.to_vec(), unhex(&v["base_nonce"]));
         assert_eq!(ks.exporter_secret.to_vec(), unhex(&v["exporter_secret"]));
@@ -292,6 +322,24 @@ mod tests {
         let a = ctx.seal(b"", b"same").expect("seal");
         let b = ctx.seal(b"", b"same").expect("seal");
         assert_ne!(a, b, "each message must use a fresh nonce");
+    }
+
+    /// Compiles only for types that wipe themselves when dropped.
+    fn wiped_on_drop<T: ZeroizeOnDrop>() {}
+
+    #[test]
+    fn every_secret_held_as_bytes_is_wiped_on_drop() {
+        wiped_on_drop::<Secret32>();
+        wiped_on_drop::<KeySchedule>();
+        wiped_on_drop::<SenderContext>();
+        // What the key schedule returns and derives from is a Secret32.
+        let prk: Secret32 = labeled_extract(&hpke_suite_id(), b"", b"secret", b"ikm");
+        let shared: Zeroizing<[u8; N_SECRET]> =
+            extract_and_expand(prk.as_ref(), &[0u8; 64]).expect("shared");
+        let mut ks = key_schedule_base(shared.as_ref(), b"info").expect("schedule");
+        assert_ne!(ks.key, [0u8; N_K]);
+        ks.key.zeroize();
+        assert_eq!(ks.key, [0u8; N_K]);
     }
 
     #[test]

@@ -117,12 +117,13 @@ impl KeyStore for SoftwareKeyStore {
         SystemRandom::new()
             .fill(&mut nonce)
             .map_err(|_| KeyStoreError::Unavailable("no randomness".into()))?;
-        let mut body = key.to_vec();
+        // The key is encrypted in place; wiped if that fails half way.
+        let mut body = Zeroizing::new(key.to_vec());
         self.cipher()?
             .seal_in_place_append_tag(
                 Nonce::assume_unique_for_key(nonce),
                 Aad::from(WRAP_AAD),
-                &mut body,
+                &mut *body,
             )
             .map_err(|_| KeyStoreError::Unavailable("wrap failed".into()))?;
         let mut out = nonce.to_vec();

@@ -156,6 +156,11 @@ impl Localizer {
         )
     }
 
+    /// The name of a weekday (`Monday`, `lunes`).
+    pub fn weekday_name(&self, day: Weekday) -> &str {
+        self.calendar.weekday(day)
+    }
+
     /// A clock time such as `9:05 AM` / `9:05`, in the language's style.
     pub fn time(&self, local: NaiveDateTime) -> String {
         let minute = format!("{:02}", local.minute());

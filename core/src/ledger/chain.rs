@@ -7,6 +7,8 @@ use chrono::{DateTime, Utc};
 
 use super::{LedgerEntry, LedgerError, LedgerEvent, LedgerFault};
 use crate::crypto::sha256;
+use crate::policy::PolicyRef;
+use crate::protocol::envelope::LedgerHeadRef;
 use crate::protocol::wire_time;
 use crate::store::{LedgerHead, Store, StoreError};
 
@@ -48,6 +50,14 @@ pub fn append(
     Ok(seq)
 }
 
+/// The recorded head (last entry's seq and hash), as an envelope names it.
+pub fn head(store: &Store) -> Result<Option<LedgerHeadRef>, StoreError> {
+    Ok(store.ledger_head(&store.reader())?.map(|h| LedgerHeadRef {
+        seq: h.seq,
+        sha256_hex: h.hash_hex,
+    }))
+}
+
 /// Reads the ledger and checks its chain: the entries if sound, else
 /// [`LedgerError::Broken`] with what was found wrong.
 pub fn verify(store: &Store) -> Result<Vec<StoredLedgerEntry>, LedgerError> {
@@ -83,15 +93,21 @@ pub fn verify(store: &Store) -> Result<Vec<StoredLedgerEntry>, LedgerError> {
     }
 }
 
-/// The first policy version received, read from the rows whether or not
-/// the chain verifies: how a device enrolled before the enrolled version
-/// was stored apart finds it.
-pub(crate) fn first_policy_version(store: &Store) -> Result<Option<u32>, StoreError> {
+/// The first policy received, read from the rows whether or not the chain
+/// verifies: how a device enrolled before the enrolled policy was stored
+/// apart finds it.
+pub(crate) fn first_policy(store: &Store) -> Result<Option<PolicyRef>, StoreError> {
     let (rows, _) = store.ledger_rows()?;
     Ok(rows
         .into_iter()
         .find_map(|(_, row)| match parse(row.ok()?).ok()?.entry.event {
-            LedgerEvent::PolicyReceived { version } => Some(version),
+            LedgerEvent::PolicyReceived {
+                version,
+                sha256_hex,
+            } => Some(PolicyRef {
+                version,
+                sha256_hex,
+            }),
             _ => None,
         }))
 }

@@ -14,8 +14,8 @@ mod chain;
 mod export;
 mod summary;
 
-pub(crate) use chain::first_policy_version;
-pub use chain::{GENESIS_HASH_HEX, StoredLedgerEntry, append, verify};
+pub(crate) use chain::first_policy;
+pub use chain::{GENESIS_HASH_HEX, StoredLedgerEntry, append, head, verify};
 pub use export::export;
 pub use summary::{fault_text, summary};
 
@@ -39,10 +39,26 @@ pub enum LedgerEvent {
         encryption_key_id: String,
         receipt_key_id: String,
     },
-    /// A policy version was received and stored.
-    PolicyReceived { version: u32 },
+    /// A policy version was received and stored; `sha256_hex` names its
+    /// exact bytes (absent in entries written before it was recorded).
+    PolicyReceived {
+        version: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sha256_hex: Option<String>,
+    },
     /// A plan was received; `changes` describes what changed, in plain words.
     PlanReceived { changes: Vec<String> },
+    /// A new revision of the program's directory of community services was
+    /// stored; `changes` counts the services added, removed and changed, in
+    /// plain words (never what the participant searched or saved).
+    DirectoryReceived {
+        revision: u64,
+        services: u32,
+        changes: Vec<String>,
+    },
+    /// A new revision of the case document was stored; `changes` names the
+    /// parts that changed, in plain words, never their text.
+    CaseReceived { revision: u64, changes: Vec<String> },
     /// A check-in was sealed and queued: exactly what it contains.
     CheckinSubmitted { summary: CheckinSummary },
     /// The program's verified receipt for a check-in.
@@ -55,11 +71,34 @@ pub enum LedgerEvent {
     /// Deferred media the server refused for good, with the reason.
     MediaWedged { checkin_id: Uuid, reason: String },
     /// The participant saw the statement of what the program collects, for
-    /// this policy version (the digest names the exact text shown).
+    /// this policy version (`text_sha256_hex` names the exact text shown,
+    /// `policy_sha256_hex` the exact policy it was generated from).
     ConsentRecorded {
         policy_version: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        policy_sha256_hex: Option<String>,
         language: String,
         text_sha256_hex: String,
+    },
+    /// A server time disagreed with the device's anchored clock by more
+    /// than one step (`crate::clock::MAX_STEP_MS`); the device's clock
+    /// moved by `applied_ms` only (`seen_ms`: server time − estimate).
+    ClockJumped { seen_ms: i64, applied_ms: i64 },
+    /// The program's server changed its TLS key: a rotation signed by the
+    /// program's receipt key (docs/protocol.md, "TLS key rotation") named
+    /// these pins, which replaced the ones held before.
+    TlsKeyRotated { seq: u64, pins: Vec<String> },
+    /// The platform key protecting this phone's data was lost: everything
+    /// sealed under it (the earlier ledger included) could no longer be
+    /// read and was deleted. The check-ins still waiting were kept whole
+    /// (`recovered`, each followed by its `checkin_submitted` entry rebuilt
+    /// from the envelope's header), for delivery once the phone is enrolled
+    /// again; `lost` could not be kept.
+    StorageKeyLost {
+        previous_device_id: Option<Uuid>,
+        recovered: Vec<Uuid>,
+        media_recovered: u32,
+        lost: u32,
     },
     /// Past the policy's `retention.device_days`, what the device still
     /// held of a check-in was deleted (`crate::retention`). The ledger keeps

@@ -23,6 +23,10 @@ fn location_line(l: &Localizer, loc: Option<&serde_json::Value>) -> String {
         return l.text("ledger-location-none", &[]);
     };
     let mode = loc["mode"].as_str().unwrap_or("?");
+    if mode == "unknown" {
+        // A check-in recovered after the platform key was lost.
+        return l.text("ledger-location-unknown", &[]);
+    }
     let flags = format!(
         "mock={} stale={} inaccurate={}",
         loc["mock"], loc["stale"], loc["inaccurate"]
@@ -71,13 +75,32 @@ pub fn summary(rows: &[StoredLedgerEntry], program: &ProgramKeys, l: &Localizer)
             LedgerEvent::Enrolled { program_name, .. } => {
                 l.text("ledger-enrolled", &[("program", Arg::Text(program_name))])
             }
-            LedgerEvent::PolicyReceived { version } => l.text(
+            LedgerEvent::PolicyReceived { version, .. } => l.text(
                 "ledger-policy",
                 &[("version", Arg::Number(i64::from(*version)))],
             ),
             LedgerEvent::PlanReceived { changes } => l.text(
                 "ledger-plan",
                 &[("changes", Arg::Number(changes.len() as i64))],
+            ),
+            LedgerEvent::DirectoryReceived {
+                revision,
+                services,
+                changes,
+            } => l.text(
+                "ledger-directory",
+                &[
+                    ("revision", Arg::Number(*revision as i64)),
+                    ("services", Arg::Number(i64::from(*services))),
+                    ("changes", Arg::Text(&changes.join(" "))),
+                ],
+            ),
+            LedgerEvent::CaseReceived { revision, changes } => l.text(
+                "ledger-case",
+                &[
+                    ("revision", Arg::Number(*revision as i64)),
+                    ("changes", Arg::Text(&changes.join(" "))),
+                ],
             ),
             LedgerEvent::CheckinSubmitted { summary } => {
                 let parts = summary
@@ -160,6 +183,36 @@ pub fn summary(rows: &[StoredLedgerEntry], program: &ProgramKeys, l: &Localizer)
             LedgerEvent::ConsentRecorded { policy_version, .. } => l.text(
                 "ledger-consent",
                 &[("version", Arg::Text(&policy_version.to_string()))],
+            ),
+            LedgerEvent::ClockJumped {
+                seen_ms,
+                applied_ms,
+            } => l.text(
+                "ledger-clock-jump",
+                &[
+                    ("seen", Arg::Number(seen_ms / 60_000)),
+                    ("applied", Arg::Number(applied_ms / 60_000)),
+                ],
+            ),
+            LedgerEvent::TlsKeyRotated { seq, pins } => l.text(
+                "ledger-tls-rotated",
+                &[
+                    ("seq", Arg::Number(i64::try_from(*seq).unwrap_or(i64::MAX))),
+                    ("pins", Arg::Text(&pins.join(", "))),
+                ],
+            ),
+            LedgerEvent::StorageKeyLost {
+                recovered,
+                media_recovered,
+                lost,
+                ..
+            } => l.text(
+                "ledger-key-lost",
+                &[
+                    ("recovered", Arg::Number(recovered.len() as i64)),
+                    ("media", Arg::Number(i64::from(*media_recovered))),
+                    ("lost", Arg::Number(i64::from(*lost))),
+                ],
             ),
             LedgerEvent::RetentionDeleted {
                 checkin_id,

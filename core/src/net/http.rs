@@ -1,17 +1,21 @@
 //! The HTTP side of the protocol: one reqwest client on rustls with ring,
-//! signed requests, and replies sorted into what the queue must do next.
+//! no redirects followed, signed requests; what an upload's answer means
+//! is `reply.rs`'s.
 
 use std::time::Duration;
 
 use base64::Engine as _;
-use chrono::{DateTime, Utc};
 use reqwest::{StatusCode, header::HeaderMap};
 use uuid::Uuid;
 
+use super::reply::{SendOutcome, classify};
 use super::tls;
+
+mod document;
+pub use document::DocumentReply;
 use crate::crypto::signing::DeviceKey;
 use crate::error::Error;
-use crate::protocol::messages::{CheckinResponse, EnrollRequest, EnrollResponse, ErrorBody};
+use crate::protocol::messages::{EnrollRequest, EnrollResponse, ErrorBody, RotationResponse};
 use crate::protocol::request;
 
 /// How long to wait for a connection.
@@ -35,25 +39,6 @@ const MAX_TLS_RECORD: usize = 4096;
 /// (reqwest's default keeps idle connections 90 s).
 const KEEP_IDLE: Duration = Duration::from_secs(30);
 
-/// The server's answer to one check-in upload, sorted by what to do next.
-#[derive(Debug)]
-pub enum SendOutcome {
-    /// Stored (201) or already stored (200): a receipt to verify.
-    Accepted(CheckinResponse),
-    /// Try again later (network, timeout, 5xx, 408, 429).
-    Transient {
-        reason: String,
-        retry_after: Option<Duration>,
-    },
-    /// The server's TLS key is not the pinned one: not this item's fault,
-    /// and not to be retried blindly either.
-    PinMismatch,
-    /// The device's clock is too far off; `server_time` lets it correct.
-    ClockSkew { server_time: DateTime<Utc> },
-    /// The server will never accept this check-in as it is.
-    Permanent { status: u16, code: String },
-}
-
 /// Signs requests as this device.
 pub struct Signer<'a> {
     pub key: &'a DeviceKey,
@@ -71,9 +56,24 @@ pub struct Api {
 
 impl Api {
     /// A client for `base_url`. With `pins`, the server's TLS key must be
-    /// one of them; without, it must chain to the webpki roots (and the
-    /// key seen is available from [`Api::seen_pin`] for pinning).
+    /// one of them or chain to one (`tls.rs`); without, it must chain to the
+    /// webpki roots, and the CA keys it chains to are available from
+    /// [`Api::pins_to_keep`] for pinning.
     pub fn new(base_url: &str, pins: Vec<String>) -> Result<Self, Error> {
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        let verifier = tls::PinningVerifier::new(provider, pins);
+        Self::with_verifier(base_url, verifier)
+    }
+
+    /// A client that accepts any TLS key, for one thing only: fetching the
+    /// program's signed TLS key rotation after a pin mismatch
+    /// ([`Api::tls_rotation`]). Nothing of the device goes over it.
+    pub fn probe(base_url: &str) -> Result<Self, Error> {
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        Self::with_verifier(base_url, tls::PinningVerifier::probe(provider))
+    }
+
+    fn with_verifier(base_url: &str, verifier: tls::PinningVerifier) -> Result<Self, Error> {
         let url = reqwest::Url::parse(base_url).map_err(|_| Error::InvalidServerUrl)?;
         match url.scheme() {
             "https" => {}
@@ -81,10 +81,7 @@ impl Api {
             _ => return Err(Error::InvalidServerUrl),
         }
         let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-        let verifier = std::sync::Arc::new(
-            tls::PinningVerifier::new(provider.clone(), pins)
-                .map_err(|e| Error::Network(format!("TLS setup: {e}")))?,
-        );
+        let verifier = std::sync::Arc::new(verifier);
         let mut tls = rustls::ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
             .map_err(|e| Error::Network(format!("TLS setup: {e}")))?
@@ -94,6 +91,11 @@ impl Api {
         tls.max_fragment_size = Some(MAX_TLS_RECORD);
         let http = reqwest::Client::builder()
             .use_preconfigured_tls(tls)
+            // A redirect is never the program's answer (a portal's login
+            // page, a proxy): it is reported, never followed with the
+            // device's signed request and envelope.
+            .redirect(reqwest::redirect::Policy::none())
+            .https_only(url.scheme() == "https")
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
             .pool_idle_timeout(KEEP_IDLE)
@@ -107,9 +109,34 @@ impl Api {
         })
     }
 
-    /// The pin of the TLS key the server showed, once a TLS request was made.
-    pub fn seen_pin(&self) -> Option<String> {
-        self.verifier.seen_pin()
+    /// What to pin after a first TLS connection: the keys of the CAs the
+    /// server's certificate chains to. Empty before a TLS request.
+    pub fn pins_to_keep(&self) -> Vec<String> {
+        self.verifier.pins_to_keep()
+    }
+
+    /// The pins of the certificates the last TLS connection presented.
+    pub fn presented_pins(&self) -> Vec<String> {
+        self.verifier.presented_pins()
+    }
+
+    /// The program's latest TLS key rotation (`GET /v1/tls-rotation`,
+    /// unsigned), or `None` when it published none. Checking it is the
+    /// caller's (`protocol::rotation::verify`).
+    pub async fn tls_rotation(&self) -> Result<Option<RotationResponse>, Error> {
+        let resp = self
+            .http
+            .get(self.url("/v1/tls-rotation"))
+            .send()
+            .await
+            .map_err(network)?;
+        let status = resp.status();
+        let body = read_body(resp).await?;
+        match status {
+            StatusCode::OK => parse_json(&body).map(Some),
+            StatusCode::NOT_FOUND => Ok(None),
+            other => Err(server_error(other, &body)),
+        }
     }
 
     pub(super) fn url(&self, path: &str) -> String {
@@ -216,58 +243,6 @@ impl Api {
             }
         };
         classify(status, retry_after, &body)
-    }
-}
-
-/// Sorts an upload reply (pure, so it is tested without a server).
-pub(crate) fn classify(
-    status: StatusCode,
-    retry_after: Option<Duration>,
-    body: &[u8],
-) -> SendOutcome {
-    match status.as_u16() {
-        200 | 201 => match serde_json::from_slice::<CheckinResponse>(body) {
-            Ok(r) => SendOutcome::Accepted(r),
-            // A garbled success reply: the server may have stored it; sending
-            // again is safe (idempotent), accepting without a receipt is not.
-            Err(_) => SendOutcome::Transient {
-                reason: "malformed reply".into(),
-                retry_after: None,
-            },
-        },
-        408 | 429 | 500..=599 => SendOutcome::Transient {
-            reason: format!("server answered {}", status.as_u16()),
-            retry_after,
-        },
-        401 => {
-            let parsed = serde_json::from_slice::<ErrorBody>(body).ok();
-            match parsed {
-                Some(ErrorBody {
-                    error,
-                    server_time: Some(t),
-                }) if error.code == "clock_skew" => SendOutcome::ClockSkew { server_time: t },
-                // A replayed nonce means our request was seen: send again
-                // with a fresh nonce.
-                Some(b) if b.error.code == "replayed" => SendOutcome::Transient {
-                    reason: "replayed".into(),
-                    retry_after: None,
-                },
-                Some(b) => SendOutcome::Permanent {
-                    status: 401,
-                    code: b.error.code,
-                },
-                None => SendOutcome::Permanent {
-                    status: 401,
-                    code: "unauthorized".into(),
-                },
-            }
-        }
-        other => SendOutcome::Permanent {
-            status: other,
-            code: serde_json::from_slice::<ErrorBody>(body)
-                .map(|b| b.error.code)
-                .unwrap_or_else(|_| "unknown".into()),
-        },
     }
 }
 
@@ -386,35 +361,4 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn replies_are_sorted_into_what_to_do_next() {
-        let s = |c| StatusCode::from_u16(c).expect("status");
-        assert!(
-            matches!(classify(s(503), Some(Duration::from_secs(7)), b""), SendOutcome::Transient { retry_after: Some(d), .. } if d.as_secs() == 7)
-        );
-        assert!(matches!(
-            classify(s(429), None, b""),
-            SendOutcome::Transient { .. }
-        ));
-        assert!(matches!(
-            classify(s(500), None, b"oops"),
-            SendOutcome::Transient { .. }
-        ));
-        assert!(matches!(
-            classify(s(201), None, b"{not json"),
-            SendOutcome::Transient { .. }
-        ));
-        assert!(matches!(
-            classify(s(422), None, br#"{"error":{"code":"envelope_unopenable","message":"x"}}"#),
-            SendOutcome::Permanent { status: 422, ref code } if code == "envelope_unopenable"
-        ));
-        assert!(matches!(
-            classify(s(400), None, b"garbage"),
-            SendOutcome::Permanent { status: 400, .. }
-        ));
-        assert!(matches!(
-            classify(s(401), None, br#"{"error":{"code":"clock_skew","message":"x"},"server_time":"2026-01-01T00:00:00.000Z"}"#),
-            SendOutcome::ClockSkew { .. }
-        ));
-    }
 }

@@ -7,5 +7,6 @@
 
 pub mod http;
 pub mod plan;
+pub mod reply;
 pub mod tls;
 pub mod upload;

@@ -13,7 +13,8 @@
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-use super::http::{Api, SendOutcome, Signer, classify, describe, read_body, retry_after};
+use super::http::{Api, Signer, describe, read_body, retry_after};
+use super::reply::{SendOutcome, classify};
 use super::tls;
 use crate::protocol::messages::{CheckinResponse, ErrorBody, UploadProgress};
 

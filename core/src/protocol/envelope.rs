@@ -68,6 +68,15 @@ pub struct ClockEvidence {
     pub uptime_ms: Option<u64>,
 }
 
+/// The device's ledger as it stood when a check-in was sealed: the last
+/// entry's seq and SHA-256 (docs/ledger.md, "Anchoring"). In the signed
+/// header, so the program's receipt countersigns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerHeadRef {
+    pub seq: u64,
+    pub sha256_hex: String,
+}
+
 /// The envelope's plaintext header. It carries no personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnvelopeHeader {
@@ -83,6 +92,9 @@ pub struct EnvelopeHeader {
     #[serde(with = "wire_time")]
     pub sealed_at: DateTime<Utc>,
     pub policy_version: Option<u32>,
+    /// The device's ledger head at sealing (absent from earlier devices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger_head: Option<LedgerHeadRef>,
     pub parts: Vec<PartDescriptor>,
     /// Only in a media envelope: hex SHA-256 of the check-in's record
     /// envelope, the one whose header lists these parts as deferred.
@@ -129,6 +141,7 @@ pub struct HeaderFields {
     pub clock: ClockEvidence,
     pub sealed_at: DateTime<Utc>,
     pub policy_version: Option<u32>,
+    pub ledger_head: Option<LedgerHeadRef>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -200,6 +213,7 @@ pub fn seal_deferring(
         },
         sealed_at: wire_time::to_millis(fields.sealed_at),
         policy_version: fields.policy_version,
+        ledger_head: fields.ledger_head,
         parts: parts
             .iter()
             .zip(&deferred)
@@ -409,6 +423,10 @@ mod tests {
             },
             sealed_at: t,
             policy_version: Some(1),
+            ledger_head: Some(LedgerHeadRef {
+                seq: 3,
+                sha256_hex: "ab".repeat(32),
+            }),
         }
     }
 

@@ -15,6 +15,19 @@ pub struct EnrollRequest {
     /// Proof that the device holds that key: base64 of
     /// [`super::request::enroll_proof`]. Servers before it ignore it.
     pub proof: String,
+    /// Earlier devices of this phone whose envelopes still wait (a phone
+    /// enrolled again after its platform key was lost), for the program to
+    /// link (docs/protocol.md, "Enrolling again"). Omitted when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_devices: Vec<PreviousDevice>,
+}
+
+/// An earlier device of this phone: its id and public key, as enrolled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousDevice {
+    pub device_id: Uuid,
+    /// Base64 of its raw Ed25519 public key.
+    pub device_public_key: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -30,6 +43,10 @@ pub struct ProgramKeys {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EnrollResponse {
     pub device_id: Uuid,
+    /// The earlier devices the program linked to this one (servers before
+    /// "Enrolling again" send none).
+    #[serde(default)]
+    pub linked_devices: Vec<Uuid>,
     pub program: ProgramKeys,
     pub plan: serde_json::Value,
     pub policy: serde_json::Value,
@@ -71,6 +88,18 @@ pub struct UploadProgress {
 pub struct CheckinResponse {
     pub checkin_id: Uuid,
     pub receipt: String,
+    pub signature: String,
+    #[serde(with = "wire_time")]
+    pub server_time: DateTime<Utc>,
+}
+
+/// `GET /v1/tls-rotation`: a TLS key rotation exactly as the program
+/// signed it (docs/protocol.md, "TLS key rotation").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RotationResponse {
+    /// Base64 of the rotation's JSON bytes.
+    pub rotation: String,
+    /// Base64 of the receipt key's signature over the context and them.
     pub signature: String,
     #[serde(with = "wire_time")]
     pub server_time: DateTime<Utc>,

@@ -1,11 +1,13 @@
 //! The bytes on the wire, exactly as docs/protocol.md specifies them:
-//! envelopes, receipts, request signatures and the JSON messages of the API.
-//! Nothing here does I/O.
+//! envelopes, receipts, request signatures, TLS key rotations and the JSON
+//! messages of the API. Nothing here does I/O.
 
+pub mod document;
 pub mod envelope;
 pub mod messages;
 pub mod receipt;
 pub mod request;
+pub mod rotation;
 pub mod wire_time;
 
 /// A message from the server or a stored envelope did not follow the protocol.

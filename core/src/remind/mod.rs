@@ -79,6 +79,20 @@ pub struct Notification {
     pub body: String,
     /// `checkin://window/<window id>` or `checkin://appointment/<id>`.
     pub deep_link: String,
+    /// The group it is filed under (an Android channel, an iOS category):
+    /// `checkins` or `appointments` (named by the client's
+    /// `notification_channels`).
+    pub channel: String,
+}
+
+impl NotificationKind {
+    /// The group a notification of this kind is filed under.
+    pub fn channel(self) -> &'static str {
+        match self {
+            Self::WindowOpens | Self::WindowClosing | Self::WindowLate => "checkins",
+            Self::Appointment | Self::LeaveForAppointment => "appointments",
+        }
+    }
 }
 
 /// The time the participant said they will leave for an appointment (the

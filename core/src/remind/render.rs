@@ -129,6 +129,7 @@ pub(super) fn render(
         title,
         body,
         deep_link: link,
+        channel: p.kind.channel().to_string(),
     }
 }
 

@@ -63,6 +63,7 @@ fn words_for(e: &Error) -> (&'static str, &'static str, Tone) {
         Error::Media(_) | Error::QualityBlocks(_) => ("error-title", "error-media", Tone::Warning),
         Error::MissingEvidence(_) => ("error-title", "error-missing-evidence", Tone::Warning),
         Error::PolicyChanged { .. } => ("error-title", "error-policy-changed", Tone::Warning),
+        Error::WindowClosed { .. } => ("error-title", "error-window-closed", Tone::Warning),
         Error::Location(LocationError::NotCollected) => {
             ("error-title", "error-location-not-collected", Tone::Info)
         }
@@ -83,7 +84,7 @@ fn after_error(client: &CheckinClient, e: Error, form: Form) -> Result<Outcome> 
     Ok(Outcome {
         notice: Some(notice(client, tone, title, body)?),
         form,
-        effect: None,
+        ..Outcome::default()
     })
 }
 
@@ -153,10 +154,20 @@ pub(crate) async fn perform(
                 },
             )
         }
-        ActionKind::CaptureLocation { checkin_id } => capture(
-            checkin_id.clone(),
-            Effect::CaptureLocation { checkin_id },
-        ),
+        ActionKind::CaptureLocation { checkin_id } => {
+            use crate::policy::LocationMode;
+            let precise = matches!(
+                client.policy()?.evidence.location,
+                LocationMode::Precise | LocationMode::Area
+            );
+            capture(
+                checkin_id.clone(),
+                Effect::CaptureLocation {
+                    checkin_id,
+                    precise,
+                },
+            )
+        }
         ActionKind::Submit { checkin_id } => submit(client, &checkin_id, form)?,
         ActionKind::Discard { checkin_id } => {
             if let Some(id) = parse_id(&checkin_id) {
@@ -202,6 +213,33 @@ pub(crate) async fn perform(
             },
         ),
         ActionKind::CallProgram => (current.clone(), call(client)?),
+        ActionKind::Dial { phone } => {
+            // Only what a dialler reads: no letters, no `tel:` parameters.
+            let phone: String = phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || matches!(c, '+' | '*' | '#'))
+                .collect();
+            let effect = (phone.chars().filter(char::is_ascii_digit).count() >= 3)
+                .then_some(Effect::Dial { phone });
+            (
+                current.clone(),
+                Outcome {
+                    effect,
+                    ..Outcome::default()
+                },
+            )
+        }
+        ActionKind::RevealCaseNumber => (
+            Route::Case,
+            Outcome {
+                reveal_case_number: true,
+                ..Outcome::default()
+            },
+        ),
+        kind @ (ActionKind::SearchDirectory
+        | ActionKind::SetSearchFilter { .. }
+        | ActionKind::SaveService { .. }
+        | ActionKind::UnsaveService { .. }) => super::directory::perform(client, current, kind, form)?,
     };
     build(client, &route, context, outcome)
 }
@@ -316,7 +354,7 @@ async fn sync(client: &CheckinClient, form: Form) -> Result<Outcome> {
             Ok(Outcome {
                 notice: Some(n),
                 form,
-                effect: None,
+                ..Outcome::default()
             })
         }
         // The home screen's warning says it, with what to do.
@@ -354,7 +392,18 @@ fn call(client: &CheckinClient) -> Result<Outcome> {
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect::<String>();
     if digits.chars().filter(char::is_ascii_digit).count() >= 3 {
+        // The number in words too, for a phone that cannot call.
+        let l = client.session.localizer()?;
+        let number = l.text("call-number", &[("phone", crate::i18n::Arg::Text(&contact))]);
+        let title = l.text("call-no-number-title", &[]);
         return Ok(Outcome {
+            notice: Some(Block::Notice {
+                tone: Tone::Info,
+                title,
+                body: number,
+                accessibility_label: None,
+                action: None,
+            }),
             effect: Some(Effect::Dial { phone: digits }),
             ..Outcome::default()
         });
@@ -378,6 +427,15 @@ pub(crate) async fn deliver_capture(
         CaptureResult::Voice { checkin_id, wav } => attached(client, &checkin_id, |id| {
             client.attach_voice(id, &wav).map(|_| ())
         })?,
+        // The fix the directory's search asked for: memory only.
+        CaptureResult::Location {
+            latitude,
+            longitude,
+            ..
+        } if *current == Route::Directory => (
+            Route::Directory,
+            super::directory::located(client, latitude, longitude),
+        ),
         CaptureResult::Location {
             checkin_id,
             latitude,

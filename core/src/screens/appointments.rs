@@ -102,17 +102,14 @@ pub(crate) fn list(f: &Facts, w: &Words) -> Screen {
     } else {
         vec![Block::Items { title: None, items }]
     };
-    Screen {
-        route: Route::Appointments,
-        title: w.t("appointments-title"),
-        language: w.l.language().to_string(),
+    w.screen(
+        Route::Appointments,
+        w.t("appointments-title"),
         blocks,
-        actions: Vec::new(),
-        back: Some(Route::Home),
-        secure: true,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        Vec::new(),
+        Some(Route::Home),
+        true,
+    )
 }
 
 /// A time of day as the participant reads it.
@@ -210,17 +207,14 @@ pub(crate) fn detail(
         ));
     }
     actions.push(call_program(w));
-    Screen {
-        route: Route::Appointment {
+    w.screen(
+        Route::Appointment {
             appointment_id: a.id.clone(),
         },
-        title: name(a, w),
-        language: w.l.language().to_string(),
+        name(a, w),
         blocks,
         actions,
-        back: Some(Route::Appointments),
-        secure: true,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        Some(Route::Appointments),
+        true,
+    )
 }

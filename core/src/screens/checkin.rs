@@ -138,17 +138,14 @@ pub(crate) fn checkin(f: &Facts, w: &Words, draft: &Draft, notice: Option<Block>
         }
     }
     actions.push(discard(w, &id));
-    Screen {
-        route: Route::Checkin { checkin_id: id },
-        title: w.t("checkin-title"),
-        language: w.l.language().to_string(),
+    w.screen(
+        Route::Checkin { checkin_id: id },
+        w.t("checkin-title"),
         blocks,
         actions,
-        back: Some(Route::Home),
-        secure: true,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        Some(Route::Home),
+        true,
+    )
 }
 
 fn discard(w: &Words, checkin_id: &str) -> Action {
@@ -420,17 +417,14 @@ pub(crate) fn review(f: &Facts, w: &Words, draft: &Draft, notice: Option<Block>)
         ),
         discard(w, &id),
     ];
-    Screen {
-        route: Route::Review { checkin_id: id.clone() },
-        title: w.t("review-title"),
-        language: w.l.language().to_string(),
+    w.screen(
+        Route::Review { checkin_id: id.clone() },
+        w.t("review-title"),
         blocks,
         actions,
-        back: Some(Route::Checkin { checkin_id: id }),
-        secure: true,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        Some(Route::Checkin { checkin_id: id }),
+        true,
+    )
 }
 
 /// A submitted check-in: sealed and saved, delivered, or refused.
@@ -537,17 +531,14 @@ pub(crate) fn submitted(f: &Facts, w: &Words, sent: &Sent, notice: Option<Block>
         ActionStyle::Link,
         ActionKind::Navigate { route: Route::Home },
     ));
-    Screen {
-        route: Route::Submitted { checkin_id: id },
-        title: w.t("submitted-title"),
-        language: w.l.language().to_string(),
+    w.screen(
+        Route::Submitted { checkin_id: id },
+        w.t("submitted-title"),
         blocks,
         actions,
-        back: Some(Route::Home),
-        secure: true,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        Some(Route::Home),
+        true,
+    )
 }
 
 /// A code read out character by character (for screen readers).

@@ -2,7 +2,8 @@
 //! language, with the compliance report, the ledger in words, and the
 //! ledger's verifiable export (docs/ledger.md) that anyone can check
 //! without this app. Written to the app's own storage for the OS share
-//! sheet; the file of an earlier export is deleted first.
+//! sheet; the file of an earlier export is deleted first, and the folder
+//! when the client next opens.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -14,8 +15,7 @@ use crate::error::Result;
 use crate::i18n::Arg;
 use crate::store::StoreError;
 
-/// The folder, inside the data directory, exports are written to.
-pub(crate) const EXPORT_DIR: &str = "exports";
+use crate::session::EXPORT_DIR;
 
 fn io(e: std::io::Error) -> StoreError {
     if e.raw_os_error() == Some(28) {

@@ -110,17 +110,14 @@ pub(crate) fn enroll(f: &Facts, w: &Words, form: &Form, notice: Option<Block>) -
             route: Route::Settings,
         },
     ));
-    Screen {
-        route: Route::Enroll,
-        title: w.t("enroll-title"),
-        language: w.l.language().to_string(),
+    w.screen(
+        Route::Enroll,
+        w.t("enroll-title"),
         blocks,
         actions,
-        back: None,
-        secure: false,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        None,
+        false,
+    )
 }
 
 /// "What this program collects", and agreeing to it.
@@ -159,15 +156,12 @@ pub(crate) fn consent(
             },
         ),
     ];
-    Screen {
-        route: Route::Consent,
-        title: w.t("consent-title"),
-        language: w.l.language().to_string(),
+    w.screen(
+        Route::Consent,
+        w.t("consent-title"),
         blocks,
         actions,
-        back: None,
-        secure: false,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        None,
+        false,
+    )
 }

@@ -7,7 +7,7 @@ use crate::plan::{Due, LocationPrecision, WindowState};
 
 use super::facts::Facts;
 use super::model::{ActionKind, ActionStyle, Block, Route, Screen, Tone};
-use super::words::{Words, ms, next_minute};
+use super::words::{Words, ms_until, next_minute};
 
 pub(crate) fn home(f: &Facts, w: &Words) -> Screen {
     let mut blocks = Vec::new();
@@ -49,7 +49,7 @@ pub(crate) fn home(f: &Facts, w: &Words) -> Screen {
         actions,
         back: None,
         secure: true,
-        refresh_at_ms: countdown.map(ms),
+        refresh_in_ms: countdown.map(|at| ms_until(f.now, at)),
         effect: None,
     }
 }

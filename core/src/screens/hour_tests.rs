@@ -95,17 +95,16 @@ fn screens(lang: &str) -> String {
         }],
     );
     let draft = crate::checkin::Draft {
-        id: uuid::Uuid::from_u128(1),
-        window: Some(WindowRef {
-            id: window.id.clone(),
-            opens_at: window.opens,
-            closes_at: window.closes,
-        }),
-        started_at: open.now,
-        photo: None,
-        voice: None,
-        location: None,
         policy_version: Some(1),
+        ..crate::checkin::Draft::new(
+            uuid::Uuid::from_u128(1),
+            Some(WindowRef {
+                id: window.id.clone(),
+                opens_at: window.opens,
+                closes_at: window.closes,
+            }),
+            open.now,
+        )
     };
     let taking = Extras {
         draft: Some(draft),

@@ -7,10 +7,16 @@
 //! `records.rs` (proof, ledger, my data), `settings.rs`; `actions.rs`
 //! carries out what the participant taps and hands back the next screen.
 //! `text.rs` writes a screen as plain text for the golden tests and logs.
+//! `directory.rs` (community services) and `case.rs` (the case document)
+//! are reached from home once the program sent them.
 
 mod actions;
 mod appointments;
+mod case;
 mod checkin;
+#[cfg(test)]
+mod chrome_tests;
+mod directory;
 mod enroll_link;
 mod export;
 mod facts;
@@ -41,6 +47,7 @@ use crate::disclosure::{CollectionStatement, Consent};
 use crate::error::Result;
 use crate::i18n::Localizer;
 
+pub use directory::DirectoryView;
 pub use first_run::Form;
 use words::Words;
 
@@ -51,6 +58,8 @@ pub struct Outcome {
     pub notice: Option<Block>,
     pub form: Form,
     pub effect: Option<Effect>,
+    /// Show the whole case number on this screen (the participant asked).
+    pub reveal_case_number: bool,
 }
 
 /// What a few screens show besides the facts: read only for them.
@@ -65,6 +74,13 @@ pub struct Extras {
     /// The statement and the consents given (my data).
     pub statement: Option<CollectionStatement>,
     pub consents: Vec<Consent>,
+    /// The directory's screens.
+    pub directory: Option<DirectoryView>,
+    /// The case screen.
+    pub case: Option<crate::lookup::CaseInfo>,
+    /// What home links to: the directory and the case, once sent.
+    pub has_directory: bool,
+    pub has_case: bool,
 }
 
 /// The screen for `route`, now.
@@ -105,8 +121,15 @@ pub(crate) fn build(
             extras.statement = Some(client.collection_statement(localizer.language())?);
             extras.consents = client.consents()?;
         }
+        Route::Directory | Route::Service { .. } | Route::SavedServices => {
+            extras.directory = directory::gather(client, &route)?;
+        }
+        Route::Case => extras.case = client.case_info()?,
         _ => {}
     }
+    let store = &client.session.store;
+    extras.has_directory = store.document_stamp(crate::store::DocumentName::Directory)?.is_some();
+    extras.has_case = store.document_stamp(crate::store::DocumentName::Case)?.is_some();
     Ok(compose(&facts, &extras, &route, outcome, &localizer))
 }
 
@@ -128,6 +151,7 @@ pub fn compose(
         notice,
         form,
         effect,
+        reveal_case_number,
     } = outcome;
     let mut notice = notice;
     let mut screen = match (redirect(f, route), &extras.draft) {
@@ -154,10 +178,30 @@ pub fn compose(
             None => home::home(f, &w),
         },
         (Route::Settings, _) => settings::settings(f, &w, None),
+        (Route::Directory, _) => {
+            directory::search(&w, extras.directory.as_ref(), &form, notice.take())
+        }
+        (Route::Service { service_id }, _) => {
+            directory::service(&w, extras.directory.as_ref(), &service_id, notice.take())
+        }
+        (Route::SavedServices, _) => directory::saved(&w, extras.directory.as_ref()),
+        (Route::Case, _) => case::case(&w, extras.case.as_ref(), reveal_case_number),
         (Route::Start | Route::Home | Route::Checkin { .. } | Route::Review { .. }, _) => {
             home::home(f, &w)
         }
     };
+    if screen.route == Route::Home {
+        // Links that exist once the program sent what they show.
+        for (has, id, label, route) in [
+            (extras.has_directory, "home.open-directory", "home-open-directory", Route::Directory),
+            (extras.has_case, "home.open-case", "home-open-case", Route::Case),
+        ] {
+            if has {
+                let kind = ActionKind::Navigate { route };
+                screen.actions.push(w.action(id, label, ActionStyle::Link, kind));
+            }
+        }
+    }
     // A screen that takes no notice of its own shows it on top.
     if let Some(notice) = notice {
         screen.blocks.insert(0, notice);
@@ -196,8 +240,63 @@ fn after_draft(f: &Facts, checkin_id: &str) -> Route {
     }
 }
 
+/// The words for a shell's own controls in `language`, for when no client
+/// is open yet (a client's `shell_words` follows the participant's choice).
+pub fn shell_words(language: &str) -> ShellWords {
+    words_in(&Localizer::new(language))
+}
+
+fn words_in(l: &Localizer) -> ShellWords {
+    let t = |id: &str| l.text(id, &[]);
+    ShellWords {
+        back: t("shell-back"),
+        close: t("shell-close"),
+        take_photo: t("shell-take-photo"),
+        switch_camera: t("shell-switch-camera"),
+        start_recording: t("shell-start-recording"),
+        stop_recording: t("shell-stop-recording"),
+        cancel: t("shell-cancel"),
+        loading: t("shell-loading"),
+        locating: t("shell-locating"),
+        scan_hint: t("shell-scan-hint"),
+    }
+}
+
+/// The one screen a shell can show when the client cannot open or cannot
+/// read its store: what happened and what to do, in `language`.
+pub fn unavailable_screen(language: &str, reason: Unavailable) -> Screen {
+    let l = Localizer::new(language);
+    let name = match reason {
+        Unavailable::Locked => "locked",
+        Unavailable::KeyLost => "key_lost",
+        Unavailable::StorageFull => "storage_full",
+        Unavailable::Unexpected => "unexpected",
+    };
+    let args = [("reason", crate::i18n::Arg::Text(name))];
+    Screen {
+        route: Route::Start,
+        title: l.text("unavailable-title", &args),
+        language: l.language().to_string(),
+        blocks: vec![Block::Text {
+            text: l.text("unavailable-body", &args),
+            style: TextStyle::Body,
+        }],
+        actions: Vec::new(),
+        back: None,
+        secure: false,
+        refresh_in_ms: None,
+        effect: None,
+    }
+}
+
 /// The screens, as the shells reach them.
 impl CheckinClient {
+    /// The words for the shell's own controls, in the participant's
+    /// language.
+    pub fn shell_words(&self) -> Result<ShellWords> {
+        Ok(words_in(&*self.session.localizer()?))
+    }
+
     /// The screen for `route` now (no network): before enrollment every
     /// route answers the enrollment screen, while the policy waits for
     /// consent the consent screen (docs/screens.md).

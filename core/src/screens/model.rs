@@ -16,7 +16,7 @@
 //!   screen.
 //! - Times are milliseconds since the Unix epoch (true time), ids are
 //!   strings. A screen whose text changes with time (a countdown) says
-//!   when to ask again in `refresh_at_ms`.
+//!   when to ask again in `refresh_in_ms`.
 //!
 //! These records carry uniffi derives behind the `ffi` feature, so the
 //! facade exports them as they are instead of mirroring them.
@@ -53,6 +53,16 @@ pub enum Route {
     MyData,
     /// Language and what the app may do on this phone.
     Settings,
+    /// Community services: search, filters, results (docs/directory.md).
+    /// The search lives in the core's memory only.
+    Directory,
+    /// One community service in full.
+    Service { service_id: String },
+    /// The services the participant saved.
+    SavedServices,
+    /// The participant's case: case number, officer, conditions, documents
+    /// to bring, next hearings.
+    Case,
 }
 
 /// One screen, ready to render.
@@ -72,9 +82,10 @@ pub struct Screen {
     /// The screen shows personal data: keep it out of screenshots and the
     /// app switcher (Android `FLAG_SECURE`, iOS privacy overlay).
     pub secure: bool,
-    /// Ask for this screen again at this time (a countdown's minute, a
-    /// window opening), milliseconds since the epoch.
-    pub refresh_at_ms: Option<i64>,
+    /// Ask for this screen again after this many milliseconds (a
+    /// countdown's next minute, a window opening): a delay, so the shell's
+    /// timer needs no clock of its own.
+    pub refresh_in_ms: Option<u64>,
     /// Something the shell must do now (open the camera, share a file).
     pub effect: Option<Effect>,
 }
@@ -315,6 +326,17 @@ pub enum ActionKind {
     RequestPermission { permission: Permission },
     /// Call the program (effect `Dial`).
     CallProgram,
+    /// Search the directory for the words of the `query` field.
+    SearchDirectory,
+    /// Set one filter of the directory search (`field_id` of a `Choice`:
+    /// `category`, `language`, `when`, `near`) to `value`.
+    SetSearchFilter { field_id: String, value: String },
+    SaveService { service_id: String },
+    UnsaveService { service_id: String },
+    /// Show the whole case number on the next screen only.
+    RevealCaseNumber,
+    /// Call this number (effect `Dial`): a service's or the officer's.
+    Dial { phone: String },
 }
 
 /// What the app may be allowed to do on the phone.
@@ -361,8 +383,11 @@ pub enum Effect {
         checkin_id: String,
         max_seconds: u32,
     },
-    /// Take one location fix now (no background location, ever).
-    CaptureLocation { checkin_id: String },
+    /// Take one location fix now (no background location, ever);
+    /// `precise`: the policy needs the phone's best fix (an exact location,
+    /// or whether the participant is inside an area), else an approximate
+    /// one is enough (ask only for approximate location permission).
+    CaptureLocation { checkin_id: String, precise: bool },
     /// Read the enrollment QR code; hand its text to `deliver_capture`.
     ScanCode,
     /// Hand this file to the OS share sheet.
@@ -372,6 +397,10 @@ pub enum Effect {
     /// Send what waits, without holding the screen: call `perform` with
     /// `SyncNow` in the background, then ask for the route again.
     Sync,
+    /// Take one location fix now, for the directory's distances only, and
+    /// hand it back as `CaptureResult::Location` (any `checkin_id`). The
+    /// core keeps it in memory for the search and never stores or sends it.
+    LocateForSearch,
 }
 
 /// The result of an [`Effect`], handed back to the core.
@@ -433,4 +462,40 @@ pub struct NotificationChannel {
     pub id: String,
     pub name: String,
     pub description: String,
+}
+
+/// Words for the shell's own controls (the camera's shutter, the
+/// recorder's stop, back), so a shell writes no text of its own, in the
+/// participant's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ShellWords {
+    pub back: String,
+    pub close: String,
+    pub take_photo: String,
+    pub switch_camera: String,
+    pub start_recording: String,
+    pub stop_recording: String,
+    pub cancel: String,
+    pub loading: String,
+    /// Shown while the shell waits for a location fix.
+    pub locating: String,
+    /// Shown over the QR scanner's preview.
+    pub scan_hint: String,
+}
+
+/// Why the app cannot show the participant's screens at all (the client
+/// did not open, or cannot read its store now).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum Unavailable {
+    /// The phone is locked and its key store will not open before the
+    /// first unlock.
+    Locked,
+    /// The platform key is gone (a restored or reset phone).
+    KeyLost,
+    /// The phone's storage is full.
+    StorageFull,
+    /// Anything else.
+    Unexpected,
 }

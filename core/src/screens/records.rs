@@ -112,17 +112,14 @@ pub(crate) fn proof(f: &Facts, w: &Words, windows: &[WindowCompliance]) -> Scree
             items,
         });
     }
-    Screen {
-        route: Route::Proof,
-        title: w.t("proof-title"),
-        language: w.l.language().to_string(),
+    w.screen(
+        Route::Proof,
+        w.t("proof-title"),
         blocks,
-        actions: vec![export_action(w), ledger_action(w)],
-        back: Some(Route::Home),
-        secure: true,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        vec![export_action(w), ledger_action(w)],
+        Some(Route::Home),
+        true,
+    )
 }
 
 /// The ledger in the participant's words (one line per entry), or the
@@ -133,17 +130,14 @@ pub(crate) fn ledger(w: &Words, summary: &str) -> Screen {
         .filter(|l| !l.trim().is_empty())
         .map(|l| w.body(l.trim_end().to_string()))
         .collect();
-    Screen {
-        route: Route::Ledger,
-        title: w.t("ledger-screen-title"),
-        language: w.l.language().to_string(),
+    w.screen(
+        Route::Ledger,
+        w.t("ledger-screen-title"),
         blocks,
-        actions: vec![export_action(w)],
-        back: Some(Route::Proof),
-        secure: true,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        vec![export_action(w)],
+        Some(Route::Proof),
+        true,
+    )
 }
 
 pub(crate) fn my_data(
@@ -181,15 +175,12 @@ pub(crate) fn my_data(
         });
     }
     blocks.push(w.caption(w.t("mydata-never-sent")));
-    Screen {
-        route: Route::MyData,
-        title: w.t("mydata-title"),
-        language: w.l.language().to_string(),
+    w.screen(
+        Route::MyData,
+        w.t("mydata-title"),
         blocks,
-        actions: vec![ledger_action(w), export_action(w)],
-        back: Some(Route::Home),
-        secure: true,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        vec![ledger_action(w), export_action(w)],
+        Some(Route::Home),
+        true,
+    )
 }

@@ -104,15 +104,12 @@ pub(crate) fn settings(f: &Facts, w: &Words, back: Option<Route>) -> Screen {
         "settings-version",
         &[("version", Arg::Text(crate::VERSION))],
     )));
-    Screen {
-        route: Route::Settings,
-        title: w.t("settings-title"),
-        language: current.to_string(),
+    w.screen(
+        Route::Settings,
+        w.t("settings-title"),
         blocks,
-        actions: Vec::new(),
-        back: back.or(Some(if f.enrolled { Route::Home } else { Route::Enroll })),
-        secure: false,
-        refresh_at_ms: None,
-        effect: None,
-    }
+        Vec::new(),
+        back.or(Some(if f.enrolled { Route::Home } else { Route::Enroll })),
+        false,
+    )
 }

@@ -51,7 +51,7 @@ fn render(screen: &Screen) -> String {
         line(String::new());
         line(format!("effect: {}", effect(e)));
     }
-    if screen.refresh_at_ms.is_some() {
+    if screen.refresh_in_ms.is_some() {
         line("refresh: on a timer".into());
     }
     out
@@ -82,6 +82,10 @@ fn route(r: &Route) -> String {
         Route::Ledger => "ledger".into(),
         Route::MyData => "my-data".into(),
         Route::Settings => "settings".into(),
+        Route::Directory => "directory".into(),
+        Route::Service { service_id } => format!("service {service_id}"),
+        Route::SavedServices => "saved-services".into(),
+        Route::Case => "case".into(),
     }
 }
 
@@ -110,12 +114,16 @@ fn effect(e: &Effect) -> String {
     match e {
         Effect::CapturePhoto { .. } => "capture a photo".into(),
         Effect::CaptureVoice { max_seconds, .. } => format!("record voice, at most {max_seconds} s"),
-        Effect::CaptureLocation { .. } => "take one location fix".into(),
+        Effect::CaptureLocation { precise, .. } => format!(
+            "take one location fix ({})",
+            if *precise { "precise" } else { "approximate" }
+        ),
         Effect::ScanCode => "scan the enrollment code".into(),
         Effect::ShareFile { mime_type, .. } => format!("share a file ({mime_type})"),
         Effect::RequestPermission { permission } => format!("ask for {permission:?}"),
         Effect::Dial { phone } => format!("dial {phone}"),
         Effect::Sync => "sync in the background".into(),
+        Effect::LocateForSearch => "take one location fix for the search".into(),
     }
 }
 

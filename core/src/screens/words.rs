@@ -7,7 +7,9 @@ use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Timelike, Utc};
 use crate::i18n::{Arg, Localizer};
 use crate::plan::zone::{self, Zone};
 
-use super::model::{Action, ActionKind, ActionStyle, Block, Fact, Hint, Item, TextStyle, Tone};
+use super::model::{
+    Action, ActionKind, ActionStyle, Block, Fact, Hint, Item, Route, Screen, TextStyle, Tone,
+};
 
 pub(crate) struct Words<'a> {
     pub l: &'a Localizer,
@@ -150,6 +152,29 @@ impl Words<'_> {
         }
     }
 
+    /// A screen in this language: no refresh and no effect unless set.
+    pub fn screen(
+        &self,
+        route: Route,
+        title: String,
+        blocks: Vec<Block>,
+        actions: Vec<Action>,
+        back: Option<Route>,
+        secure: bool,
+    ) -> Screen {
+        Screen {
+            route,
+            title,
+            language: self.l.language().to_string(),
+            blocks,
+            actions,
+            back,
+            secure,
+            refresh_in_ms: None,
+            effect: None,
+        }
+    }
+
     pub fn item(&self, id: String, title: String, detail: String, tone: Tone) -> Item {
         Item {
             id,
@@ -169,9 +194,9 @@ pub(crate) fn hour_of(local: NaiveTime) -> Arg<'static> {
     Arg::Number(i64::from(local.hour()))
 }
 
-/// Milliseconds since the epoch, for `refresh_at_ms`.
-pub(crate) fn ms(at: DateTime<Utc>) -> i64 {
-    at.timestamp_millis()
+/// Milliseconds from `now` until `at` (at least one), for `refresh_in_ms`.
+pub(crate) fn ms_until(now: DateTime<Utc>, at: DateTime<Utc>) -> u64 {
+    u64::try_from((at - now).num_milliseconds()).unwrap_or(0).max(1)
 }
 
 /// The start of the next minute after `now`: when a countdown's text

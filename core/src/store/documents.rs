@@ -1,6 +1,6 @@
 //! Documents the program sends (plan, policy): the latest good one of each,
 //! sealed; the participant's consents to policy versions (a sealed list,
-//! appended to) and the policy version enrolled under. A document is
+//! appended to) and the policy enrolled under. A document is
 //! replaced only after the caller validated the new one, so a bad document
 //! from the server never replaces a good one.
 
@@ -14,10 +14,17 @@ pub enum DocumentName {
     Policy,
     /// The participant's consents (JSON list, see `crate::disclosure`).
     Consents,
-    /// The policy version in force at enrollment (a JSON number).
-    EnrolledPolicyVersion,
+    /// The policy in force at enrollment: `crate::policy::PolicyRef` as
+    /// JSON (a bare version number when an earlier core wrote it).
+    EnrolledPolicy,
     /// The participant's own choices on this phone (`config::Preferences`).
     Preferences,
+    /// The program's directory of community services, as signed and sent
+    /// (`crate::directory`), and its revision (a JSON number).
+    Directory,
+    DirectoryRevision,
+    /// The program's case document (`crate::case`).
+    Case,
 }
 
 impl DocumentName {
@@ -26,8 +33,11 @@ impl DocumentName {
             DocumentName::Plan => "plan",
             DocumentName::Policy => "policy",
             DocumentName::Consents => "consents",
-            DocumentName::EnrolledPolicyVersion => "enrolled_policy_version",
+            DocumentName::EnrolledPolicy => "enrolled_policy_version",
             DocumentName::Preferences => "preferences",
+            DocumentName::Directory => "directory",
+            DocumentName::DirectoryRevision => "directory_revision",
+            DocumentName::Case => "case",
         }
     }
 }
@@ -70,6 +80,19 @@ impl Store {
         sealed
             .map(|s| self.open_value("documents", "body", name.key(), &s))
             .transpose()
+    }
+
+    /// When the stored document was written and its sealed length, read
+    /// without opening it: a change of either means new bytes.
+    pub(crate) fn document_stamp(&self, name: DocumentName) -> Result<Option<(i64, i64)>, StoreError> {
+        Ok(self
+            .reader()
+            .query_row(
+                "SELECT updated_at_ms, length(body) FROM documents WHERE name = ?1",
+                [name.key()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
     }
 
     /// A small sealed value kept in `meta` under `key` (state that changes

@@ -142,24 +142,23 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkin::DraftPhoto;
+    use crate::checkin::{DraftEvidence, DraftPhoto};
     use crate::crypto::keystore::SoftwareKeyStore;
     use crate::location::SentLocation;
 
     fn draft() -> Draft {
         Draft {
-            id: Uuid::new_v4(),
-            window: None,
-            started_at: crate::protocol::wire_time::from_millis(1_764_079_387_123).expect("t"),
-            photo: None,
-            voice: None,
-            location: None,
             policy_version: Some(1),
+            ..Draft::new(
+                Uuid::new_v4(),
+                None,
+                crate::protocol::wire_time::from_millis(1_764_079_387_123).expect("t"),
+            )
         }
     }
 
     fn photo(bytes: &[u8]) -> DraftPart {
-        DraftPart::Photo(DraftPhoto {
+        part(DraftEvidence::Photo(DraftPhoto {
             jpeg: bytes.to_vec(),
             width: 2,
             height: 1,
@@ -169,9 +168,23 @@ mod tests {
                 faces: 1,
                 mean_luma: 120.0,
                 sharpness: 40.0,
+                blur_uncertain: false,
             },
             bystanders_blurred: 0,
-        })
+        }))
+    }
+
+    /// A row of `evidence` captured at a fixed moment.
+    fn part(evidence: DraftEvidence) -> DraftPart {
+        DraftPart {
+            evidence,
+            captured: Some(crate::clock::ClockEstimate {
+                device_time: crate::protocol::wire_time::from_millis(1_764_079_400_000)
+                    .expect("t"),
+                server_offset_ms: -1200,
+                uptime_ms: Some(81_234_567),
+            }),
+        }
     }
 
     /// The sealed bytes of one part row, as stored.
@@ -210,13 +223,18 @@ mod tests {
         store
             .write(|tx| {
                 store.put_draft_header(tx, &d)?;
-                store.put_draft_part(tx, d.id, &DraftPart::Location(location.clone()))
+                store.put_draft_part(tx, d.id, &part(DraftEvidence::Location(location.clone())))
             })
             .expect("location");
         assert_eq!(part_row(&store, d.id, "photo"), sealed_photo);
         let back = store.draft(d.id).expect("read").expect("draft");
         assert_eq!(back.photo.expect("photo").jpeg, b"jpeg bytes");
         assert_eq!(back.location, Some(location));
+        // Each piece keeps the moment it was captured.
+        let at = photo(b"").captured;
+        assert!(at.is_some());
+        assert_eq!((back.captured.photo, back.captured.location), (at, at));
+        assert_eq!(back.captured.voice, None);
 
         // A part moved to another draft's row does not open.
         let other = draft();
@@ -256,7 +274,7 @@ mod tests {
         let d = draft();
         // Schema 3 kept the evidence inside the header.
         let mut whole = serde_json::to_value(&d).expect("json");
-        let DraftPart::Photo(p) = photo(b"old jpeg") else {
+        let DraftEvidence::Photo(p) = photo(b"old jpeg").evidence else {
             unreachable!()
         };
         whole["photo"] = serde_json::to_value(&p).expect("photo");
@@ -278,5 +296,38 @@ mod tests {
             .expect("insert");
         let back = store.draft(d.id).expect("read").expect("draft");
         assert_eq!(back.photo.expect("photo").jpeg, b"old jpeg");
+    }
+
+    #[test]
+    fn a_part_stored_before_capture_times_were_kept_reads_without_one() {
+        let dir = tempfile::tempdir().expect("dir");
+        let store =
+            Store::open(dir.path(), &SoftwareKeyStore::random().expect("ks")).expect("open");
+        let d = draft();
+        store
+            .write(|tx| store.put_draft_header(tx, &d))
+            .expect("header");
+        // The row as the previous version wrote it: the evidence alone.
+        let mut old = serde_json::to_value(photo(b"older jpeg")).expect("json");
+        old.as_object_mut().expect("object").remove("captured");
+        let id = d.id.to_string();
+        let body = store
+            .seal(
+                "draft_parts",
+                "photo",
+                &id,
+                &serde_json::to_vec(&old).expect("bytes"),
+            )
+            .expect("seal");
+        store
+            .writer()
+            .execute(
+                "INSERT INTO draft_parts (draft_id, part, body) VALUES (?1, 'photo', ?2)",
+                rusqlite::params![id, body],
+            )
+            .expect("insert");
+        let back = store.draft(d.id).expect("read").expect("draft");
+        assert_eq!(back.photo.expect("photo").jpeg, b"older jpeg");
+        assert_eq!(back.captured.photo, None);
     }
 }

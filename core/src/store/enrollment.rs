@@ -1,4 +1,11 @@
-//! The device's single enrollment with a program.
+//! The device's single enrollment with a program, and the earlier devices
+//! of this phone (predecessors) whose envelopes may still wait.
+//!
+//! The device id and its public key are kept in the clear (neither is
+//! personal, and both are sent with every request): after a lost platform
+//! key they are what a phone enrolled again presents to the program so that
+//! its earlier envelopes are accepted from it (docs/protocol.md,
+//! "Enrolling again").
 
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
@@ -6,6 +13,7 @@ use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use super::{Store, StoreError};
+use crate::crypto::signing::DeviceKey;
 use crate::protocol::{messages::ProgramKeys, wire_time};
 
 /// What the device keeps about its program.
@@ -22,6 +30,16 @@ pub struct EnrollmentRecord {
     pub tls_pins: Vec<String>,
     /// Server time and device uptime at the last exchange, if known.
     pub clock_anchor: Option<crate::clock::ClockAnchor>,
+    /// The last TLS key rotation accepted (0: none): a rotation is taken
+    /// only with a higher number (docs/protocol.md, "TLS key rotation").
+    pub tls_rotation_seq: u64,
+}
+
+/// An earlier device of this phone: its id and public key, as enrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Predecessor {
+    pub device_id: Uuid,
+    pub public_key: Vec<u8>,
 }
 
 const ROW: &str = "1";
@@ -36,8 +54,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         tx.execute(
             "INSERT INTO enrollment (id, device_id, enrolled_at_ms, server, device_key, program, clock_offset_ms, tls_pins,
-                                     anchor_server_ms, anchor_uptime_ms)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                     anchor_server_ms, anchor_uptime_ms, device_public_key, tls_rotation_seq)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             rusqlite::params![
                 e.device_id.to_string(),
                 e.enrolled_at.timestamp_millis(),
@@ -48,6 +66,8 @@ impl Store {
                 self.seal_json("enrollment", "tls_pins", ROW, &e.tls_pins)?,
                 e.clock_anchor.map(|a| a.server_ms),
                 e.clock_anchor.and_then(|a| i64::try_from(a.uptime_ms).ok()),
+                public_key(&e.device_key_pkcs8)?,
+                i64::try_from(e.tls_rotation_seq).unwrap_or(i64::MAX),
             ],
         )?;
         Ok(())
@@ -58,7 +78,7 @@ impl Store {
         let row = conn
             .query_row(
                 "SELECT device_id, enrolled_at_ms, server, device_key, program, clock_offset_ms, tls_pins,
-                        anchor_server_ms, anchor_uptime_ms FROM enrollment WHERE id = 1",
+                        anchor_server_ms, anchor_uptime_ms, tls_rotation_seq FROM enrollment WHERE id = 1",
                 [],
                 |r| {
                     Ok((
@@ -71,12 +91,14 @@ impl Store {
                         r.get::<_, Option<Vec<u8>>>(6)?,
                         r.get::<_, Option<i64>>(7)?,
                         r.get::<_, Option<i64>>(8)?,
+                        r.get::<_, i64>(9)?,
                     ))
                 },
             )
             .optional()?;
         drop(conn);
-        let Some((id, at, server, key, program, offset, pins, anchor_server, anchor_uptime)) = row
+        let Some((id, at, server, key, program, offset, pins, anchor_server, anchor_uptime, seq)) =
+            row
         else {
             return Ok(None);
         };
@@ -109,7 +131,64 @@ impl Store {
                 }),
                 _ => None,
             },
+            tls_rotation_seq: u64::try_from(seq).unwrap_or(0),
         }))
+    }
+
+    /// Replaces the server's TLS key pins after a verified rotation
+    /// numbered `seq`, inside `tx` (with its ledger entry).
+    pub(crate) fn set_tls_pins(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        pins: &[String],
+        seq: u64,
+    ) -> Result<(), StoreError> {
+        tx.execute(
+            "UPDATE enrollment SET tls_pins = ?1, tls_rotation_seq = ?2 WHERE id = 1",
+            rusqlite::params![
+                self.seal_json("enrollment", "tls_pins", ROW, &pins)?,
+                i64::try_from(seq).unwrap_or(i64::MAX)
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Writes the enrolled device's public key in the clear where an
+    /// earlier version kept it only inside the sealed private key.
+    pub(crate) fn record_device_public_key(&self) -> Result<(), StoreError> {
+        let sealed: Option<Vec<u8>> = self
+            .reader()
+            .query_row(
+                "SELECT device_key FROM enrollment WHERE id = 1 AND device_public_key IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(sealed) = sealed else {
+            return Ok(());
+        };
+        let pkcs8 = Zeroizing::new(self.open_value("enrollment", "device_key", ROW, &sealed)?);
+        self.writer().execute(
+            "UPDATE enrollment SET device_public_key = ?1 WHERE id = 1",
+            [public_key(&pkcs8)?],
+        )?;
+        Ok(())
+    }
+
+    /// The earlier devices of this phone, oldest first.
+    pub fn predecessors(&self) -> Result<Vec<Predecessor>, StoreError> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare("SELECT device_id, public_key FROM predecessors ORDER BY rowid")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+        rows.map(|row| {
+            let (id, public_key) = row?;
+            Ok(Predecessor {
+                device_id: Uuid::parse_str(&id).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                public_key,
+            })
+        })
+        .collect()
     }
 
     /// Records the latest `server − device` clock offset and, when the
@@ -119,14 +198,37 @@ impl Store {
         offset_ms: i64,
         anchor: Option<crate::clock::ClockAnchor>,
     ) -> Result<(), StoreError> {
-        self.writer().execute(
-            "UPDATE enrollment SET clock_offset_ms = ?1, anchor_server_ms = ?2, anchor_uptime_ms = ?3 WHERE id = 1",
-            rusqlite::params![
-                offset_ms,
-                anchor.map(|a| a.server_ms),
-                anchor.and_then(|a| i64::try_from(a.uptime_ms).ok())
-            ],
-        )?;
-        Ok(())
+        set_clock(&self.writer(), offset_ms, anchor)
     }
+
+    /// [`Store::set_clock`] inside `tx` (with its ledger entry).
+    pub(crate) fn set_clock_in(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        offset_ms: i64,
+        anchor: Option<crate::clock::ClockAnchor>,
+    ) -> Result<(), StoreError> {
+        set_clock(tx, offset_ms, anchor)
+    }
+}
+
+fn set_clock(
+    conn: &rusqlite::Connection,
+    offset_ms: i64,
+    anchor: Option<crate::clock::ClockAnchor>,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE enrollment SET clock_offset_ms = ?1, anchor_server_ms = ?2, anchor_uptime_ms = ?3 WHERE id = 1",
+        rusqlite::params![
+            offset_ms,
+            anchor.map(|a| a.server_ms),
+            anchor.and_then(|a| i64::try_from(a.uptime_ms).ok())
+        ],
+    )?;
+    Ok(())
+}
+
+/// The raw public key of a stored PKCS#8 device key.
+fn public_key(pkcs8: &[u8]) -> Result<Vec<u8>, StoreError> {
+    Ok(DeviceKey::from_pkcs8(pkcs8)?.public_key().to_vec())
 }

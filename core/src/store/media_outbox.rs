@@ -9,8 +9,6 @@ use uuid::Uuid;
 use super::queue::{Lane, QueueItem};
 use super::{Store, StoreError};
 
-const TABLE: &str = "media_outbox";
-
 /// One check-in's deferred media as the store holds it.
 pub type MediaItem = QueueItem;
 
@@ -24,10 +22,9 @@ impl Store {
         seq: i64,
         envelope: &[u8],
     ) -> Result<(), StoreError> {
-        let id = checkin_id.to_string();
         tx.execute(
-            "INSERT INTO media_outbox (checkin_id, seq, state, envelope) VALUES (?1, ?2, 'queued', ?3)",
-            params![id, seq, self.seal(TABLE, "envelope", &id, envelope)?],
+            "INSERT INTO media_outbox (checkin_id, seq, state, wire_envelope) VALUES (?1, ?2, 'queued', ?3)",
+            params![checkin_id.to_string(), seq, envelope],
         )?;
         Ok(())
     }
@@ -60,6 +57,7 @@ mod tests {
                 uptime_ms: None,
             },
             policy_version: Some(1),
+            ledger_head: None,
             parts: Vec::new(),
             location: None,
             bystanders_blurred: 0,
@@ -118,9 +116,12 @@ mod tests {
         assert!(store.next_due(Lane::Media, 499, None).expect("next").is_none());
         assert_eq!(store.next_retry_at_ms(Lane::Media).expect("retry"), Some(500));
         store
-            .write(|tx| store.mark_wedged(tx, Lane::Media, id, "422 media_mismatch"))
+            .write(|tx| store.mark_wedged(tx, Lane::Media, id, "422 media_mismatch", 9_000))
             .expect("wedge");
-        assert!(store.next_due(Lane::Media, i64::MAX, None).expect("next").is_none());
+        assert!(store.next_due(Lane::Media, 8_999, None).expect("next").is_none());
+        // Retried by itself once its long backoff is over.
+        let again = store.next_due(Lane::Media, 9_000, None).expect("next").expect("due");
+        assert_eq!((again.state, again.wedges), (OutboxState::Wedged, 1));
         assert!(store.requeue_wedged(Lane::Media, id).expect("requeue"));
 
         store

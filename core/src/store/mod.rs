@@ -4,6 +4,9 @@
 //! Guarantees:
 //! - The storage key exists on disk only wrapped by the platform
 //!   [`KeyStore`]; a wrong or missing key is a typed error, never garbage.
+//!   Envelopes waiting to be delivered are kept as they go on the wire
+//!   (sealed to the program, signed), not under the storage key, so a lost
+//!   platform key leaves them deliverable (`key_loss.rs`).
 //! - Each sealed value is bound to its table, column and row.
 //! - `synchronous = FULL`: a call that returned has reached the disk (the one
 //!   exception, `write_advisory`, is for marks whose loss is harmless).
@@ -15,6 +18,7 @@
 mod documents;
 mod drafts;
 mod enrollment;
+mod key_loss;
 mod ledger_rows;
 mod media_outbox;
 mod outbox;
@@ -25,6 +29,7 @@ mod uploads;
 pub use documents::DocumentName;
 pub use drafts::StoredDraft;
 pub use enrollment::EnrollmentRecord;
+pub use key_loss::RecordLoss;
 pub use ledger_rows::LedgerHead;
 pub use media_outbox::MediaItem;
 pub use outbox::OutboxItem;
@@ -119,19 +124,23 @@ impl Store {
     /// Opens (or creates) the store in `dir`, unwrapping the storage key
     /// with `key_store`.
     pub fn open(dir: &Path, key_store: &dyn KeyStore) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| io_error(&e))?;
-        let path = dir.join(DB_FILE);
-        let mut writer = Connection::open(&path)?;
-        // Pragmas that change the journal must run outside a transaction.
-        let mode: String = writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Corrupt(format!("journal mode {mode}")));
-        }
-        configure(&writer)?;
-        writer.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
-        writer.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
-        schema::migrate(&mut writer)?;
+        let (mut writer, path) = connect(dir)?;
         let cipher = load_or_create_key(&mut writer, key_store)?;
+        let store = Self::with_cipher(writer, cipher, path)?;
+        // What an earlier version kept only under the storage key, and a
+        // lost platform key would take with it: the envelopes waiting to be
+        // sent, and the device's public key (to be linked again).
+        store.unseal_waiting_envelopes()?;
+        store.record_device_public_key()?;
+        Ok(store)
+    }
+
+    /// The store over a migrated `writer`, with its reader.
+    fn with_cipher(
+        writer: Connection,
+        cipher: StorageCipher,
+        path: PathBuf,
+    ) -> Result<Self, StoreError> {
         let reader = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -224,6 +233,24 @@ impl Store {
     }
 }
 
+/// Opens the writer connection on the database in `dir` (created if
+/// needed) and brings it to the current schema.
+fn connect(dir: &Path) -> Result<(Connection, PathBuf), StoreError> {
+    std::fs::create_dir_all(dir).map_err(|e| io_error(&e))?;
+    let path = dir.join(DB_FILE);
+    let mut writer = Connection::open(&path)?;
+    // Pragmas that change the journal must run outside a transaction.
+    let mode: String = writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Corrupt(format!("journal mode {mode}")));
+    }
+    configure(&writer)?;
+    writer.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
+    writer.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
+    schema::migrate(&mut writer)?;
+    Ok((writer, path))
+}
+
 fn io_error(e: &std::io::Error) -> StoreError {
     // ENOSPC surfaces here when even the directory cannot be made.
     if e.raw_os_error() == Some(28) {
@@ -233,16 +260,42 @@ fn io_error(e: &std::io::Error) -> StoreError {
     }
 }
 
+/// Where the value that proves the storage key opens the store lives.
+const KEY_CHECK: Binding<'static> = Binding {
+    table: "meta",
+    column: "value",
+    row: "key_check",
+};
+
+impl Store {
+    /// Stores the wrapped storage key and its check, inside `tx`.
+    fn insert_key(&self, tx: &rusqlite::Transaction<'_>, wrapped: &[u8]) -> Result<(), StoreError> {
+        insert_key(tx, wrapped, &self.cipher)
+    }
+}
+
+fn insert_key(
+    tx: &rusqlite::Transaction<'_>,
+    wrapped: &[u8],
+    cipher: &StorageCipher,
+) -> Result<(), StoreError> {
+    let check = cipher.seal(KEY_CHECK, KEY_CHECK_PLAINTEXT)?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('storage_key', ?1)",
+        [wrapped],
+    )?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('key_check', ?1)",
+        [&check],
+    )?;
+    Ok(())
+}
+
 /// Reads the wrapped storage key, or makes one for a new store.
 fn load_or_create_key(
     conn: &mut Connection,
     key_store: &dyn KeyStore,
 ) -> Result<StorageCipher, StoreError> {
-    let check_binding = Binding {
-        table: "meta",
-        column: "value",
-        row: "key_check",
-    };
     let wrapped: Option<Vec<u8>> = conn
         .query_row(
             "SELECT value FROM meta WHERE key = 'storage_key'",
@@ -263,7 +316,7 @@ fn load_or_create_key(
                 })
                 .optional()?
                 .ok_or_else(|| StoreError::Corrupt("the key check is missing".into()))?;
-            match cipher.open(check_binding, &check) {
+            match cipher.open(KEY_CHECK, &check) {
                 Ok(plain) if plain == KEY_CHECK_PLAINTEXT => Ok(cipher),
                 _ => Err(StoreError::WrongStorageKey),
             }
@@ -274,16 +327,8 @@ fn load_or_create_key(
                 .wrap(key.as_ref())
                 .map_err(StoreError::KeyUnavailable)?;
             let cipher = StorageCipher::new(key.as_ref())?;
-            let check = cipher.seal(check_binding, KEY_CHECK_PLAINTEXT)?;
             let tx = conn.transaction()?;
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ('storage_key', ?1)",
-                [&wrapped],
-            )?;
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ('key_check', ?1)",
-                [&check],
-            )?;
+            insert_key(&tx, &wrapped, &cipher)?;
             tx.commit()?;
             Ok(cipher)
         }

@@ -6,7 +6,7 @@
 use rusqlite::{Row, params};
 use uuid::Uuid;
 
-use super::queue::{COLUMNS, Lane, OutboxState};
+use super::queue::{COLUMN_COUNT, COLUMNS, Lane, OutboxState};
 use super::{Store, StoreError};
 use crate::checkin::CheckinSummary;
 use crate::protocol::receipt::Receipt;
@@ -27,12 +27,20 @@ pub struct OutboxItem {
     pub next_attempt_at_ms: i64,
     pub last_error: Option<String>,
     pub submitted_at_ms: i64,
+    /// The platform key was lost after this check-in was queued: its
+    /// summary was rebuilt from the envelope's header, so what only the
+    /// sealed summary held (the location sent, faces blurred) is no longer
+    /// known on this phone. The envelope itself is whole and is delivered.
+    pub recovered: bool,
 }
+
+/// The outbox's own columns, after the lanes' [`COLUMNS`].
+const OWN_COLUMNS: &str = "q.summary, q.submitted_at_ms, q.recovered_at_ms IS NOT NULL";
 
 impl Store {
     fn outbox_item_from_row(&self, r: &Row<'_>) -> Result<OutboxItem, StoreError> {
         let item = self.queue_item(Lane::Record, r)?;
-        let summary: Vec<u8> = r.get(7)?;
+        let summary: Vec<u8> = r.get(COLUMN_COUNT)?;
         let id = item.checkin_id.to_string();
         Ok(OutboxItem {
             checkin_id: item.checkin_id,
@@ -44,12 +52,15 @@ impl Store {
             attempts: item.attempts,
             next_attempt_at_ms: item.next_attempt_at_ms,
             last_error: item.last_error,
-            submitted_at_ms: r.get(8)?,
+            submitted_at_ms: r.get(COLUMN_COUNT + 1)?,
+            recovered: r.get(COLUMN_COUNT + 2)?,
         })
     }
 
     /// Adds a sealed check-in at the end of the queue, inside `tx`; returns
-    /// its seq (its deferred media, if any, is queued with the same).
+    /// its seq (its deferred media, if any, is queued with the same). The
+    /// envelope is kept as it goes on the wire (see `queue.rs`); its
+    /// description (the summary, with the location sent) is sealed.
     pub(crate) fn insert_outbox(
         &self,
         tx: &rusqlite::Transaction<'_>,
@@ -62,12 +73,12 @@ impl Store {
             r.get(0)
         })?;
         tx.execute(
-            "INSERT INTO outbox (checkin_id, seq, state, envelope, summary, submitted_at_ms)
+            "INSERT INTO outbox (checkin_id, seq, state, wire_envelope, summary, submitted_at_ms)
              VALUES (?1, ?2, 'queued', ?3, ?4, ?5)",
             params![
                 id,
                 seq,
-                self.seal(TABLE, "envelope", &id, envelope)?,
+                envelope,
                 self.seal_json(TABLE, "summary", &id, summary)?,
                 now_ms
             ],
@@ -79,7 +90,7 @@ impl Store {
     pub(crate) fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
         let conn = self.reader();
         let mut stmt = conn.prepare(&format!(
-            "SELECT {COLUMNS}, q.summary, q.submitted_at_ms FROM outbox q ORDER BY q.seq"
+            "SELECT {COLUMNS}, {OWN_COLUMNS} FROM outbox q ORDER BY q.seq"
         ))?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
@@ -92,7 +103,7 @@ impl Store {
     pub(crate) fn outbox_item(&self, id: Uuid) -> Result<Option<OutboxItem>, StoreError> {
         let conn = self.reader();
         let mut stmt = conn.prepare(&format!(
-            "SELECT {COLUMNS}, q.summary, q.submitted_at_ms FROM outbox q WHERE q.checkin_id = ?1"
+            "SELECT {COLUMNS}, {OWN_COLUMNS} FROM outbox q WHERE q.checkin_id = ?1"
         ))?;
         let mut rows = stmt.query([id.to_string()])?;
         rows.next()?

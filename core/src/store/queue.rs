@@ -9,9 +9,14 @@
 //!   the check-in id, so the server stores it once.
 //! - A transient failure puts the item back to `queued` with a retry time;
 //!   a permanent one wedges it (with its ledger entry, in the caller's
-//!   transaction), and a wedged item never blocks the ones behind it.
-//! - The sealed envelope is deleted (NULL) in the transaction that stores
-//!   the verified receipt.
+//!   transaction), and a wedged item never blocks the ones behind it. A
+//!   wedged item keeps its state and reason but is due again after a long
+//!   backoff (`sync::backoff::wedged_delay`), so a refusal caused by a
+//!   server bug or a changed limit never stops it for good.
+//! - The envelope waits as it goes on the wire (`wire_envelope`): sealed to
+//!   the program and signed, but not under the storage key, so a lost
+//!   platform key leaves it deliverable (schema version 5). It is deleted
+//!   (NULL) in the transaction that stores the verified receipt.
 //! - Media is due only once its check-in's record is delivered, since the
 //!   server accepts media only for a check-in it holds.
 
@@ -97,11 +102,21 @@ pub struct QueueItem {
     pub attempts: u32,
     pub next_attempt_at_ms: i64,
     pub last_error: Option<String>,
+    /// How many times the program refused it (a wedged item's backoff).
+    pub wedges: u32,
 }
 
 /// The columns every lane has, in the order [`Store::queue_item`] reads.
-pub(super) const COLUMNS: &str =
-    "q.checkin_id, q.seq, q.state, q.receipt, q.attempts, q.next_attempt_at_ms, q.last_error";
+pub(super) const COLUMNS: &str = "q.checkin_id, q.seq, q.state, q.receipt, q.attempts, \
+     q.next_attempt_at_ms, q.last_error, q.wedges";
+/// How many columns [`COLUMNS`] names: a lane's own columns follow.
+pub(super) const COLUMN_COUNT: usize = 8;
+/// The envelope of an item, whichever column holds it: as on the wire
+/// (schema 5), or sealed under the storage key (written before).
+const ENVELOPE_COLUMNS: &str = "q.wire_envelope, q.envelope";
+/// The states in which an item may be sent: waiting, or wedged and past
+/// its long backoff.
+const SENDABLE: &str = "q.state IN ('queued', 'sending', 'wedged')";
 
 /// Counts of one lane's items.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -130,7 +145,26 @@ impl Store {
             attempts: r.get(4)?,
             next_attempt_at_ms: r.get(5)?,
             last_error: r.get(6)?,
+            wedges: r.get(7)?,
         })
+    }
+
+    /// The envelope in the two columns of [`ENVELOPE_COLUMNS`] read at
+    /// `at`: the wire bytes, else the sealed ones opened.
+    fn envelope_at(
+        &self,
+        lane: Lane,
+        id: &str,
+        r: &Row<'_>,
+        at: usize,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        if let Some(wire) = r.get::<_, Option<Vec<u8>>>(at)? {
+            return Ok(Some(wire));
+        }
+        let sealed: Option<Vec<u8>> = r.get(at + 1)?;
+        sealed
+            .map(|s| self.open_value(lane.table(), "envelope", id, &s))
+            .transpose()
     }
 
     /// Every item of `lane` in send order, without envelope bytes.
@@ -148,9 +182,9 @@ impl Store {
         Ok(out)
     }
 
-    /// The first item of `lane` due at `now_ms`, with its envelope, passing
-    /// over `except` (the item a sync has in flight while it prepares the
-    /// next one).
+    /// The first item of `lane` due at `now_ms` (waiting, or wedged and
+    /// past its long backoff), with its envelope, passing over `except`
+    /// (the item a sync has in flight while it prepares the next one).
     pub(crate) fn next_due(
         &self,
         lane: Lane,
@@ -159,8 +193,8 @@ impl Store {
     ) -> Result<Option<QueueItem>, StoreError> {
         let conn = self.reader();
         let mut stmt = conn.prepare(&format!(
-            "SELECT {COLUMNS}, q.envelope FROM {} q
-             WHERE q.state IN ('queued', 'sending') AND q.next_attempt_at_ms <= ?1
+            "SELECT {COLUMNS}, {ENVELOPE_COLUMNS} FROM {} q
+             WHERE {SENDABLE} AND q.next_attempt_at_ms <= ?1
                AND q.checkin_id IS NOT ?2 {}
              ORDER BY q.seq, q.checkin_id LIMIT 1",
             lane.table(),
@@ -171,20 +205,18 @@ impl Store {
             return Ok(None);
         };
         let mut item = self.queue_item(lane, r)?;
-        let sealed: Option<Vec<u8>> = r.get(7)?;
         let id = item.checkin_id.to_string();
-        item.envelope = sealed
-            .map(|s| self.open_value(lane.table(), "envelope", &id, &s))
-            .transpose()?;
+        item.envelope = self.envelope_at(lane, &id, r, COLUMN_COUNT)?;
         Ok(Some(item))
     }
 
-    /// Earliest retry time among the items of `lane` that could be sent.
+    /// Earliest retry time among the items of `lane` that could be sent
+    /// (wedged ones included: they are retried by themselves).
     pub(crate) fn next_retry_at_ms(&self, lane: Lane) -> Result<Option<i64>, StoreError> {
         Ok(self.reader().query_row(
             &format!(
                 "SELECT min(q.next_attempt_at_ms) FROM {} q
-                 WHERE q.state IN ('queued', 'sending') {}",
+                 WHERE {SENDABLE} {}",
                 lane.table(),
                 lane.due_when()
             ),
@@ -215,13 +247,15 @@ impl Store {
         )?)
     }
 
-    /// Marks an item as being sent (one attempt more). Advisory: a crash
-    /// that loses the mark leaves the item queued, and it is sent again.
+    /// Marks an item as being sent (one attempt more); a wedged one being
+    /// retried stays wedged until the program answers. Advisory: a crash
+    /// that loses the mark leaves the item as it was, and it is sent again.
     pub(crate) fn mark_sending(&self, lane: Lane, id: Uuid) -> Result<(), StoreError> {
         self.write_advisory(
             &format!(
-                "UPDATE {} SET state = 'sending', attempts = attempts + 1
-                 WHERE checkin_id = ?1 AND state IN ('queued', 'sending')",
+                "UPDATE {} SET state = CASE state WHEN 'wedged' THEN 'wedged' ELSE 'sending' END,
+                    attempts = attempts + 1
+                 WHERE checkin_id = ?1 AND state IN ('queued', 'sending', 'wedged')",
                 lane.table()
             ),
             [id.to_string()],
@@ -233,8 +267,9 @@ impl Store {
     pub(crate) fn unmark_sending(&self, lane: Lane, id: Uuid) -> Result<(), StoreError> {
         self.write_advisory(
             &format!(
-                "UPDATE {} SET state = 'queued', attempts = max(attempts - 1, 0)
-                 WHERE checkin_id = ?1 AND state = 'sending'",
+                "UPDATE {} SET state = CASE state WHEN 'sending' THEN 'queued' ELSE state END,
+                    attempts = max(attempts - 1, 0)
+                 WHERE checkin_id = ?1 AND state IN ('sending', 'wedged')",
                 lane.table()
             ),
             [id.to_string()],
@@ -242,7 +277,9 @@ impl Store {
         Ok(())
     }
 
-    /// A transient failure: back to `queued`, retried at `next_attempt_at_ms`.
+    /// A transient failure: back to `queued`, retried at
+    /// `next_attempt_at_ms`. A wedged item being retried stays wedged with
+    /// its refusal's reason (the participant still sees why).
     pub(crate) fn mark_retry(
         &self,
         lane: Lane,
@@ -252,8 +289,10 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.writer().execute(
             &format!(
-                "UPDATE {} SET state = 'queued', last_error = ?2, next_attempt_at_ms = ?3
-                 WHERE checkin_id = ?1 AND state IN ('queued', 'sending')",
+                "UPDATE {} SET next_attempt_at_ms = ?3,
+                    last_error = CASE state WHEN 'wedged' THEN last_error ELSE ?2 END,
+                    state = CASE state WHEN 'wedged' THEN 'wedged' ELSE 'queued' END
+                 WHERE checkin_id = ?1 AND state IN ('queued', 'sending', 'wedged')",
                 lane.table()
             ),
             params![id.to_string(), reason, next_attempt_at_ms],
@@ -261,20 +300,24 @@ impl Store {
         Ok(())
     }
 
-    /// A permanent failure, inside `tx` (with its ledger entry).
+    /// A permanent failure, inside `tx` (with its ledger entry): wedged,
+    /// one refusal more, retried by itself at `retry_at_ms`.
     pub(crate) fn mark_wedged(
         &self,
         tx: &rusqlite::Transaction<'_>,
         lane: Lane,
         id: Uuid,
         reason: &str,
+        retry_at_ms: i64,
     ) -> Result<(), StoreError> {
         tx.execute(
             &format!(
-                "UPDATE {} SET state = 'wedged', last_error = ?2 WHERE checkin_id = ?1",
+                "UPDATE {} SET state = 'wedged', last_error = ?2, wedges = wedges + 1,
+                    next_attempt_at_ms = ?3
+                 WHERE checkin_id = ?1",
                 lane.table()
             ),
-            params![id.to_string(), reason],
+            params![id.to_string(), reason, retry_at_ms],
         )?;
         Ok(())
     }
@@ -291,7 +334,8 @@ impl Store {
         let key = id.to_string();
         tx.execute(
             &format!(
-                "UPDATE {} SET state = 'delivered', envelope = NULL, receipt = ?2, last_error = NULL
+                "UPDATE {} SET state = 'delivered', envelope = NULL, wire_envelope = NULL,
+                    receipt = ?2, last_error = NULL
                  WHERE checkin_id = ?1",
                 lane.table()
             ),
@@ -324,14 +368,58 @@ impl Store {
         Ok(n == 1)
     }
 
-    /// Whether `lane` holds the check-in's item with its sealed envelope.
+    /// Moves the envelopes of items not yet delivered that were written
+    /// sealed under the storage key (before schema 5) to `wire_envelope`,
+    /// so a later loss of the platform key leaves them deliverable. Runs
+    /// each time the store opens with its key; returns how many moved.
+    pub(crate) fn unseal_waiting_envelopes(&self) -> Result<usize, StoreError> {
+        // Usually nothing: no write (and no sync to disk) at every open.
+        let pending: bool = self.reader().query_row(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE envelope IS NOT NULL AND wire_envelope IS NULL AND state != 'delivered')
+                 OR EXISTS (SELECT 1 FROM media_outbox WHERE envelope IS NOT NULL AND wire_envelope IS NULL AND state != 'delivered')",
+            [],
+            |r| r.get(0),
+        )?;
+        if !pending {
+            return Ok(0);
+        }
+        self.write(|tx| {
+            let mut moved = 0;
+            for lane in Lane::IN_SEND_ORDER {
+                let table = lane.table();
+                let rows: Vec<(String, Vec<u8>)> = {
+                    let mut stmt = tx.prepare(&format!(
+                        "SELECT checkin_id, envelope FROM {table}
+                         WHERE envelope IS NOT NULL AND wire_envelope IS NULL
+                           AND state != 'delivered'"
+                    ))?;
+                    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    rows.collect::<Result<_, _>>()?
+                };
+                for (id, sealed) in rows {
+                    let wire = self.open_value(table, "envelope", &id, &sealed)?;
+                    tx.execute(
+                        &format!(
+                            "UPDATE {table} SET wire_envelope = ?2, envelope = NULL
+                             WHERE checkin_id = ?1"
+                        ),
+                        params![id, wire],
+                    )?;
+                    moved += 1;
+                }
+            }
+            Ok(moved)
+        })
+    }
+
+    /// Whether `lane` holds the check-in's item with its envelope.
     #[cfg(any(test, feature = "internals"))]
     pub(crate) fn has_envelope(&self, lane: Lane, id: Uuid) -> Result<bool, StoreError> {
         Ok(self
             .reader()
             .query_row(
                 &format!(
-                    "SELECT envelope IS NOT NULL FROM {} WHERE checkin_id = ?1",
+                    "SELECT coalesce(wire_envelope, envelope) IS NOT NULL FROM {} WHERE checkin_id = ?1",
                     lane.table()
                 ),
                 [id.to_string()],

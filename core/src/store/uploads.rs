@@ -4,7 +4,7 @@
 //! documents it holds and when it last checked them (so an unchanged plan is
 //! not fetched again, nor asked about on every try of a failing network),
 //! and, per envelope of the queue with an upload open on the server, how far
-//! the server got (schema 5).
+//! the server got (schema 6).
 //!
 //! The progress row is advisory in one direction only: the server's answer
 //! is the truth about its bytes, the row says whether to ask it before

@@ -1,5 +1,8 @@
-//! When to try again after a transient failure: exponential backoff with
-//! full jitter, capped, and never sooner than the server's `Retry-After`.
+//! When to try again: after a transient failure, exponential backoff with
+//! full jitter, capped, and never sooner than the server's `Retry-After`;
+//! after a refusal (a wedged item), a long backoff of its own, so a
+//! refusal caused by a server bug or a changed limit never stops an item
+//! for good.
 
 use std::time::Duration;
 
@@ -10,6 +13,22 @@ pub const BASE_DELAY: Duration = Duration::from_secs(2);
 /// No wait is ever longer than this (a phone may sleep long; the shell's
 /// next wake-up starts a sync anyway).
 pub const MAX_DELAY: Duration = Duration::from_secs(30 * 60);
+
+/// A wedged item is first retried by itself this long after its refusal.
+pub const WEDGED_FIRST_RETRY: Duration = Duration::from_secs(6 * 3600);
+/// And never waits longer than this between two retries.
+pub const WEDGED_MAX_RETRY: Duration = Duration::from_secs(24 * 3600);
+
+/// The delay before a wedged item is retried, after its `wedges`-th
+/// refusal (1 for the first): 6 h, 12 h, then every 24 h, each between
+/// half and all of that (equal jitter: never soon, never all at once).
+pub fn wedged_delay(wedges: u32, jitter: u64) -> Duration {
+    let doublings = wedges.saturating_sub(1).min(8);
+    let ceiling = (WEDGED_FIRST_RETRY * (1u32 << doublings)).min(WEDGED_MAX_RETRY);
+    let half = ceiling / 2;
+    let scaled = half.as_millis() * u128::from(jitter) / u128::from(u64::MAX);
+    half + Duration::from_millis(u64::try_from(scaled).unwrap_or(u64::MAX))
+}
 
 /// The delay before attempt `attempts + 1`, given how many attempts were
 /// made so far and what the server asked for. `jitter` picks the point in
@@ -59,6 +78,19 @@ mod tests {
             let asked = Some(Duration::from_secs(120));
             assert!(delay(0, asked, jitter) >= Duration::from_secs(120));
         }
+    }
+
+    #[test]
+    fn wedged_items_wait_long_then_at_most_a_day() {
+        let hours = |d: Duration| d.as_secs() / 3600;
+        assert_eq!(hours(wedged_delay(1, u64::MAX)), 6);
+        assert_eq!(hours(wedged_delay(1, 0)), 3, "never sooner than half");
+        assert_eq!(hours(wedged_delay(2, u64::MAX)), 12);
+        for wedges in 3..100 {
+            assert_eq!(hours(wedged_delay(wedges, u64::MAX)), 24);
+            assert_eq!(hours(wedged_delay(wedges, 0)), 12);
+        }
+        assert!(wedged_delay(0, random_jitter()) <= WEDGED_FIRST_RETRY);
     }
 
     #[test]

@@ -14,7 +14,8 @@ use std::time::Duration;
 use tokio::time::Instant;
 use uuid::Uuid;
 
-use crate::net::http::{Api, SendOutcome, Signer, b64};
+use crate::net::http::{Api, Signer, b64};
+use crate::net::reply::SendOutcome;
 use super::lane::LaneWire;
 use super::{SyncListener, SyncProgress, SyncReport, backoff};
 use crate::error::{Error, Result};
@@ -22,13 +23,17 @@ use crate::ledger;
 use crate::protocol::messages::CheckinResponse;
 use crate::protocol::{envelope, receipt};
 use crate::session::{Enrolled, Session};
-use crate::store::{Lane, QueueItem};
+use crate::store::{Lane, OutboxState, QueueItem};
 
 /// One envelope marked `sending`, with its digest, ready to go.
 pub(super) struct Prepared {
     pub lane: Lane,
     pub checkin_id: Uuid,
     pub attempts: u32,
+    /// Refusals so far; a wedged item retried after its long backoff is
+    /// not counted as waiting.
+    wedges: u32,
+    was_waiting: bool,
     pub envelope: Vec<u8>,
     pub digest: [u8; 32],
 }
@@ -39,6 +44,7 @@ struct Verified {
     checkin_id: Uuid,
     receipt: receipt::Receipt,
     bytes: u64,
+    was_waiting: bool,
 }
 
 /// Counts committed deliveries and tells the listener.
@@ -49,7 +55,7 @@ struct Progress<'l> {
 
 impl Progress<'_> {
     fn delivered(&mut self, report: &mut SyncReport, v: Verified) {
-        report.count_delivered(v.lane);
+        report.count_delivered(v.lane, v.was_waiting);
         self.bytes_sent += v.bytes;
         if let Some(l) = self.listener {
             l.on_progress(SyncProgress {
@@ -75,7 +81,7 @@ impl Delivery<'_> {
         Signer {
             key: &self.enrolled.device_key,
             device_id: self.enrolled.record.device_id,
-            now_ms: self.now_ms(),
+            now_ms: self.session.server_now_ms(),
         }
     }
 
@@ -108,9 +114,10 @@ impl Delivery<'_> {
             let Some(item) = self.next_due(in_flight)? else {
                 return Ok(None);
             };
+            let was_waiting = item.state != OutboxState::Wedged;
             let Some(envelope) = item.envelope else {
-                self.wedge(item.lane, item.checkin_id, "the sealed payload is missing")?;
-                report.count_wedged(item.lane);
+                self.wedge(item.lane, item.checkin_id, item.wedges, "the envelope is missing")?;
+                report.count_wedged(item.lane, was_waiting);
                 continue;
             };
             self.session.store.mark_sending(item.lane, item.checkin_id)?;
@@ -120,6 +127,8 @@ impl Delivery<'_> {
                 lane: item.lane,
                 checkin_id: item.checkin_id,
                 attempts: item.attempts,
+                wedges: item.wedges,
+                was_waiting,
                 envelope,
                 digest,
             }));
@@ -212,6 +221,7 @@ impl Delivery<'_> {
                             checkin_id: current.checkin_id,
                             receipt,
                             bytes: current.envelope.len() as u64,
+                            was_waiting: current.was_waiting,
                         });
                         self.session.observe_server_time(resp.server_time)?;
                     }
@@ -242,6 +252,9 @@ impl Delivery<'_> {
                     skew_retries += 1;
                     self.session.observe_server_time(server_time)?;
                     self.mark_retry(&current, "clock corrected", 0)?;
+                    // Send it again now, before the item prepared behind it.
+                    self.release(next.take())?;
+                    next = self.prepare_next(None, &mut report)?;
                 }
                 SendOutcome::ClockSkew { .. } => {
                     self.retry_later(&current, "clock_skew", None)?;
@@ -249,9 +262,12 @@ impl Delivery<'_> {
                     break;
                 }
                 SendOutcome::Permanent { status, code } => {
+                    // The program refused this envelope: wedge it (retried
+                    // by itself after a long backoff) and go on with the
+                    // next, which this refusal says nothing about.
                     let reason = format!("{status} {code}");
-                    self.wedge(current.lane, current.checkin_id, &reason)?;
-                    report.count_wedged(current.lane);
+                    self.wedge(current.lane, current.checkin_id, current.wedges, &reason)?;
+                    report.count_wedged(current.lane, current.was_waiting);
                     report.last_error = Some(reason);
                 }
             }
@@ -313,12 +329,16 @@ impl Delivery<'_> {
         self.mark_retry(item, reason, self.now_ms() + wait.as_millis() as i64)
     }
 
-    /// A permanent refusal, with its ledger entry, in one transaction.
-    fn wedge(&self, lane: Lane, checkin_id: Uuid, reason: &str) -> Result<()> {
+    /// A permanent refusal, with its ledger entry, in one transaction; the
+    /// item is retried by itself after a long backoff that grows with its
+    /// refusals (`wedges` so far).
+    fn wedge(&self, lane: Lane, checkin_id: Uuid, wedges: u32, reason: &str) -> Result<()> {
         let at = self.session.now().corrected();
+        let wait = backoff::wedged_delay(wedges.saturating_add(1), backoff::random_jitter());
+        let retry_at_ms = at.timestamp_millis() + wait.as_millis() as i64;
         let store = &self.session.store;
         store.write(|tx| {
-            store.mark_wedged(tx, lane, checkin_id, reason)?;
+            store.mark_wedged(tx, lane, checkin_id, reason, retry_at_ms)?;
             ledger::append(store, tx, at, lane.wedged(checkin_id, reason.to_string()))
         })?;
         Ok(())

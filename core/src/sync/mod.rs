@@ -10,6 +10,11 @@
 //! (`deliver.rs`) does not know which lane an item is in; what differs on
 //! the wire and in the ledger is in `lane.rs`.
 //!
+//! A pin mismatch (the server shows a TLS key the device did not pin) stops
+//! the sync, unless the program published a signed TLS key rotation to the
+//! new key (`rotation.rs`): then the device takes the new pins and the sync
+//! goes on.
+//!
 //! Each step commits on its own (`sending`, then `delivered` with the
 //! receipt and the ledger entry in one transaction), so a sync killed or
 //! cancelled at any point leaves every item whole; an item caught in
@@ -26,6 +31,7 @@ mod deliver;
 mod lane;
 mod refresh;
 mod resume;
+mod rotation;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -79,9 +85,16 @@ pub struct SyncReport {
     pub plan_updated: bool,
     /// A new policy version was received and stored.
     pub policy_updated: bool,
-    /// The server sent a plan or policy that was refused; the stored one
-    /// stays in force.
+    /// The server sent a plan, policy, directory or case document that was
+    /// refused; the stored one stays in force.
     pub document_error: Option<String>,
+    /// A newer directory of community services was stored (its changes
+    /// are in the ledger).
+    #[serde(default)]
+    pub directory_updated: bool,
+    /// A newer case document was stored (its changes are in the ledger).
+    #[serde(default)]
+    pub case_updated: bool,
     /// What retention deleted at the end of the sync; `None` if it did not
     /// run (deadline reached, or it failed and runs again next time).
     pub retention: Option<crate::retention::RetentionReport>,
@@ -173,10 +186,14 @@ impl SyncReport {
         }
     }
 
-    fn count_delivered(&mut self, lane: Lane) {
+    /// One item delivered; `was_waiting` is false for a wedged item
+    /// retried after its long backoff (it was not counted as waiting).
+    fn count_delivered(&mut self, lane: Lane, was_waiting: bool) {
         let t = self.tally(lane);
         *t.delivered += 1;
-        *t.waiting = t.waiting.saturating_sub(1);
+        if was_waiting {
+            *t.waiting = t.waiting.saturating_sub(1);
+        }
     }
 
     /// Adds the items wedged while preparing (counted apart) to this report.
@@ -187,10 +204,13 @@ impl SyncReport {
         self.media_waiting = self.media_waiting.saturating_sub(other.media_wedged);
     }
 
-    fn count_wedged(&mut self, lane: Lane) {
+    /// One item refused (again, for a retried wedged item).
+    fn count_wedged(&mut self, lane: Lane, was_waiting: bool) {
         let t = self.tally(lane);
         *t.wedged += 1;
-        *t.waiting = t.waiting.saturating_sub(1);
+        if was_waiting {
+            *t.waiting = t.waiting.saturating_sub(1);
+        }
     }
 }
 
@@ -216,8 +236,31 @@ pub(crate) fn next_retry_at(session: &Session, lanes: &[Lane]) -> Result<Option<
 }
 
 /// Sends what is due in `lanes` until done or until `deadline`, then
-/// refreshes the program's documents if time remains.
+/// refreshes the program's documents if time remains. On a pin mismatch,
+/// takes the program's signed TLS key rotation if there is a valid one, and
+/// goes on once with the new pins.
 pub(crate) async fn run(
+    session: &Session,
+    lanes: &[Lane],
+    deadline: Instant,
+    listener: Option<&dyn SyncListener>,
+) -> Result<SyncReport> {
+    let mut report = match deliver_and_refresh(session, lanes, deadline, listener).await {
+        Err(crate::error::Error::PinMismatch) if rotation::adopt(session).await? => {
+            // What waited for the mismatch is due again at once.
+            for &lane in lanes {
+                session.store.reset_backoff(lane)?;
+            }
+            deliver_and_refresh(session, lanes, deadline, listener).await?
+        }
+        other => other?,
+    };
+    report.next_retry_at = next_retry_at(session, lanes)?;
+    Ok(report)
+}
+
+/// One pass with the pins held now: deliver, then refresh the documents.
+async fn deliver_and_refresh(
     session: &Session,
     lanes: &[Lane],
     deadline: Instant,
@@ -233,7 +276,9 @@ pub(crate) async fn run(
     }
     .run(deadline, listener)
     .await?;
-    refresh::documents(session, &api, &enrolled, deadline, &mut report).await?;
-    report.next_retry_at = next_retry_at(session, lanes)?;
+    // Then the documents, the directory and the case document, over the
+    // same client (`refresh.rs`).
+    let unmetered = lanes.contains(&Lane::Media);
+    refresh::documents(session, &api, &enrolled, unmetered, deadline, &mut report).await?;
     Ok(report)
 }

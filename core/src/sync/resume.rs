@@ -29,7 +29,7 @@ use std::time::Duration;
 
 use super::deliver::{Delivery, Prepared};
 use super::lane::LaneWire;
-use crate::net::http::SendOutcome;
+use crate::net::reply::SendOutcome;
 use crate::net::upload::{Appended, Held};
 use crate::store::UploadResume;
 

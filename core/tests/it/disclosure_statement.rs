@@ -267,8 +267,9 @@ async fn a_changed_policy_is_shown_before_the_next_capture_under_it() {
             .position(|e| pred(&e.event))
             .expect("entry present")
     };
-    let received =
-        at(&|e| matches!(e, LedgerEvent::PolicyReceived { version } if *version == new_version));
+    let received = at(
+        &|e| matches!(e, LedgerEvent::PolicyReceived { version, .. } if *version == new_version),
+    );
     let consented = at(&|e| {
         matches!(e, LedgerEvent::ConsentRecorded { policy_version, text_sha256_hex, .. }
             if *policy_version == new_version && *text_sha256_hex == statement.text_sha256_hex)
@@ -343,4 +344,78 @@ async fn a_device_enrolled_before_the_version_was_kept_apart_reads_it_from_the_l
         s.client.start_checkin(None),
         Err(Error::ConsentRequired { policy_version }) if policy_version == version
     ));
+}
+
+#[tokio::test]
+async fn a_different_lower_version_never_lets_captures_go_ahead_without_consent() {
+    let s = enrolled().await;
+    let enrolled_under = s.client.policy().expect("policy").version;
+    let v2 = enrolled_under + 1;
+    assert!(sync_policy(&s, coarse_policy(v2, 2000)).await);
+    let waits = |r: Result<uuid::Uuid, Error>| match r {
+        Err(Error::ConsentRequired { policy_version }) => assert_eq!(policy_version, v2),
+        other => panic!("expected ConsentRequired for {v2}, got {other:?}"),
+    };
+    waits(s.client.start_checkin(None));
+    let shown = s.client.collection_statement("en").expect("statement");
+
+    // The server now sends another document numbered like the one enrolled
+    // under (asking for the precise location): it is refused, and the
+    // version the participant has not yet seen still waits for them.
+    let mut other = coarse_policy(enrolled_under, 2000);
+    other["evidence"]["location"] = json!("precise");
+    s.server.set_policy(other.clone());
+    let report = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert!(!report.policy_updated);
+    let why = report.document_error.expect("the refusal is reported");
+    assert!(why.contains("older"), "{why}");
+    assert_eq!(s.client.policy().expect("policy").version, v2);
+    assert_eq!(
+        s.client.collection_statement("en").expect("statement"),
+        shown
+    );
+    waits(s.client.start_checkin(None));
+
+    // The same number over other content is refused too.
+    let mut same_number = coarse_policy(v2, 2000);
+    same_number["evidence"]["location"] = json!("precise");
+    s.server.set_policy(same_number);
+    let report = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert!(!report.policy_updated);
+    assert!(
+        report
+            .document_error
+            .is_some_and(|why| why.contains("other content"))
+    );
+    waits(s.client.start_checkin(None));
+
+    // Neither reached the ledger; only the participant's consent opens
+    // captures, under the policy they were shown.
+    let received: Vec<u32> = s
+        .client
+        .ledger()
+        .expect("verifies")
+        .iter()
+        .filter_map(|e| match &e.event {
+            LedgerEvent::PolicyReceived {
+                version,
+                sha256_hex,
+            } => {
+                assert!(sha256_hex.is_some(), "the policy's digest is recorded");
+                Some(*version)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(received, [enrolled_under, v2]);
+    let consent = s.client.record_consent(v2, "en").expect("consent");
+    assert!(consent.policy_sha256_hex.is_some());
+    let draft = s.client.start_checkin(None).expect("start");
+    s.client
+        .attach_photo(draft, &photo(640, 480, 4))
+        .expect("photo");
+    assert_eq!(
+        s.client.submit(draft).expect("submit").policy_version,
+        Some(v2)
+    );
 }

@@ -2,7 +2,9 @@
 //! implementation (the `hpke` crate), exactly as docs/protocol.md says.
 
 use checkin_core::crypto::{sha256, signing::DeviceKey};
-use checkin_core::protocol::envelope::{self, ClockEvidence, HeaderFields, Part, PartKind};
+use checkin_core::protocol::envelope::{
+    self, ClockEvidence, HeaderFields, LedgerHeadRef, Part, PartKind,
+};
 use checkin_core::protocol::wire_time;
 use hpke::{
     Deserializable, Kem, OpModeR, Serializable, aead::AesGcm256, kdf::HkdfSha256,
@@ -26,6 +28,10 @@ fn fields() -> HeaderFields {
         },
         sealed_at: t,
         policy_version: Some(3),
+        ledger_head: Some(LedgerHeadRef {
+            seq: 12,
+            sha256_hex: "5e".repeat(32),
+        }),
     }
 }
 

@@ -1,12 +1,19 @@
 //! Delivery under a misbehaving server (issue 5's fault runs): Retry-After
 //! is honoured; random 500s, 503s, 429s, delays, dropped connections, lost
 //! acknowledgements and bad receipts never produce a duplicate, a lost
-//! check-in, or a delivery without a verified receipt.
+//! check-in, or a delivery without a verified receipt. What is not the
+//! program's word about an envelope (a captive portal's page, a proxy's
+//! 403, 404 or 413, a redirect, an unknown device) never wedges one, and
+//! a wedged one is retried by itself after a long backoff (issue 16).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::support::*;
+use checkin_core::clock::ManualClock;
+use checkin_core::crypto::keystore::SoftwareKeyStore;
 use checkin_core::store::OutboxState;
+use checkin_core::{CheckinClient, LedgerEvent};
 use reference_server::{Fault, Route};
 
 #[tokio::test]
@@ -195,9 +202,13 @@ async fn a_poisoned_checkin_is_wedged_and_the_ones_behind_it_still_go() {
     let ids: Vec<_> = (0..3)
         .map(|i| submit_photo_checkin(&s.client, 90 + i))
         .collect();
-    s.server
-        .faults()
-        .fail_next(1, Fault::Reject { status: 422 });
+    s.server.faults().fail_next(
+        1,
+        Fault::Refuse {
+            status: 422,
+            code: "envelope_unopenable".into(),
+        },
+    );
     let r = s.client.sync(far_deadline(), None).await.expect("sync");
     assert_eq!((r.delivered, r.wedged, r.remaining), (2, 1, 0));
     let poisoned = s
@@ -209,7 +220,7 @@ async fn a_poisoned_checkin_is_wedged_and_the_ones_behind_it_still_go() {
     assert_eq!(poisoned.state, OutboxState::Wedged);
     assert_eq!(
         poisoned.last_error.as_deref(),
-        Some("422 rejected"),
+        Some("422 envelope_unopenable"),
         "the reason is kept for the participant"
     );
     assert!(
@@ -219,7 +230,7 @@ async fn a_poisoned_checkin_is_wedged_and_the_ones_behind_it_still_go() {
     for id in &ids[1..] {
         assert_eq!(s.server.checkin_count(&id.to_string()), 1);
     }
-    // A later sync does not retry it by itself...
+    // A later sync does not retry it soon...
     let seen = s.server.faults().requests(Route::Checkins);
     s.client.sync(far_deadline(), None).await.expect("sync");
     assert_eq!(s.server.faults().requests(Route::Checkins), seen);
@@ -288,4 +299,158 @@ async fn an_item_prepared_behind_a_failed_request_is_put_back_untouched() {
         assert!(item(*id).receipt.is_some());
     }
     assert!(r.server_wait_ms > 0, "{r:?}");
+}
+
+/// Counts the connections made to a port nobody should be sent to (where a
+/// portal's redirect points).
+async fn redirect_target() -> (String, Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/login", listener.local_addr().expect("addr"));
+    let hits = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = hits.clone();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            drop(socket);
+        }
+    });
+    (url, hits)
+}
+
+#[tokio::test]
+async fn what_is_not_the_programs_word_never_wedges_the_queue() {
+    let s = enrolled().await;
+    let ids: Vec<_> = (0..3)
+        .map(|i| submit_photo_checkin(&s.client, 130 + i))
+        .collect();
+    let (portal, portal_hits) = redirect_target().await;
+    let answers = [
+        Fault::Html { status: 403 },
+        Fault::Redirect {
+            status: 307,
+            location: portal.clone(),
+        },
+        Fault::Redirect {
+            status: 302,
+            location: portal,
+        },
+        Fault::Html { status: 404 },
+        Fault::Html { status: 413 },
+        Fault::Html { status: 200 },
+        Fault::Html { status: 202 },
+        Fault::Html { status: 422 },
+        // The program's own words, but not about this envelope.
+        Fault::Refuse {
+            status: 401,
+            code: "unknown_device".into(),
+        },
+        Fault::Refuse {
+            status: 403,
+            code: "forbidden".into(),
+        },
+        Fault::Reject { status: 422 },
+    ];
+    for answer in answers {
+        let label = format!("{answer:?}");
+        s.server.faults().fail_next(1, answer);
+        s.client.network_available().expect("reset");
+        let seen = s.server.faults().requests(Route::Checkins);
+        let r = s.client.sync(far_deadline(), None).await.expect(&label);
+        assert_eq!(
+            (r.delivered, r.wedged, r.remaining),
+            (0, 0, 3),
+            "{label}: {r:?}"
+        );
+        assert!(r.last_error.is_some(), "{label}: reported");
+        assert_eq!(
+            s.server.faults().requests(Route::Checkins) - seen,
+            1,
+            "{label}: the sync stops; the next item does not meet it"
+        );
+        for id in &ids {
+            let item = s
+                .client
+                .internals()
+                .outbox_item(*id)
+                .expect("read")
+                .expect("item");
+            assert_eq!(item.state, OutboxState::Queued, "{label}");
+        }
+    }
+    assert_eq!(
+        portal_hits.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "a redirect is never followed"
+    );
+    // The way clears: everything goes, once.
+    s.client.network_available().expect("reset");
+    let r = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!((r.delivered, r.wedged, r.remaining), (3, 0, 0), "{r:?}");
+    for id in &ids {
+        assert_eq!(s.server.checkin_count(&id.to_string()), 1);
+    }
+}
+
+#[tokio::test]
+async fn a_wedged_checkin_is_retried_by_itself_after_a_long_backoff() {
+    let server_dir = tempfile::tempdir().expect("dir");
+    let device_dir = tempfile::tempdir().expect("dir");
+    let server = start_server(server_dir.path()).await;
+    let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
+    let ks = SoftwareKeyStore::random().expect("ks");
+    let client = CheckinClient::open(config(device_dir.path()), &ks, clock.clone()).expect("open");
+    client
+        .enroll(&server.base_url(), &server.issue_enrollment_code())
+        .await
+        .expect("enroll");
+    let id = submit_photo_checkin(&client, 140);
+    // A server bug refuses it in the protocol's words.
+    server.faults().fail_next(
+        1,
+        Fault::Refuse {
+            status: 422,
+            code: "envelope_unopenable".into(),
+        },
+    );
+    let r = client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!(r.wedged, 1);
+    let wedged = client
+        .internals()
+        .outbox_item(id)
+        .expect("read")
+        .expect("item");
+    let now_ms = client.corrected_now().expect("now").timestamp_millis();
+    let wait_h = (wedged.next_attempt_at_ms - now_ms) as f64 / 3_600_000.0;
+    assert!(
+        (2.9..=6.0).contains(&wait_h),
+        "first retry in {wait_h:.2} h"
+    );
+    assert_eq!(
+        r.next_retry_at.map(|t| t.timestamp_millis()),
+        Some(wedged.next_attempt_at_ms),
+        "the shell is told when to wake for it"
+    );
+
+    // Seven hours later (on both clocks), a sync retries it by itself.
+    let later = chrono::Duration::hours(7);
+    clock.advance(later);
+    server.set_clock_offset_ms(later.num_milliseconds());
+    let r = client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!((r.delivered, r.wedged, r.remaining), (1, 0, 0), "{r:?}");
+    assert_eq!(server.checkin_count(&id.to_string()), 1);
+    let item = client
+        .internals()
+        .outbox_item(id)
+        .expect("read")
+        .expect("item");
+    assert_eq!(item.state, OutboxState::Delivered);
+    assert!(
+        client.ledger().expect("ledger").iter().any(|e| matches!(
+            &e.event,
+            LedgerEvent::CheckinDelivered { checkin_id, .. } if *checkin_id == id
+        )),
+        "its receipt is in the ledger"
+    );
 }

@@ -135,11 +135,73 @@ async fn the_export_verifies_with_the_independent_checker_and_tampering_fails_it
         assert_eq!(code, 1, "{want}: {out}");
         assert!(out.contains(want), "{want}: {out}");
     }
-    // And the rebuilding itself is sound: an unchanged document rechained
-    // still verifies.
+    // And a forger who rebuilds the whole chain, changing nothing it says,
+    // is caught by the device's signature over the head.
     let mut d = doc.clone();
     rechain(&mut d);
-    assert_eq!(run_ledger_checker(s.device_dir.path(), &d.to_string()).0, 0);
+    let (code, out) = run_ledger_checker(s.device_dir.path(), &d.to_string());
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("head signature does not verify"), "{out}");
+}
+
+#[tokio::test]
+async fn the_export_is_signed_by_the_device_key_the_ledger_enrolled() {
+    let s = with_history().await;
+    let json = s.client.export_ledger_json().expect("intact");
+    let doc: Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(doc["format"], "checkin-ledger/2");
+    let enrolled_key = s
+        .client
+        .ledger()
+        .expect("intact")
+        .into_iter()
+        .find_map(|e| match e.event {
+            checkin_core::LedgerEvent::Enrolled { device_key_id, .. } => Some(device_key_id),
+            _ => None,
+        })
+        .expect("enrolled");
+    assert_eq!(doc["device_key"]["key_id"], Value::from(enrolled_key));
+    let unsigned: Vec<(&str, Change)> = vec![
+        (
+            "head signature does not verify",
+            Box::new(|d: &mut Value| d["exported_at"] = Value::from("2020-01-01T00:00:00.000Z")),
+        ),
+        (
+            "head signature does not verify",
+            Box::new(|d: &mut Value| {
+                d["device_id"] = Value::from(uuid::Uuid::new_v4().to_string())
+            }),
+        ),
+        (
+            "program name differs",
+            Box::new(|d: &mut Value| d["program"]["name"] = Value::from("Another Program")),
+        ),
+        (
+            "does not match its key id",
+            Box::new(|d: &mut Value| {
+                d["device_key"]["public_key_b64"] =
+                    Value::from("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+            }),
+        ),
+        (
+            "format 1 exports are not signed",
+            Box::new(|d: &mut Value| d["format"] = Value::from("checkin-ledger/1")),
+        ),
+    ];
+    for (want, change) in unsigned {
+        let mut d = doc.clone();
+        change(&mut d);
+        let (code, out) = run_ledger_checker(s.device_dir.path(), &d.to_string());
+        assert_eq!(code, 1, "{want}: {out}");
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    // A forger who signs with a key of their own fails unless they also
+    // rewrite the enrollment, and then the chain no longer matches the
+    // program's copies of the check-ins (see the rollback test below).
+    let mut d = doc.clone();
+    d["device_key"]["key_id"] = Value::from("00".repeat(16));
+    let (code, out) = run_ledger_checker(s.device_dir.path(), &d.to_string());
+    assert_eq!(code, 1, "{out}");
 }
 
 #[tokio::test]
@@ -244,4 +306,114 @@ async fn reordering_rows_is_detected() {
          UPDATE ledger SET seq = 5 WHERE seq = -1;"))
     .await;
     assert_eq!(fault, LedgerFault::Unreadable(4));
+}
+
+/// Closes the client, runs `change` on its data directory, reopens it.
+fn reopen(s: Setup, change: impl FnOnce(&std::path::Path)) -> Setup {
+    let Setup {
+        server,
+        client,
+        key_store,
+        server_dir,
+        device_dir,
+    } = s;
+    drop(client);
+    change(device_dir.path());
+    let client = CheckinClient::open(config(device_dir.path()), &key_store, Arc::new(SystemClock))
+        .expect("reopen");
+    Setup {
+        server,
+        client,
+        key_store,
+        server_dir,
+        device_dir,
+    }
+}
+
+/// Makes `to` hold exactly the files of `from` (a data directory's copy).
+fn copy_files(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(to).expect("read").flatten() {
+        if entry.path().is_file() {
+            std::fs::remove_file(entry.path()).expect("remove");
+        }
+    }
+    for entry in std::fs::read_dir(from).expect("read").flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        }
+    }
+}
+
+#[tokio::test]
+async fn each_envelope_anchors_the_ledger_and_an_older_copy_of_it_is_caught() {
+    let s = enrolled().await;
+    submit_photo_checkin(&s.client, 1);
+    submit_photo_checkin(&s.client, 2);
+    s.client.sync(far_deadline(), None).await.expect("sync");
+    // Someone keeps a copy of the device's files as they are now.
+    let older = tempfile::tempdir().expect("dir");
+    let s = reopen(s, |dir| copy_files(dir, older.path()));
+    let third = submit_photo_checkin(&s.client, 3);
+    assert_eq!(
+        s.client
+            .sync(far_deadline(), None)
+            .await
+            .expect("sync")
+            .delivered,
+        1
+    );
+
+    // Every sealed check-in names the ledger head it was sealed at (an
+    // earlier entry), in the header the device signed and the program's
+    // receipt countersigns; the program holds it as it arrived.
+    let json = s.client.export_ledger_json().expect("intact");
+    let doc: Value = serde_json::from_str(&json).expect("json");
+    let entries = doc["entries"].as_array().expect("entries");
+    for (i, e) in entries.iter().enumerate() {
+        let summary = &e["entry"]["event"]["summary"];
+        let Some(seq) = summary["ledger_head"]["seq"].as_u64() else {
+            continue;
+        };
+        assert!((seq as usize) <= i, "an earlier entry: {summary}");
+        let named = &summary["ledger_head"]["sha256_hex"];
+        assert_eq!(named, &entries[seq as usize - 1]["sha256_hex"]);
+        let id = summary["checkin_id"].as_str().expect("id");
+        let stored = s.server.stored_checkin(id).expect("server").expect("held");
+        assert_eq!(stored.header["ledger_head"], summary["ledger_head"]);
+    }
+    let envelopes = s
+        .server
+        .stored_checkin(&third.to_string())
+        .expect("server")
+        .expect("held")
+        .envelope_path
+        .parent()
+        .expect("the device's envelopes")
+        .to_path_buf();
+    let checker_dir = tempfile::tempdir().expect("dir");
+    let with_envelopes = |json: &str| {
+        run_ledger_checker_with(
+            checker_dir.path(),
+            json,
+            &[std::path::Path::new("--envelopes"), &envelopes],
+        )
+    };
+    let (code, out) = with_envelopes(&json);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("3 of the program's envelopes anchored"),
+        "{out}"
+    );
+
+    // The older copy put back: a sound, signed ledger on its own, but the
+    // program holds a check-in it does not record.
+    let s = reopen(s, |dir| copy_files(older.path(), dir));
+    let rolled_back = s.client.export_ledger_json().expect("sound on its own");
+    assert_eq!(run_ledger_checker(checker_dir.path(), &rolled_back).0, 0);
+    let (code, out) = with_envelopes(&rolled_back);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!("the program holds check-in {third}")),
+        "{out}"
+    );
 }

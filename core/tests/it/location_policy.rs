@@ -294,3 +294,58 @@ async fn a_policy_that_requires_location_blocks_submit_without_one() {
     s.client.attach_location(draft, &fix()).expect("taken");
     assert!(s.client.submit(draft).is_ok());
 }
+
+#[tokio::test]
+async fn an_area_small_enough_to_say_where_the_participant_is_is_refused() {
+    let s = enrolled().await;
+    let before = s.client.policy().expect("policy");
+    // About 1 m north and east of the fix, in degrees.
+    let (m_lat, m_lon) = (1.0 / 111_320.0, 1.0 / 84_800.0);
+    let at = |north: f64, east: f64| json!([40.4168 + north * m_lat, -3.7038 + east * m_lon]);
+    let too_small = [
+        json!({ "circle": { "lat": 40.4168, "lon": -3.7038, "radius_m": 5.0 } }),
+        json!({ "circle": { "lat": 40.4168, "lon": -3.7038, "radius_m": 99.0 } }),
+        // 150 m × 150 m: less than a 100 m circle's 31,416 m².
+        json!({ "polygon": [at(0.0, 0.0), at(0.0, 150.0), at(150.0, 150.0), at(150.0, 0.0)] }),
+        // 10 m × 10 km: a street, whatever its area.
+        json!({ "polygon": [at(0.0, 0.0), at(0.0, 10.0), at(10_000.0, 10.0), at(10_000.0, 0.0)] }),
+    ];
+    for area in too_small {
+        s.server.set_policy(policy("area", json!({ "area": area })));
+        let report = s.client.sync(far_deadline(), None).await.expect("sync");
+        assert!(!report.policy_updated, "{area}");
+        let why = report.document_error.expect("the refusal is reported");
+        assert!(why.contains("location.area"), "{why}");
+        assert_eq!(s.client.policy().expect("policy"), before, "kept");
+    }
+
+    // Nor does a device enroll under one.
+    s.server.set_policy(policy(
+        "area",
+        json!({ "area": { "circle": { "lat": 40.4168, "lon": -3.7038, "radius_m": 5.0 } } }),
+    ));
+    let dir = tempfile::tempdir().expect("dir");
+    let key_store = checkin_core::crypto::keystore::SoftwareKeyStore::random().expect("keys");
+    let fresh = CheckinClient::open(
+        config(dir.path()),
+        &key_store,
+        std::sync::Arc::new(checkin_core::clock::SystemClock),
+    )
+    .expect("open");
+    let code = s.server.issue_enrollment_code();
+    assert!(matches!(
+        fresh.enroll(&s.server.base_url(), &code).await,
+        Err(Error::Policy(checkin_core::PolicyError::Area(
+            checkin_core::policy::AreaError::TooSmall
+        )))
+    ));
+    assert!(!fresh.is_enrolled().expect("read"));
+
+    // A circle of 100 m is an area.
+    s.server.set_policy(policy(
+        "area",
+        json!({ "area": { "circle": { "lat": 40.4168, "lon": -3.7038, "radius_m": 100.0 } } }),
+    ));
+    let report = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert!(report.policy_updated);
+}

@@ -11,7 +11,8 @@ use crate::support::*;
 use checkin_core::clock::SystemClock;
 use checkin_core::crypto::signing::DeviceKey;
 use checkin_core::ledger::LedgerEvent;
-use checkin_core::net::http::{Api, SendOutcome, Signer};
+use checkin_core::net::http::{Api, Signer};
+use checkin_core::net::reply::SendOutcome;
 use checkin_core::protocol::envelope::{self, PartKind};
 use checkin_core::store::OutboxState;
 use checkin_core::{CheckinClient, Connectivity};
@@ -286,9 +287,14 @@ async fn refused_media_wedges_alone_and_is_retried_on_request() {
     use_policy(&s, policy(2, Some(1000))).await;
     let first = submit_photo_and_voice(&s.client, 5).checkin_id;
     // Online: record and media go in one sync, the media refused for good.
-    s.server
-        .faults()
-        .fail_next_on(Route::Media, 1, Fault::Reject { status: 422 });
+    s.server.faults().fail_next_on(
+        Route::Media,
+        1,
+        Fault::Refuse {
+            status: 422,
+            code: "media_mismatch".into(),
+        },
+    );
     let r = s.client.sync(far_deadline(), None).await.expect("sync");
     assert_eq!((r.delivered, r.media_wedged), (1, 1), "{r:?}");
     let media = s

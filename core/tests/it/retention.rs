@@ -130,14 +130,23 @@ async fn past_device_days_delivered_checkins_go_and_nothing_else_changes() {
                 .expect("photo");
             abandoned = Some(draft);
         }
-        if day == 14 {
-            d.server
-                .faults()
-                .fail_next(1, Fault::Reject { status: 422 });
-        }
         let id = d.check_in(&window(11, day), day as u8);
+        if day == 14 {
+            // Refused every time it is sent, also when it is retried by
+            // itself after its long backoff.
+            d.server.faults().poison(
+                &id.to_string(),
+                Fault::Refuse {
+                    status: 422,
+                    code: "envelope_unopenable".into(),
+                },
+            );
+        }
         if day == 1 {
-            first_envelope = d.sealed("SELECT envelope FROM outbox WHERE checkin_id = ?1", id);
+            first_envelope = d.sealed(
+                "SELECT coalesce(wire_envelope, envelope) FROM outbox WHERE checkin_id = ?1",
+                id,
+            );
         }
         let report = d.client.sync(far_deadline(), None).await.expect("sync");
         assert_eq!(

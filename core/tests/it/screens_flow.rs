@@ -332,4 +332,69 @@ async fn a_saved_leave_time_is_kept_and_a_wrong_one_told() {
         "{}",
         saved.to_text()
     );
+    // The saved time becomes a reminder to leave, on the hearing's day.
+    let leave = |client: &CheckinClient| -> Vec<checkin_core::Notification> {
+        client
+            .notifications(64)
+            .expect("notifications")
+            .into_iter()
+            .filter(|n| n.kind == checkin_core::NotificationKind::LeaveForAppointment)
+            .collect()
+    };
+    let planned = leave(&client);
+    assert_eq!(planned.len(), 1, "{planned:?}");
+    assert_eq!(planned[0].subject_id, "hearing-9");
+    assert!(
+        planned[0].fire_local.contains("T07:30:00"),
+        "{}",
+        planned[0].fire_local
+    );
+    // Removed with the plan.
+    client
+        .perform(
+            &route,
+            ActionKind::RemovePlan {
+                appointment_id: "hearing-9".into(),
+            },
+            Vec::new(),
+            &ctx,
+        )
+        .await
+        .expect("remove");
+    assert!(leave(&client).is_empty());
+}
+
+#[tokio::test]
+async fn the_proof_export_is_shared_and_gone_when_the_app_next_opens() {
+    let s = enrolled().await;
+    let ctx = ShellContext::default();
+    let version = s.client.policy().expect("policy").version;
+    s.client.record_consent(version, "es").expect("consent");
+    submit_photo_checkin(&s.client, 2);
+    s.client.sync(far_deadline(), None).await.expect("sync");
+    let proof = s
+        .client
+        .perform(&Route::Proof, ActionKind::ExportProof, Vec::new(), &ctx)
+        .await
+        .expect("export");
+    let Some(Effect::ShareFile { path, mime_type }) = proof.effect else {
+        panic!("{}", proof.to_text())
+    };
+    assert_eq!(mime_type, "text/plain");
+    let text = std::fs::read_to_string(&path).expect("export written");
+    // The readable proof and the record anyone can check.
+    assert!(text.contains("checkin-ledger/2"), "{text}");
+    let path = std::path::PathBuf::from(path);
+    assert!(path.starts_with(s.device_dir.path()));
+    drop(s.client);
+    let _reopened = CheckinClient::open(
+        crate::support::config(s.device_dir.path()),
+        &s.key_store,
+        Arc::new(SystemClock),
+    )
+    .expect("reopen");
+    assert!(
+        !path.exists(),
+        "the export does not outlive the run that made it"
+    );
 }

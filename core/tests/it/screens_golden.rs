@@ -35,7 +35,7 @@ fn utc(s: &str) -> DateTime<Utc> {
 
 /// A daily 9:00 check-in in New York (an hour, 15 minutes' grace, two
 /// hours late) and a court hearing in Denver.
-fn plan(schedules: bool) -> Plan {
+pub(super) fn plan(schedules: bool) -> Plan {
     let schedules = if schedules {
         r#"[{"id": "daily", "start": "2026-11-01T09:00", "rrule": "FREQ=DAILY",
              "window_minutes": 60, "grace_minutes": 15, "late_minutes": 120,
@@ -112,7 +112,7 @@ fn sent(id: u128, captured: &str, state: OutboxState, window: Option<&str>) -> S
 }
 
 /// The facts at `now` (New York time is UTC−5 in late November).
-fn facts(now: &str, plan: &Plan) -> Facts {
+pub(super) fn facts(now: &str, plan: &Plan) -> Facts {
     let now = utc(now);
     let estimate = checkin_core::clock::ClockEstimate::uncorrected(now);
     Facts {
@@ -168,13 +168,6 @@ fn with_sent(mut f: Facts, plan: &Plan, sent: Vec<Sent>) -> Facts {
 fn draft(now: &str) -> Draft {
     let w = plan(true).window("daily@2026-11-23T09:00").expect("window");
     Draft {
-        id: uuid::Uuid::from_u128(7),
-        window: Some(checkin_core::WindowRef {
-            id: w.id,
-            opens_at: w.opens,
-            closes_at: w.closes,
-        }),
-        started_at: utc(now),
         photo: Some(DraftPhoto {
             jpeg: vec![0; 84_000],
             width: 768,
@@ -185,12 +178,20 @@ fn draft(now: &str) -> Draft {
                 faces: 1,
                 mean_luma: 40.0,
                 sharpness: 90.0,
+                blur_uncertain: false,
             },
             bystanders_blurred: 1,
         }),
-        voice: None,
-        location: None,
         policy_version: Some(1),
+        ..Draft::new(
+            uuid::Uuid::from_u128(7),
+            Some(checkin_core::WindowRef {
+                id: w.id,
+                opens_at: w.opens,
+                closes_at: w.closes,
+            }),
+            utc(now),
+        )
     }
 }
 

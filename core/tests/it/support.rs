@@ -131,11 +131,17 @@ pub const LEDGER_CHECKER: &str = concat!(
 
 /// Runs the independent checker on `json`; returns (exit code, stdout).
 pub fn run_ledger_checker(dir: &Path, json: &str) -> (i32, String) {
+    run_ledger_checker_with(dir, json, &[])
+}
+
+/// The same, with more arguments (e.g. `--envelopes DIR`).
+pub fn run_ledger_checker_with(dir: &Path, json: &str, args: &[&Path]) -> (i32, String) {
     let file = dir.join("ledger-export.json");
     std::fs::write(&file, json).expect("write export");
     let out = match Command::new("python3")
         .arg(LEDGER_CHECKER)
         .arg(&file)
+        .args(args)
         .output()
     {
         Ok(out) => out,
@@ -152,18 +158,27 @@ pub fn run_ledger_checker(dir: &Path, json: &str) -> (i32, String) {
 }
 
 /// Re-encodes every entry of an export from its parsed form and rebuilds
-/// the chain and head, as a forger with a text editor and SHA-256 could.
+/// the chain, the heads check-ins name and the head, as a forger with a
+/// text editor and SHA-256 could (not the device's signature).
 pub fn rechain(d: &mut serde_json::Value) {
     use base64::Engine as _;
     let mut prev = d["genesis_hash_hex"].as_str().expect("genesis").to_string();
     let entries = d["entries"].as_array_mut().expect("entries");
+    let mut rebuilt: Vec<String> = Vec::new();
     for e in entries.iter_mut() {
         e["entry"]["prev_hash_hex"] = serde_json::Value::from(prev.clone());
+        // A check-in names the ledger head it was sealed at: point it at
+        // the rebuilt entry of that seq.
+        let named = &mut e["entry"]["event"]["summary"]["ledger_head"];
+        if let Some(seq) = named["seq"].as_u64() {
+            named["sha256_hex"] = serde_json::Value::from(rebuilt[seq as usize - 1].clone());
+        }
         let bytes = serde_json::to_vec(&e["entry"]).expect("json");
         prev = hex::encode(checkin_core::crypto::sha256(&bytes));
         e["bytes_b64"] =
             serde_json::Value::from(base64::engine::general_purpose::STANDARD.encode(&bytes));
         e["sha256_hex"] = serde_json::Value::from(prev.clone());
+        rebuilt.push(prev.clone());
     }
     d["head"]["hash_hex"] = serde_json::Value::from(prev);
 }

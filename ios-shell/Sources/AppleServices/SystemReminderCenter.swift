@@ -2,7 +2,10 @@
 // UNUserNotificationCenter. Each fires at the core's `fireAtDevice`, an
 // instant on the phone's clock, given as UTC date components so a change of
 // time zone does not move it; tapping it opens the core's deep link (in
-// `userInfo["deepLink"]`). ReminderSync decides what is added and removed.
+// `userInfo["deepLink"]`, NotificationTaps). ReminderSync decides what is
+// added and removed. Each is filed under its group (the core's channel:
+// category and thread), whose name, in the participant's language, the
+// lock screen shows instead of the text when previews are hidden.
 //
 // Reviewed by reading; built and run only on an iPhone.
 #if canImport(UserNotifications) && os(iOS)
@@ -10,22 +13,16 @@ import CheckinShell
 import Foundation
 import UserNotifications
 
-public final class SystemReminderCenter: ReminderCenter {
+public final class SystemReminderCenter: ReminderCenter, NotificationCategoryCenter {
     /// The key of the deep link in a notification's `userInfo`.
     public static let deepLinkKey = "deepLink"
-    /// Groups the reminders in Notification Center.
+    /// Groups the reminders in Notification Center (with the channel after it).
     public static let threadIdentifier = "org.checkin.shell.reminders"
 
     private let center: UNUserNotificationCenter
 
     public init(center: UNUserNotificationCenter = .current()) {
         self.center = center
-    }
-
-    /// Asks the participant to allow reminders (once; later calls return
-    /// the answer given).
-    public func requestPermission() async -> Bool {
-        (try? await center.requestAuthorization(options: [.alert, .sound, .badge])) ?? false
     }
 
     public func pendingIdentifiers() async -> [String] {
@@ -37,7 +34,12 @@ public final class SystemReminderCenter: ReminderCenter {
         content.title = request.title
         content.body = request.body
         content.sound = .default
-        content.threadIdentifier = SystemReminderCenter.threadIdentifier
+        if let channel = request.channel {
+            content.categoryIdentifier = channel
+            content.threadIdentifier = "\(SystemReminderCenter.threadIdentifier).\(channel)"
+        } else {
+            content.threadIdentifier = SystemReminderCenter.threadIdentifier
+        }
         content.userInfo = [SystemReminderCenter.deepLinkKey: request.deepLink]
         var utc = Calendar(identifier: .gregorian)
         utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
@@ -49,6 +51,13 @@ public final class SystemReminderCenter: ReminderCenter {
 
     public func remove(identifiers: [String]) async {
         center.removePendingNotificationRequests(withIdentifiers: identifiers)
+    }
+
+    public func setCategories(_ categories: [ReminderCategory]) {
+        center.setNotificationCategories(Set(categories.map {
+            UNNotificationCategory(identifier: $0.identifier, actions: [], intentIdentifiers: [],
+                                   hiddenPreviewsBodyPlaceholder: $0.name, options: [])
+        }))
     }
 }
 #endif

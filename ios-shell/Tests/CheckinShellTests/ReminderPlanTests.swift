@@ -42,6 +42,6 @@ final class ReminderPlanTests: XCTestCase {
         return CheckinCore.Notification(
             id: id, kind: .windowClosing, minutesBefore: 15, subjectId: "daily@x", fireAt: fireAt,
             fireAtDevice: fireAt.addingTimeInterval(-120), fireLocal: "", title: "t \(id)", body: "b",
-            deepLink: "checkin://window/\(id)")
+            deepLink: "checkin://window/\(id)", channel: "checkins")
     }
 }

@@ -274,7 +274,8 @@ fn finds_the_portrait_face_inside_the_plane() {
     let (plane, w, h) = fixture_plane("portrait.jpg");
     let faces = detect_faces(&plane, w, h).expect("detects");
     assert_eq!(faces.len(), 1, "{faces:?}");
-    let f = faces[0];
+    assert!(faces[0].is_face() && faces[0].is_confident(), "{faces:?}");
+    let f = faces[0].region;
     assert!(
         f.x + f.width <= w && f.y + f.height <= h && f.width >= 40,
         "{f:?}"
@@ -359,6 +360,7 @@ proptest! {
         let faces = detect_faces(&plane, width, height);
         prop_assert!(faces.is_ok());
         for f in faces.unwrap_or_default() {
+            let f = f.region;
             prop_assert!(f.x + f.width <= width && f.y + f.height <= height);
         }
         // One pixel wide or high.

@@ -1,7 +1,7 @@
 // CaptureDesk: carries out one capture with the phone's hardware and says
 // what came of it, as a value. The screens' effects (`CapturePhoto`,
-// `CaptureVoice`, `CaptureLocation`) map onto its three calls, and its
-// `CaptureOutcome` onto the core's `CaptureResult`.
+// `CaptureVoice`, `CaptureLocation`, `ScanCode`) map onto its calls, and
+// its `CaptureOutcome` onto the core's `CaptureResult` (CaptureHandback).
 //
 // Guarantees: a call never throws; a failure comes back as `cancelled`
 // (with a reason for logs, no personal data) or `denied`; a "photo" that is
@@ -15,6 +15,8 @@ public enum CaptureOutcome: Equatable {
     case photo(jpeg: Data)
     case voice(wav: Data)
     case location(LocationFix)
+    /// The text of the enrollment QR code.
+    case scannedCode(String)
     /// The participant cancelled or the hardware failed.
     case cancelled(reason: String)
     /// The participant (or a restriction) refused the sensor.
@@ -30,13 +32,32 @@ public struct CaptureDesk {
     public let camera: PhotoCamera
     public let recorder: VoiceRecorder
     public let locator: LocationReader
+    public let scanner: CodeScanner
 
-    public init(camera: PhotoCamera, recorder: VoiceRecorder, locator: LocationReader) {
+    public init(camera: PhotoCamera, recorder: VoiceRecorder, locator: LocationReader, scanner: CodeScanner) {
         self.camera = camera
         self.recorder = recorder
         self.locator = locator
+        self.scanner = scanner
     }
 
+    /// Starts the camera's preview before the shutter: nil when it runs,
+    /// else what came of it (a refusal, a camera that failed).
+    public func openCamera() async -> CaptureOutcome? {
+        do {
+            try await camera.start()
+            return nil
+        } catch {
+            camera.stop()
+            return CaptureDesk.outcome(of: error)
+        }
+    }
+
+    public func closeCamera() {
+        camera.stop()
+    }
+
+    /// The shutter: one photo from the running preview.
     public func photo() async -> CaptureOutcome {
         do {
             let jpeg = try await camera.takePhoto()
@@ -60,6 +81,15 @@ public struct CaptureDesk {
     public func location(precise: Bool) async -> CaptureOutcome {
         do {
             return .location(try await locator.oneFix(precise: precise, timeout: CaptureDesk.locationTimeout))
+        } catch {
+            return CaptureDesk.outcome(of: error)
+        }
+    }
+
+    /// Reads one QR code; `scanner.cancel()` ends it as cancelled.
+    public func scanCode() async -> CaptureOutcome {
+        do {
+            return .scannedCode(try await scanner.scan())
         } catch {
             return CaptureDesk.outcome(of: error)
         }

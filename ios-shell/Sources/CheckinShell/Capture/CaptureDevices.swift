@@ -1,5 +1,5 @@
 // The phone's capture hardware, as the shell's logic sees it: the in-app
-// camera, the microphone and one location fix. AppleServices implements
+// camera, the microphone, one location fix and the enrollment QR scanner. AppleServices implements
 // each over AVFoundation and Core Location; tests inject fakes here, at the
 // capture boundary, and nowhere else.
 //
@@ -8,7 +8,8 @@
 //   library, shared storage or a file left behind;
 // - the camera hands over JPEG (the core refuses HEIC, the iPhone default);
 // - the recorder hands over 16-bit PCM mono WAV (`WavEncoder`);
-// - location is one fix, taken only while a check-in asks for it.
+// - location is one fix, taken only while a check-in asks for it;
+// - the scanner hands over the text of one QR code and keeps no image.
 import CheckinCore
 import Foundation
 
@@ -17,6 +18,15 @@ public enum DeviceSensor: String, Equatable, Sendable {
     case camera
     case microphone
     case location
+
+    /// The core's name for the permission this sensor needs.
+    public var permission: Permission {
+        switch self {
+        case .camera: return .camera
+        case .microphone: return .microphone
+        case .location: return .location
+        }
+    }
 }
 
 /// Why a capture produced nothing.
@@ -42,8 +52,13 @@ public enum CaptureError: Error, Equatable, FailureCoded {
 
 /// The in-app camera (front camera first).
 public protocol PhotoCamera: AnyObject {
+    /// Asks for camera access if it was never asked, then runs the preview.
+    /// Throws `CaptureError.denied(.camera)` when access is refused.
+    func start() async throws
     /// Takes one photo from the running preview and returns it as JPEG bytes.
     func takePhoto() async throws -> Data
+    /// Stops the preview and releases the camera.
+    func stop()
 }
 
 /// The microphone.
@@ -65,4 +80,14 @@ public protocol LocationReader: AnyObject {
     /// hundred metres, which comes sooner and is all a coarse or area
     /// policy keeps. Throws `CaptureError.timedOut` after `timeout`.
     func oneFix(precise: Bool, timeout: TimeInterval) async throws -> LocationFix
+}
+
+/// The back camera reading the program's enrollment QR code.
+public protocol CodeScanner: AnyObject {
+    /// Asks for camera access if needed, runs the preview and returns the
+    /// text of the first QR code seen. Throws `CaptureError.denied(.camera)`
+    /// when access is refused, `CaptureError.cancelled` after `cancel()`.
+    func scan() async throws -> String
+    /// Stops scanning; `scan` throws `cancelled`.
+    func cancel()
 }

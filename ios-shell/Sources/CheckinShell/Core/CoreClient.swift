@@ -4,8 +4,10 @@
 //
 // Each requirement is the generated binding's own signature, so the real
 // `CheckinClient` conforms with an empty extension and nothing is added
-// between the shell and the core. New core calls (the screens' `screen`,
-// `perform`, `deliverCapture`) are added here the same way.
+// between the shell and the core. The screens (docs/screens.md) come
+// through the last four: `screen` (quick, no network), `perform` and
+// `deliverCapture` (async: they may reach the program), and the
+// notification groups named in the participant's language.
 import CheckinCore
 import Foundation
 
@@ -27,6 +29,14 @@ public protocol CoreClient: AnyObject, Sendable {
     func setConnectivity(connectivity: Connectivity) throws
     func connectivity() -> Connectivity
     func outbox() throws -> [OutboxItem]
+    /// The core's best estimate of the time (the phone's clock corrected by
+    /// the server's), which every time on a screen is in.
+    func correctedNow() throws -> Date
+
+    func screen(route: Route, context: ShellContext) throws -> Screen
+    func perform(current: Route, action: ActionKind, fields: [FieldValue], context: ShellContext) async throws -> Screen
+    func deliverCapture(current: Route, result: CaptureResult, context: ShellContext) async throws -> Screen
+    func notificationChannels() throws -> [NotificationChannel]
 }
 
 extension CheckinClient: CoreClient {}

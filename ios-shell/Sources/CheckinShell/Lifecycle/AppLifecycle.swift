@@ -1,15 +1,18 @@
 // AppLifecycle: what the app does with the core at each moment of its
 // life: launch, return to the foreground, a network change, a background
-// refresh, a tap on "sync". The SwiftUI app calls these and renders the
-// status; every decision is the core's.
+// refresh, an action on a screen that changes what is due. The SwiftUI app
+// calls these and renders the core's screens (ScreenModel); every decision
+// is the core's.
 //
 // Guarantees:
 // - one sync at a time from the app (a second request while one runs is
 //   dropped: the running one sends what waits), and one managed set-up at
 //   a time (launch and foreground arrive together; a second run joins the
 //   first, so the phone never tries to enroll twice with one code);
-// - after every sync, in the foreground or not, the reminders are brought
-//   up to date and the next background refresh is rescheduled;
+// - after every sync, in the foreground or not, and after every screen
+//   action that changes what is due or its language, the reminders are
+//   brought up to date, the next background refresh is rescheduled and
+//   the notification categories carry the core's names;
 // - failures end up in the status as codes; none stops the others (a
 //   refused reminder does not stop the reschedule).
 import CheckinCore
@@ -27,12 +30,15 @@ public final class AppLifecycle {
     private let wakeups: WakeupSchedule
     private let connectivity: ConnectivityFeed
     private let managed: ManagedSetup
+    private let categories: NotificationCategorySync?
     private var syncing = false
     private var settingUp: Task<ManagedSetup.Outcome, Never>?
 
     public init(client: CoreClient, reminders: ReminderCenter, scheduler: RefreshScheduler,
-                managed: ManagedSettingsSource, singleAppMode: SingleAppMode, status: StatusModel) {
+                managed: ManagedSettingsSource, singleAppMode: SingleAppMode, status: StatusModel,
+                categories: NotificationCategoryCenter? = nil) {
         self.client = client
+        self.categories = categories.map { NotificationCategorySync(client: client, center: $0) }
         self.status = status
         self.reminders = ReminderSync(client: client, center: reminders)
         wakeups = WakeupSchedule(client: client, scheduler: scheduler)
@@ -110,13 +116,25 @@ public final class AppLifecycle {
         return report
     }
 
-    /// Reminders, next refresh and status, from the core's current state.
+    /// A screen action changed what is due or its language (ScreenModel's
+    /// `afterAction`): reminders, categories and the next refresh follow.
+    public func screenActionCompleted() async {
+        await upkeep()
+    }
+
+    /// Reminders, categories, next refresh and status, from the core's
+    /// current state.
     private func upkeep() async {
         var failure: Error?
         do {
-            try await reminders.refresh()
+            try categories?.refresh()
         } catch {
             failure = error
+        }
+        do {
+            try await reminders.refresh()
+        } catch {
+            failure = failure ?? error
         }
         do {
             try wakeups.reschedule(budget: await reminders.budget())

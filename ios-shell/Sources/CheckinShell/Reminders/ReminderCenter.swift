@@ -13,13 +13,18 @@ public struct ReminderRequest: Equatable, Sendable {
     public let fireAt: Date
     /// `checkin://window/<id>` or `checkin://appointment/<id>`, opened on tap.
     public let deepLink: String
+    /// The notification group it is filed under (the core's channel id:
+    /// `checkins` or `appointments`), nil for none.
+    public let channel: String?
 
-    public init(identifier: String, title: String, body: String, fireAt: Date, deepLink: String) {
+    public init(identifier: String, title: String, body: String, fireAt: Date, deepLink: String,
+                channel: String? = nil) {
         self.identifier = identifier
         self.title = title
         self.body = body
         self.fireAt = fireAt
         self.deepLink = deepLink
+        self.channel = channel
     }
 }
 

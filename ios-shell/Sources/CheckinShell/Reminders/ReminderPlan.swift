@@ -34,7 +34,8 @@ public enum ReminderPlan {
     public static func request(for notification: CheckinCore.Notification) -> ReminderRequest {
         ReminderRequest(identifier: identifierPrefix + notification.id,
                         title: notification.title, body: notification.body,
-                        fireAt: notification.fireAtDevice, deepLink: notification.deepLink)
+                        fireAt: notification.fireAtDevice, deepLink: notification.deepLink,
+                        channel: notification.channel)
     }
 
     /// What to change so the pending reminders are `wanted` (at most

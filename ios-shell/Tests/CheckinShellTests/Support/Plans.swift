@@ -28,6 +28,27 @@ enum Plans {
         """
     }
 
+    /// A daily check-in window that opened an hour ago and stays open ten
+    /// hours, so "start check-in" is on the home screen whenever the tests
+    /// run; photo required.
+    static func openNow() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: zone)
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        let start = formatter.string(from: Date().addingTimeInterval(-3_600))
+        return """
+        {"format": 1, "plan_id": "ios-shell-screens", "revision": 1, "zone": "\(zone)",
+         "language": "en", "sync_every_minutes": 360,
+         "reminders": {"window_opens": true, "before_close_minutes": [60, 15], "late_notice": true,
+                       "appointment_before_minutes": [1440, 120]},
+         "schedules": [{"id": "daily", "start": "\(start)", "rrule": "FREQ=DAILY",
+                        "window_minutes": 600, "grace_minutes": 30, "late_minutes": 60,
+                        "requires": {"photo": true}}],
+         "appointments": []}
+        """
+    }
+
     static func localDate(daysFromNow days: Int) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -1,6 +1,7 @@
 // A CoreClient that answers as a test scripts it, for what the real core
-// cannot be made to do on cue: fail to read its store, hang in a sync.
-// Calls a test did not script fail with `Internal`.
+// cannot be made to do on cue: fail to read its store, hang in a sync or
+// an action, answer a screen with a given refresh time or clock. Calls a
+// test did not script fail with `Internal`.
 import CheckinCore
 @testable import CheckinShell
 import Foundation
@@ -69,7 +70,8 @@ final class ScriptedClient: CoreClient, @unchecked Sendable {
         }
         return SyncReport(delivered: 0, wedged: 0, remaining: 0, nextRetryAt: nil, deadlineReached: false,
                           lastError: nil, serverWaitMs: 0, mediaDelivered: 0, mediaWedged: 0, mediaWaiting: 0,
-                          planUpdated: false, policyUpdated: false, documentError: nil, retention: nil)
+                          planUpdated: false, policyUpdated: false, documentError: nil, directoryUpdated: false,
+                          caseUpdated: false, retention: nil)
     }
 
     func setConnectivity(connectivity: Connectivity) throws {
@@ -82,5 +84,50 @@ final class ScriptedClient: CoreClient, @unchecked Sendable {
     func outbox() throws -> [OutboxItem] {
         if let storeFailure { throw storeFailure }
         return []
+    }
+
+    // MARK: - Screens
+
+    /// Answers `screen(route:context:)`.
+    var screenAnswer: (Route) throws -> Screen = { _ in throw ScriptedClient.unscripted }
+    /// Answers `perform`, after `performDelay`.
+    var performAnswer: (Route, ActionKind, [FieldValue]) throws -> Screen = { _, _, _ in throw ScriptedClient.unscripted }
+    var performDelay: TimeInterval = 0
+    /// The core's clock minus the phone's.
+    var clockOffset: TimeInterval = 0
+    private(set) var screenCalls: [Route] = []
+    private(set) var performCalls: [(route: Route, kind: ActionKind, fields: [FieldValue])] = []
+    private(set) var deliveries: [(route: Route, result: CaptureResult)] = []
+    private(set) var contexts: [ShellContext] = []
+
+    func screen(route: Route, context: ShellContext) throws -> Screen {
+        screenCalls.append(route)
+        contexts.append(context)
+        return try screenAnswer(route)
+    }
+
+    func perform(current: Route, action: ActionKind, fields: [FieldValue], context: ShellContext) async throws -> Screen {
+        performCalls.append((current, action, fields))
+        contexts.append(context)
+        if performDelay > 0 { try await Task.sleep(nanoseconds: UInt64(performDelay * 1e9)) }
+        return try performAnswer(current, action, fields)
+    }
+
+    func deliverCapture(current: Route, result: CaptureResult, context: ShellContext) async throws -> Screen {
+        deliveries.append((current, result))
+        contexts.append(context)
+        return try screenAnswer(current)
+    }
+
+    /// Answers `notificationChannels()`.
+    var channels: [NotificationChannel] = []
+
+    func notificationChannels() throws -> [NotificationChannel] {
+        if let storeFailure { throw storeFailure }
+        return channels
+    }
+
+    func correctedNow() throws -> Date {
+        Date().addingTimeInterval(clockOffset)
     }
 }

@@ -90,6 +90,31 @@ class ErrorsTest : ServerFixture() {
     }
 
     @Test
+    fun `after a lost platform key, the check-ins still waiting are kept for the next enrollment`() = runBlocking<Unit> {
+        val dir = tempDir()
+        val checkinId = openClient(dir, memoryKeyStore()).use { client ->
+            client.enroll(server.baseUrl, freshCode())
+            val id = client.startCheckin(null)
+            client.attachPhoto(id, cameraJpeg())
+            client.submit(id).checkinId
+        }
+        val newKey = memoryKeyStore()
+        assertThrows<CheckinException.KeyStore> { openClient(dir, newKey) }
+        val config = ClientConfig(dataDir = dir.path, locale = "es", platform = "desktop")
+        CheckinClient.openAfterKeyLoss(config, newKey).use { client ->
+            assertFalse(client.isEnrolled())
+            val kept = client.outbox().single()
+            assertEquals(checkinId, kept.checkinId)
+            assertTrue(kept.recovered)
+            assertEquals(OutboxState.QUEUED, kept.state)
+            val lost = client.ledger().first().event
+            assertTrue(lost is LedgerEvent.StorageKeyLost && lost.recovered == listOf(checkinId), "$lost")
+        }
+        // From now on it opens with the new key like any store.
+        openClient(dir, newKey).use { assertEquals(1, it.outbox().size) }
+    }
+
+    @Test
     fun `a listener that throws does not stop the delivery`() = runBlocking<Unit> {
         openClient().use { client ->
             client.enroll(server.baseUrl, freshCode())

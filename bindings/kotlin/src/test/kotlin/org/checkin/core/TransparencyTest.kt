@@ -134,7 +134,7 @@ class TransparencyTest : ServerFixture(planJson = ::openWindowPlan) {
             // The ledger export: every entry, the check-in and its receipt.
             val ledger = client.ledger()
             val export = client.exportLedgerJson()
-            assertTrue(Regex("\"format\"\\s*:\\s*\"checkin-ledger/1\"").containsMatchIn(export), export.take(200))
+            assertTrue(Regex("\"format\"\\s*:\\s*\"checkin-ledger/2\"").containsMatchIn(export), export.take(200))
             assertEquals(ledger.size, Regex("\"bytes_b64\"").findAll(export).count())
             assertTrue(export.contains(checkinId) && export.contains(receipt.signatureB64))
             assertTrue(ledger.any { it.event == LedgerEvent.ConsentRecorded(consent.policyVersion, "es", consent.textSha256Hex) })

@@ -1,7 +1,8 @@
 // The one Activity: hosts the renderer, forwards what only an Activity gets
-// (permission results, deep links, coming to the front), runs a sync when
-// the app opens, and on an issued phone enrolls from the managed
-// configuration and enters lock task.
+// (permission results, deep links, coming to the front, the back gesture),
+// names the notification channels and runs a sync when the app opens, and
+// on an issued phone enters lock task. Enrollment from the managed
+// configuration is the core's enrollment screen, pre-filled from it.
 package org.checkin.shell.app
 
 import android.app.Activity
@@ -13,21 +14,22 @@ import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
-import org.checkin.core.CheckinException
 import org.checkin.shell.issued.KioskMode
-import org.checkin.shell.issued.ManagedEnrollment
 import org.checkin.shell.platform.ActivityPermissionGate
 import org.checkin.shell.platform.WindowScreenPrivacy
+import org.checkin.shell.screens.CoreRenderer
 
 open class HostActivity : Activity() {
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Main.immediate)
     private lateinit var permissions: ActivityPermissionGate
-    private lateinit var renderer: ScreenRenderer
+    /** The renderer on show (tests read the core's screen from it). */
+    lateinit var renderer: ScreenRenderer
+        private set
     private lateinit var shell: Shell
     private lateinit var kiosk: KioskMode
 
-    /** The renderer this Activity shows. The screens part returns its own here. */
-    protected open fun renderer(): ScreenRenderer = StatusRenderer()
+    /** The renderer this Activity shows: the core's screens. */
+    protected open fun renderer(): ScreenRenderer = CoreRenderer()
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
@@ -41,17 +43,12 @@ open class HostActivity : Activity() {
         scope.launch { openSession() }
     }
 
-    /** Enroll from the managed configuration if there is one, then sync. */
+    /** The channels in the participant's language, then a sync (the renderer re-asks its screen after it). */
     private suspend fun openSession() {
         withContext(Dispatchers.IO) {
-            try {
-                ManagedEnrollment.enrollIfConfigured(shell.client(), shell.managedConfig())
-            } catch (e: CheckinException) {
-                // The store cannot open; the renderer shows it.
-            }
+            shell.nameNotificationChannels()
             shell.sync.syncNow()
         }
-        renderer.onResume()
     }
 
     override fun onResume() {
@@ -59,6 +56,20 @@ open class HostActivity : Activity() {
         permissions.onResume()
         if (shell.managedConfig().kiosk) kiosk.enter(this) else kiosk.leave(this)
         renderer.onResume()
+    }
+
+    override fun onPause() {
+        renderer.onPause()
+        super.onPause()
+    }
+
+    @Deprecated("Still how the back gesture arrives without enableOnBackInvokedCallback")
+    override fun onBackPressed() {
+        if (renderer.onBack()) return
+        // In lock task the app is home: there is nothing behind it to go back to.
+        if (kiosk.inLockTask()) return
+        @Suppress("DEPRECATION")
+        super.onBackPressed()
     }
 
     override fun onNewIntent(intent: Intent) {

@@ -1,8 +1,8 @@
 // The seams between the shell and the phone: every platform service the
 // shell uses, as the interfaces in platform/ and issued/. `android()` gives
 // the real ones; tests build a Platform with fakes at exactly these
-// boundaries (a software key, injected camera frames and microphone
-// samples) and keep everything else real.
+// boundaries (a software key, injected camera frames, scanner frames and
+// microphone samples) and keep everything else real.
 package org.checkin.shell.app
 
 import android.content.Context
@@ -12,6 +12,7 @@ import org.checkin.shell.platform.AlarmManagerReminderAlarms
 import org.checkin.shell.platform.AndroidKeystoreKeySource
 import org.checkin.shell.platform.AudioRecordMicrophone
 import org.checkin.shell.platform.Camera2PhotoCamera
+import org.checkin.shell.platform.Camera2ScanCamera
 import org.checkin.shell.platform.ConnectivityWatch
 import org.checkin.shell.platform.JobSyncScheduler
 import org.checkin.shell.platform.LocationManagerLocator
@@ -22,12 +23,15 @@ import org.checkin.shell.platform.NotificationManagerNotices
 import org.checkin.shell.platform.PhotoCamera
 import org.checkin.shell.platform.ReminderAlarms
 import org.checkin.shell.platform.ReminderNotices
+import org.checkin.shell.platform.ScanCamera
 import org.checkin.shell.platform.SyncScheduler
 import org.checkin.shell.platform.WrappingKeySource
 
 class Platform(
     val keySource: WrappingKeySource,
     val camera: () -> PhotoCamera,
+    /** The camera as grey frames, for the enrollment QR code. */
+    val scanCamera: () -> ScanCamera,
     val microphone: () -> Microphone,
     val locator: Locator,
     val alarms: ReminderAlarms,
@@ -42,6 +46,7 @@ class Platform(
             return Platform(
                 keySource = AndroidKeystoreKeySource(app),
                 camera = { Camera2PhotoCamera(app) },
+                scanCamera = { Camera2ScanCamera(app) },
                 microphone = { AudioRecordMicrophone() },
                 locator = LocationManagerLocator(app),
                 alarms = AlarmManagerReminderAlarms(app),

@@ -1,8 +1,8 @@
 // Where the renderer plugs in. The host Activity gives a renderer a
 // [ScreenHost] (the services a screen needs) and shows the View it returns;
-// the screens part implements this interface over the core's `screen`,
-// `perform` and `deliver_capture`, and swaps it in for StatusRenderer in
-// HostActivity.renderer(); nothing else in the shell changes.
+// it forwards the lifecycle, deep links and the system back gesture.
+// screens/CoreRenderer is the one the app uses: it renders the core's
+// screens (HostActivity.renderer()); tests plug in others.
 package org.checkin.shell.app
 
 import android.app.Activity
@@ -33,6 +33,12 @@ interface ScreenRenderer {
 
     /** The Activity came to the front (refresh: time passed, a sync may have run). */
     fun onResume() = Unit
+
+    /** The Activity left the front: stop using the camera, microphone and location. */
+    fun onPause() = Unit
+
+    /** The system back gesture; false when the renderer is at a root (the Activity then closes). */
+    fun onBack(): Boolean = false
 
     fun detach() = Unit
 }

@@ -21,6 +21,7 @@ import org.checkin.shell.background.ReconcileReport
 import org.checkin.shell.background.Reminders
 import org.checkin.shell.background.SyncRunner
 import org.checkin.shell.issued.ManagedConfiguration
+import org.checkin.shell.platform.CodeScanner
 import org.checkin.shell.platform.JobSyncScheduler
 import org.checkin.shell.platform.Locator
 import org.checkin.shell.platform.PhotoCapture
@@ -53,7 +54,10 @@ class Shell(private val context: Context, val platform: Platform) : AutoCloseabl
 
     private fun open(): CheckinClient {
         val dir = File(context.noBackupFilesDir, DATA_DIR).apply { mkdirs() }
-        val locale = managedConfig().language ?: Locale.getDefault().toLanguageTag()
+        // The program's choice on an issued phone, else the phone's language (its per-app
+        // language on Android 13+). The participant's own choice in Settings, kept by the
+        // core, comes before either.
+        val locale = managedConfig().language ?: phoneLanguage()
         val config = ClientConfig(dataDir = dir.path, locale = locale, platform = "android")
         return try {
             CheckinClient.open(config, PlatformKeyStore(platform.keySource))
@@ -64,11 +68,29 @@ class Shell(private val context: Context, val platform: Platform) : AutoCloseabl
         }
     }
 
+    private fun phoneLanguage(): String =
+        context.resources.configuration.locales.get(0)?.toLanguageTag() ?: Locale.getDefault().toLanguageTag()
+
     /** A new photo capture on the phone's camera (one per capture screen). */
     fun photoCapture() = PhotoCapture(platform.camera())
 
     /** A new voice recorder (one per recording screen). */
     fun voiceRecorder() = VoiceRecorder(platform.microphone)
+
+    /** A new QR code reader (one per scan). */
+    fun codeScanner() = CodeScanner(platform.scanCamera())
+
+    /**
+     * Names the notification channels in the participant's language (the
+     * core's words); when the app opens and when the language changes.
+     * Returns false when the store cannot open (the names stay as they were).
+     */
+    fun nameNotificationChannels(): Boolean = try {
+        platform.notices.nameChannels(client().notificationChannels())
+        true
+    } catch (e: CheckinException) {
+        false
+    }
 
     /** Starts what runs while the process lives: the connectivity watch. */
     fun start() {

@@ -10,7 +10,6 @@ import android.content.Context
 import android.content.Intent
 import org.checkin.core.CheckinException
 import org.checkin.core.Notification
-import org.checkin.core.NotificationKind
 import org.checkin.shell.app.Shell
 import org.checkin.shell.platform.FiredReminder
 
@@ -18,6 +17,9 @@ class ReminderReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         val fired = fired(intent) ?: return
         val shell = Shell.of(context)
+        // Named whenever the app opens; a reminder armed before that (after
+        // an update, by a boot re-arm) names them here, from the core.
+        if (!shell.platform.notices.channelsNamed()) shell.nameNotificationChannels()
         shell.platform.notices.post(fired)
         // Null when called directly rather than by the system (tests).
         val pending: PendingResult? = goAsync()
@@ -36,7 +38,7 @@ class ReminderReceiver : BroadcastReceiver() {
         const val ACTION = "org.checkin.shell.REMINDER"
         private const val ID = "id"
         private const val CODE = "code"
-        private const val KIND = "kind"
+        private const val CHANNEL = "channel"
         private const val TITLE = "title"
         private const val BODY = "body"
         private const val LINK = "link"
@@ -49,7 +51,7 @@ class ReminderReceiver : BroadcastReceiver() {
         fun intent(context: Context, reminder: Notification?, requestCode: Int): Intent {
             val intent = Intent(ACTION).setClass(context, ReminderReceiver::class.java)
             if (reminder != null) {
-                intent.putExtra(ID, reminder.id).putExtra(CODE, requestCode).putExtra(KIND, reminder.kind.name)
+                intent.putExtra(ID, reminder.id).putExtra(CODE, requestCode).putExtra(CHANNEL, reminder.channel)
                     .putExtra(TITLE, reminder.title).putExtra(BODY, reminder.body).putExtra(LINK, reminder.deepLink)
             }
             return intent
@@ -58,11 +60,10 @@ class ReminderReceiver : BroadcastReceiver() {
         /** What the alarm carried; null for an intent this app did not make. */
         fun fired(intent: Intent): FiredReminder? {
             if (intent.action != ACTION) return null
-            val kind = intent.getStringExtra(KIND)?.let { name -> NotificationKind.entries.firstOrNull { it.name == name } }
             return FiredReminder(
                 id = intent.getStringExtra(ID) ?: return null,
                 requestCode = intent.getIntExtra(CODE, -1).takeIf { it >= 0 } ?: return null,
-                kind = kind ?: return null,
+                channel = intent.getStringExtra(CHANNEL) ?: return null,
                 title = intent.getStringExtra(TITLE) ?: return null,
                 body = intent.getStringExtra(BODY) ?: return null,
                 deepLink = intent.getStringExtra(LINK) ?: return null,

@@ -28,8 +28,13 @@ interface PermissionGate {
     /** Every permission with its state, for `ShellContext.permissions`. */
     fun states(): Map<ShellPermission, PermissionState> = ShellPermission.entries.associateWith(::state)
 
-    /** Asks the OS; [onResult] gets the state afterwards (on the main thread). */
-    fun request(permission: ShellPermission, onResult: (PermissionState) -> Unit)
+    /**
+     * Asks the OS; [onResult] gets the state afterwards (on the main thread).
+     * [settingsIfRefused]: when the OS will not ask again (refused for good,
+     * or notifications below Android 13), open the app's page in Settings
+     * instead and read the state back when the participant returns.
+     */
+    fun request(permission: ShellPermission, settingsIfRefused: Boolean = false, onResult: (PermissionState) -> Unit)
 }
 
 /**
@@ -45,20 +50,42 @@ class ActivityPermissionGate(private val activity: Activity) : PermissionGate {
 
     override fun state(permission: ShellPermission): PermissionState = stateOf(activity, permission, asked.getBoolean(permission.name, false))
 
-    override fun request(permission: ShellPermission, onResult: (PermissionState) -> Unit) {
+    override fun request(permission: ShellPermission, settingsIfRefused: Boolean, onResult: (PermissionState) -> Unit) {
+        val askedBefore = asked.getBoolean(permission.name, false)
         asked.edit().putBoolean(permission.name, true).apply()
         if (state(permission) == PermissionState.GRANTED) return onResult(PermissionState.GRANTED)
         if (permission == ShellPermission.EXACT_ALARMS) {
             if (Build.VERSION.SDK_INT < 31) return onResult(state(permission))
-            waitingForSettings = permission to onResult
-            val intent = Intent(Settings.ACTION_REQUEST_SCHEDULE_EXACT_ALARM, Uri.parse("package:" + activity.packageName))
-            return activity.startActivity(intent)
+            return openSettings(Settings.ACTION_REQUEST_SCHEDULE_EXACT_ALARM, permission, onResult)
         }
         val names = runtimeNames(permission)
+        val osWillNotAsk = names.isEmpty() || (askedBefore && names.none(activity::shouldShowRequestPermissionRationale))
+        if (settingsIfRefused && osWillNotAsk) {
+            val page = if (permission == ShellPermission.NOTIFICATIONS) {
+                Settings.ACTION_APP_NOTIFICATION_SETTINGS
+            } else {
+                Settings.ACTION_APPLICATION_DETAILS_SETTINGS
+            }
+            return openSettings(page, permission, onResult)
+        }
         if (names.isEmpty()) return onResult(state(permission))
         val code = REQUEST_BASE + permission.ordinal
         waiting[code] = permission to onResult
         activity.requestPermissions(names.toTypedArray(), code)
+    }
+
+    private fun openSettings(action: String, permission: ShellPermission, onResult: (PermissionState) -> Unit) {
+        val intent = when (action) {
+            Settings.ACTION_APP_NOTIFICATION_SETTINGS ->
+                Intent(action).putExtra(Settings.EXTRA_APP_PACKAGE, activity.packageName)
+            else -> Intent(action, Uri.parse("package:" + activity.packageName))
+        }
+        try {
+            activity.startActivity(intent)
+            waitingForSettings = permission to onResult
+        } catch (e: android.content.ActivityNotFoundException) {
+            onResult(state(permission)) // A phone without that Settings page: the state as it is.
+        }
     }
 
     /** From `Activity.onRequestPermissionsResult`. */

@@ -1,6 +1,10 @@
 // The reminders the participant sees: NotificationManager notifications on
-// one channel per kind (check-in windows, appointments), with the core's
-// title and body, opening the app at the core's deep link when tapped.
+// the core's two channels (check-ins, appointments), with the core's title
+// and body, opening the app at the core's deep link when tapped. The
+// channels' names and descriptions are the core's too, in the
+// participant's language (`notification_channels()`): the shell names them
+// when the app opens, when the language changes and before a reminder is
+// posted (Shell.nameNotificationChannels).
 //
 // Privacy: `VISIBILITY_PRIVATE`, so a locked screen shows that a reminder
 // came but not its text (an appointment's place is personal).
@@ -12,22 +16,28 @@ import android.app.PendingIntent
 import android.content.Context
 import android.content.Intent
 import android.net.Uri
-import org.checkin.core.NotificationKind
+import org.checkin.model.NotificationChannel as CoreChannel
 import org.checkin.shell.app.HostActivity
-import org.checkin.shell.app.PlaceholderText
 import android.app.Notification as AndroidNotification
 
 /** A reminder as it fires: what the alarm carried. */
 data class FiredReminder(
     val id: String,
     val requestCode: Int,
-    val kind: NotificationKind,
+    /** The core's notification group (`Notification.channel`): the channel it is posted to. */
+    val channel: String,
     val title: String,
     val body: String,
     val deepLink: String,
 )
 
 interface ReminderNotices {
+    /** Creates or renames the channels: the core's ids, names and descriptions. */
+    fun nameChannels(channels: List<CoreChannel>)
+
+    /** Whether both channels exist (a reminder posted to a missing channel is dropped). */
+    fun channelsNamed(): Boolean
+
     fun post(reminder: FiredReminder)
 
     /** Removes a posted reminder by its stable id and request code. */
@@ -37,24 +47,30 @@ interface ReminderNotices {
 class NotificationManagerNotices(private val context: Context) : ReminderNotices {
     private val manager = context.systemService<NotificationManager>()
 
-    /** Creates (or renames) the channels; cheap to repeat. */
-    fun ensureChannels() {
-        manager.createNotificationChannel(
-            NotificationChannel(CHANNEL_CHECKIN, PlaceholderText.CHANNEL_CHECKIN, NotificationManager.IMPORTANCE_HIGH),
-        )
-        manager.createNotificationChannel(
-            NotificationChannel(CHANNEL_APPOINTMENT, PlaceholderText.CHANNEL_APPOINTMENT, NotificationManager.IMPORTANCE_HIGH),
-        )
+    /**
+     * Creating a channel that exists renames it and changes its description
+     * only; the participant's choices (sound, off) stay. Cheap to repeat.
+     */
+    override fun nameChannels(channels: List<CoreChannel>) {
+        for (channel in channels) {
+            manager.createNotificationChannel(
+                NotificationChannel(channel.id, channel.name, NotificationManager.IMPORTANCE_HIGH).apply {
+                    description = channel.description
+                },
+            )
+        }
     }
 
+    override fun channelsNamed(): Boolean =
+        listOf(CHANNEL_CHECKIN, CHANNEL_APPOINTMENT).all { manager.getNotificationChannel(it) != null }
+
     override fun post(reminder: FiredReminder) {
-        ensureChannels()
         val open = Intent(Intent.ACTION_VIEW, Uri.parse(reminder.deepLink)).setClass(context, HostActivity::class.java)
             .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_CLEAR_TOP)
         val tap = PendingIntent.getActivity(
             context, reminder.requestCode, open, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
         )
-        val notification = AndroidNotification.Builder(context, channelOf(reminder.kind))
+        val notification = AndroidNotification.Builder(context, reminder.channel)
             .setSmallIcon(android.R.drawable.ic_popup_reminder)
             .setContentTitle(reminder.title)
             .setContentText(reminder.body)
@@ -70,12 +86,8 @@ class NotificationManagerNotices(private val context: Context) : ReminderNotices
     override fun cancel(id: String, requestCode: Int) = manager.cancel(id, requestCode)
 
     companion object {
-        const val CHANNEL_CHECKIN = "checkin-windows"
+        /** The core's channel ids (`NotificationChannel.id`). */
+        const val CHANNEL_CHECKIN = "checkins"
         const val CHANNEL_APPOINTMENT = "appointments"
-
-        fun channelOf(kind: NotificationKind): String = when (kind) {
-            NotificationKind.APPOINTMENT -> CHANNEL_APPOINTMENT
-            NotificationKind.WINDOW_OPENS, NotificationKind.WINDOW_CLOSING, NotificationKind.WINDOW_LATE -> CHANNEL_CHECKIN
-        }
     }
 }

@@ -8,8 +8,10 @@ import android.app.Activity
 import android.app.Application
 import android.app.admin.DeviceAdminReceiver
 import android.app.job.JobService
+import android.content.ContentProvider
 import android.content.BroadcastReceiver
 import org.checkin.shell.issued.ManagedConfiguration
+import org.checkin.shell.platform.ExportProvider
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Test
@@ -60,6 +62,7 @@ class ManifestTest {
     fun `no backups, and the rules exclude every domain`() {
         val application = parse(manifestFile).getElementsByTagName("application").item(0) as Element
         assertEquals("false", application.android("allowBackup"))
+        assertEquals("layouts mirror for right-to-left languages", "true", application.android("supportsRtl"))
         for (rules in listOf(application.android("fullBackupContent"), application.android("dataExtractionRules"))) {
             val file = File(resDir, rules.removePrefix("@") + ".xml")
             val excluded = parse(file).getElementsByTagName("exclude")
@@ -80,6 +83,7 @@ class ManifestTest {
             "activity" to Activity::class.java,
             "service" to JobService::class.java,
             "receiver" to BroadcastReceiver::class.java,
+            "provider" to ContentProvider::class.java,
         )
         var checked = 0
         for ((tag, kind) in expected) {
@@ -90,8 +94,39 @@ class ManifestTest {
                 checked++
             }
         }
-        assertEquals("application, 2 activities, 1 service, 3 receivers", 7, checked)
+        assertEquals("application, 2 activities, 1 service, 3 receivers, 1 provider", 8, checked)
         assertTrue(DeviceAdminReceiver::class.java.isAssignableFrom(Class.forName("org.checkin.shell.issued.IssuedDeviceAdmin")))
+    }
+
+    @Test
+    fun `the export provider is private, read through a grant only, under the authority the code uses`() {
+        val provider = parse(manifestFile).getElementsByTagName("provider").item(0) as Element
+        assertEquals(ExportProvider::class.java.name, provider.android("name"))
+        assertEquals("false", provider.android("exported"))
+        assertEquals("true", provider.android("grantUriPermissions"))
+        assertEquals(ExportProvider.AUTHORITY, provider.android("authorities"))
+        assertEquals("no write or path permissions that could widen it", 0, provider.childNodes.let { nodes ->
+            (0 until nodes.length).count { nodes.item(it) is Element }
+        })
+    }
+
+    @Test
+    fun `the app's own strings exist in every language of the participants, and nowhere else`() {
+        val languages = resDir.listFiles()!!.filter { it.name.startsWith("values") && File(it, "strings.xml").exists() }.map { it.name }.toSet()
+        assertEquals(setOf("values", "values-es", "values-pt-rBR", "values-ht", "values-fr"), languages)
+        fun names(dir: String): Map<String, String> {
+            val strings = parse(File(resDir, "$dir/strings.xml")).getElementsByTagName("string")
+            return (0 until strings.length).associate { (strings.item(it) as Element).let { s -> s.getAttribute("name") to s.textContent.trim() } }
+        }
+        val english = names("values")
+        for (language in languages - "values") {
+            val translated = names(language)
+            assertEquals("$language has every string", english.keys, translated.keys)
+            assertTrue("$language has no empty string", translated.values.none { it.isEmpty() })
+        }
+        // Restriction titles are resources, so the console shows them in the administrator's language.
+        val titles = parse(File(resDir, "xml/app_restrictions.xml")).getElementsByTagName("restriction")
+        for (i in 0 until titles.length) assertTrue((titles.item(i) as Element).android("title").startsWith("@string/"))
     }
 
     @Test

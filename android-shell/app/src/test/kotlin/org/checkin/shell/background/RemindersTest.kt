@@ -73,7 +73,7 @@ class RemindersTest : ShellFixture() {
         val posted = shadowOf(notificationManager).allNotifications.single()
         assertEquals(first.title, posted.extras.getString(android.app.Notification.EXTRA_TITLE))
         assertEquals(first.body, posted.extras.getCharSequence(android.app.Notification.EXTRA_TEXT).toString())
-        assertEquals(NotificationManagerNotices.channelOf(first.kind), posted.channelId)
+        assertEquals(first.channel, posted.channelId)
         assertEquals(android.app.Notification.VISIBILITY_PRIVATE, posted.visibility)
         val tap = shadowOf(posted.contentIntent).savedIntent
         assertEquals(first.deepLink, tap.dataString)
@@ -176,7 +176,7 @@ class RemindersTest : ShellFixture() {
     private fun notification(id: String, fireAtMs: Long) = Notification(
         id = id, kind = NotificationKind.WINDOW_OPENS, minutesBefore = 0u, subjectId = "w",
         fireAt = Instant.ofEpochMilli(fireAtMs), fireAtDevice = Instant.ofEpochMilli(fireAtMs),
-        fireLocal = "", title = "t", body = "b", deepLink = "checkin://window/w",
+        fireLocal = "", title = "t", body = "b", deepLink = "checkin://window/w", channel = "checkins",
     )
 
     private class RecordingAlarms : ReminderAlarms {
@@ -190,6 +190,8 @@ class RemindersTest : ShellFixture() {
 
     private class RecordingNotices : ReminderNotices {
         val cancelled = mutableListOf<String>()
+        override fun nameChannels(channels: List<org.checkin.model.NotificationChannel>) = Unit
+        override fun channelsNamed() = true
         override fun post(reminder: FiredReminder) = Unit
         override fun cancel(id: String, requestCode: Int) {
             cancelled += id

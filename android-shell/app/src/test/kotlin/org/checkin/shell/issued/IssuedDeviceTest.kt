@@ -1,7 +1,9 @@
 // An issued phone: as device owner the app allowlists itself for lock task,
-// sets the lock-task features, enters lock task, and enrolls from the
-// managed configuration with no typing; on a participant's own phone none of
-// that happens. Also the provisioning screens and the QR extras' adoption.
+// sets the lock-task features, enters lock task, and the core's enrollment
+// screen comes filled in from the managed configuration (read-only, in the
+// program's language): one tap, no typing. On a participant's own phone
+// none of that happens. Also the provisioning screens and the QR extras'
+// adoption.
 package org.checkin.shell.issued
 
 import android.app.Activity
@@ -13,12 +15,14 @@ import android.content.RestrictionsManager
 import android.os.Build
 import android.os.Bundle
 import android.os.PersistableBundle
-import android.view.WindowManager
+import org.checkin.model.Route
 import org.checkin.shell.app.HostActivity
+import org.checkin.shell.support.ScreenDriver
 import org.checkin.shell.support.ShellFixture
 import org.junit.Assert.assertArrayEquals
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.Test
 import org.robolectric.Robolectric
@@ -38,7 +42,7 @@ class IssuedDeviceTest : ShellFixture() {
     }
 
     @Test
-    fun `as device owner it enters lock task and enrolls from the managed configuration`() {
+    fun `as device owner it enters lock task, and enrolls from the managed configuration without typing`() {
         val server = server()
         shadowOf(policy).setDeviceOwner(admin)
         shadowOf(app.getSystemService(RestrictionsManager::class.java)!!)
@@ -48,12 +52,27 @@ class IssuedDeviceTest : ShellFixture() {
         assertArrayEquals(arrayOf(app.packageName), policy.getLockTaskPackages(admin))
         if (Build.VERSION.SDK_INT >= 28) assertEquals(KioskMode.FEATURES, policy.getLockTaskFeatures(admin))
 
-        val activity = Robolectric.buildActivity(HostActivity::class.java).setup().get()
+        val ui = ScreenDriver(Robolectric.buildActivity(HostActivity::class.java).setup())
         assertEquals(ActivityManager.LOCK_TASK_MODE_LOCKED, lockTaskState)
-        awaitMain(what = "enrolled from the managed configuration") { shell.client().isEnrolled() }
-        assertEquals("es", shell.managedConfig().language)
-        // The status view then shows the participant's ledger: personal, so kept out of screenshots.
-        awaitMain(what = "secure status") { activity.window.attributes.flags and WindowManager.LayoutParams.FLAG_SECURE != 0 }
+        // The core's enrollment screen, filled in from the configuration and not editable.
+        val enroll = ui.awaitRoute(Route.Enroll)
+        assertEquals("the program's language", "es", enroll.language)
+        for ((field, value) in listOf("server_url" to server.baseUrl, "code" to server.codes[0])) {
+            val shown = ui.field(field)
+            assertEquals(value, shown.text.toString())
+            assertNull("$field is read-only", shown.keyListener)
+            assertFalse(shown.isFocusable)
+        }
+        assertNull("nothing to scan on an issued phone", ui.find("enroll.scan"))
+        ui.tap("enroll.submit")
+        ui.awaitRoute(Route.Consent)
+        assertTrue(shell.client().isEnrolled())
+        ui.tap("consent.accept")
+        ui.awaitRoute(Route.Home)
+        assertTrue("home is kept out of screenshots", ui.secure)
+        // Home is the app in lock task: back at the root stays.
+        @Suppress("DEPRECATION") ui.activity.onBackPressed()
+        assertFalse(ui.activity.isFinishing)
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.checkin.shell.platform.Microphone
 import org.checkin.shell.platform.NetworkCallbackConnectivity
 import org.checkin.shell.platform.NotificationManagerNotices
 import org.checkin.shell.platform.PhotoCamera
+import org.checkin.shell.platform.ReminderNotices
+import org.checkin.shell.platform.ScanCamera
 import org.junit.After
 import org.junit.runner.RunWith
 import org.robolectric.RobolectricTestRunner
@@ -35,14 +37,17 @@ abstract class ShellFixture {
         camera: () -> PhotoCamera = { FramesCamera(listOf(Media.portraitJpeg())) },
         microphone: () -> Microphone = { SamplesMicrophone(Media.speechSamples()) },
         managedConfig: ManagedConfigSource = managed,
+        scanCamera: () -> ScanCamera = { FramesScanCamera(emptyList()) },
+        notices: ReminderNotices = NotificationManagerNotices(app),
     ): Shell {
         val platform = Platform(
             keySource = keys,
             camera = camera,
+            scanCamera = scanCamera,
             microphone = microphone,
             locator = LocationManagerLocator(app),
             alarms = AlarmManagerReminderAlarms(app),
-            notices = NotificationManagerNotices(app),
+            notices = notices,
             syncScheduler = JobSyncScheduler(app),
             connectivity = NetworkCallbackConnectivity(app),
             managedConfig = managedConfig,
