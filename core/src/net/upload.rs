@@ -181,13 +181,22 @@ pub(crate) fn sort_held(status: StatusCode, wait: Option<std::time::Duration>, b
                 other => Held::Failed(other),
             }
         }
-        404 if error_code(body).as_deref() == Some("upload_unknown") => Held::Nothing,
-        // No such route: a server that no longer offers uploads.
-        404 | 405 => Held::NotOffered,
-        _ => match classify(status, wait, body) {
-            // A refusal of the question (not of the check-in): whole it is.
-            SendOutcome::Permanent { .. } => Held::NotOffered,
-            other => Held::Failed(other),
+        _ => match (status.as_u16(), error_code(body).as_deref()) {
+            (404, Some("upload_unknown")) => Held::Nothing,
+            // No such route, in the program's words: a server that no
+            // longer offers uploads. A 404 page without them is a proxy's
+            // or a portal's, retried later like any answer not the
+            // program's (`net/reply.rs`).
+            (404, Some("not_found")) | (405, Some("method_not_allowed")) => Held::NotOffered,
+            // The question refused in the program's words (our digest or
+            // headers): not about the check-in, which goes whole.
+            (400, Some("invalid_request")) => Held::NotOffered,
+            _ => match classify(status, wait, body) {
+                // A refusal of the envelope cannot answer a question about
+                // an upload: whole it is.
+                SendOutcome::Permanent { .. } => Held::NotOffered,
+                other => Held::Failed(other),
+            },
         },
     }
 }
@@ -201,11 +210,13 @@ pub(crate) fn sort_appended(
 ) -> Appended {
     let code = error_code(body);
     match (status.as_u16(), code.as_deref()) {
+        // A 202 that is not the upload's progress is not the program's
+        // answer (a proxy's page): the sync stops and retries later.
         (202, _) => match serde_json::from_slice::<UploadProgress>(body) {
             Ok(p) => Appended::Part { offset: p.offset },
-            Err(_) => Appended::Lost {
-                reason: "malformed reply".into(),
-            },
+            Err(_) => Appended::Failed(transient(
+                "202 not from the program (a captive portal or a proxy?)".into(),
+            )),
         },
         (409, Some("upload_offset_mismatch")) => match elsewhere {
             Some(offset) => Appended::Elsewhere { offset },
@@ -214,10 +225,13 @@ pub(crate) fn sort_appended(
             },
         },
         (422, Some("upload_digest_mismatch")) => Appended::Discarded,
-        // The route is unknown, or our upload headers are: not a refusal
-        // of the check-in.
-        (404 | 405, Some("not_found" | "method_not_allowed") | None) => Appended::NotOffered,
-        (400, Some("invalid_request")) | (415, _) => Appended::NotOffered,
+        // The route is unknown, or our upload headers are, in the
+        // program's words: not a refusal of the check-in. The same
+        // statuses without them are a proxy's, retried later.
+        (404 | 405, Some("not_found" | "method_not_allowed")) => Appended::NotOffered,
+        (400, Some("invalid_request")) | (415, Some("unsupported_media_type")) => {
+            Appended::NotOffered
+        }
         _ => match classify(status, wait, body) {
             failed @ SendOutcome::Transient { .. } => Appended::Failed(failed),
             other => Appended::Done(other),
@@ -256,6 +270,12 @@ mod tests {
             Held::Failed(SendOutcome::ClockSkew { .. })
         ));
         assert!(matches!(sort_held(s(200), None, b"{"), Held::Failed(SendOutcome::Transient { .. })));
+        // A proxy's or a portal's page is not the program saying it has no
+        // uploads: retried later, the offer kept.
+        assert!(matches!(
+            sort_held(s(404), None, b"<html>not here</html>"),
+            Held::Failed(SendOutcome::Transient { .. })
+        ));
     }
 
     #[test]
@@ -292,6 +312,17 @@ mod tests {
             sort_appended(s(503), None, None, &error("unavailable")),
             Appended::Failed(SendOutcome::Transient { .. })
         ));
-        assert!(matches!(sort_appended(s(202), None, None, b"?"), Appended::Lost { .. }));
+        assert!(matches!(
+            sort_appended(s(202), None, None, b"?"),
+            Appended::Failed(SendOutcome::Transient { .. })
+        ));
+        assert!(matches!(
+            sort_appended(s(404), None, None, b"<html>not here</html>"),
+            Appended::Failed(SendOutcome::Transient { .. })
+        ));
+        assert!(matches!(
+            sort_appended(s(415), None, None, b"<html>no</html>"),
+            Appended::Failed(SendOutcome::Transient { .. })
+        ));
     }
 }

@@ -178,10 +178,16 @@ impl Delivery<'_> {
     /// The server does not take this upload: the envelope goes whole. With
     /// `forget_offer` (it has no upload routes, or refuses our upload
     /// headers), the next envelopes go whole too until the server's next
-    /// plan answer offers uploads again.
+    /// plan answer offers uploads again. The plan's tag is forgotten with
+    /// the offer: the tag names the offer too, so a server that still
+    /// offers uploads (the refusal was a proxy's, say) would otherwise
+    /// answer 304 and never say so again.
     async fn whole_after_all(&self, item: &Prepared, forget_offer: bool) -> SendOutcome {
-        if forget_offer && let Err(e) = self.session.store.set_upload_offer(None) {
-            tracing::warn!(error = %e, "the upload offer stays");
+        if forget_offer {
+            let store = &self.session.store;
+            if let Err(e) = store.set_upload_offer(None).and_then(|()| store.set_plan_etag(None)) {
+                tracing::warn!(error = %e, "the upload offer stays");
+            }
         }
         let outcome = self.send_whole(item).await;
         self.finished(item, outcome)
