@@ -86,7 +86,14 @@ pub(super) async fn documents(
                 .store
                 .set_plan_etag(etag.as_deref().filter(|_| taken))?;
         }
-        Ok(Ok(PlanFetch::Unchanged)) => session.store.set_documents_checked_at_ms(now_ms)?,
+        Ok(Ok(PlanFetch::Unchanged { server_time })) => {
+            session.store.set_documents_checked_at_ms(now_ms)?;
+            // With nothing queued, the plan is the sync's only word from
+            // the server's clock: a 304 must not leave the clock behind.
+            if let Some(server_time) = server_time {
+                session.observe_server_time(server_time)?;
+            }
+        }
         Ok(Err(Error::PinMismatch)) => return Err(Error::PinMismatch),
         // The network or the server failed: the resources would too.
         _ => return Ok(()),
