@@ -32,21 +32,26 @@ pub(super) struct Shape {
 
 pub(super) type Shapes = BTreeMap<String, Shape>;
 
-/// The bundled `(area, source)` files of `lang`.
-pub(super) fn bundled_files(lang: &str) -> Vec<(&'static str, &'static str)> {
+/// The bundled `(area, source)` files of `lang`, inflated.
+pub(super) fn bundled_files(lang: &str) -> Vec<(&'static str, String)> {
     bundled::BUNDLED
         .iter()
         .filter(|(file_lang, _, _)| *file_lang == lang)
-        .map(|(_, area, source)| (*area, *source))
+        .map(|(_, area, compressed)| {
+            let source = super::inflate(compressed)
+                .unwrap_or_else(|| panic!("{lang}/{area}.ftl does not inflate"));
+            (*area, source)
+        })
         .collect()
 }
 
 /// Every message of `files`, parsed with comments (unlike the runtime
 /// parser), or the first file's parse problems.
-pub(super) fn shapes_of(lang: &str, files: &[(&str, &str)]) -> Result<Shapes, String> {
+pub(super) fn shapes_of<S: AsRef<str>>(lang: &str, files: &[(&str, S)]) -> Result<Shapes, String> {
     let mut shapes = Shapes::new();
     for (area, source) in files {
-        let resource = parser::parse(*source)
+        let source = source.as_ref();
+        let resource = parser::parse(source)
             .map_err(|(_, errors)| parse_report(lang, area, source, &errors))?;
         for entry in &resource.body {
             let ast::Entry::Message(message) = entry else {

@@ -36,6 +36,18 @@ mod bundled {
 /// The language every other falls back to.
 pub const FALLBACK_LANGUAGE: &str = "en";
 
+/// Far more than any one message file (the largest is about 15 KB): a
+/// bound on inflating, not a limit anyone meets.
+const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// The text of a bundled message file, stored compressed (build/locales.rs);
+/// `None` only if the build wrote something unreadable, which the parity
+/// tests would catch.
+fn inflate(compressed: &[u8]) -> Option<String> {
+    let bytes = fdeflate::decompress_to_vec_bounded(compressed, MAX_FILE_BYTES).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
 /// One argument to a message: text is inserted as is, numbers also drive
 /// plural selection (`{ $minutes -> [one] … *[other] … }`).
 #[derive(Debug, Clone, PartialEq)]
@@ -259,11 +271,15 @@ fn build_bundle(lang: &str) -> Bundle {
     // characters on some launchers. A right-to-left language that needs
     // them can turn them back on here.
     bundle.set_use_isolating(false);
-    for (file_lang, area, source) in bundled::BUNDLED {
+    for (file_lang, area, compressed) in bundled::BUNDLED {
         if *file_lang != lang {
             continue;
         }
-        let resource = match FluentResource::try_new((*source).to_owned()) {
+        let Some(source) = inflate(compressed) else {
+            tracing::warn!(lang, area, "message file cannot be inflated");
+            continue;
+        };
+        let resource = match FluentResource::try_new(source) {
             Ok(resource) => resource,
             Err((partial, errors)) => {
                 // Keep what parsed; the locale test fails on any error.

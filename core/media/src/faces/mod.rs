@@ -100,8 +100,21 @@ const FINAL_MERGE_IOU: f32 = 0.3;
 
 /// SeetaFace's frontal model with its weight tables quantized to 8 bits
 /// (0.3 MB instead of 1.2 MB; `model::convert` makes it from the original,
-/// and the tests check both find the same faces).
-static MODEL: &[u8] = include_bytes!("../../model/seeta_fd_frontal_v1.0.q8.bin");
+/// and the tests check both find the same faces), zlib-compressed by
+/// build.rs.
+static MODEL_ZLIB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/face_model.q8.z"));
+/// The inflated model's size, with room: a bound, not a guess.
+const MODEL_MAX_BYTES: usize = 1024 * 1024;
+
+/// The quantized model's bytes, inflated (about a millisecond, once per
+/// thread that detects faces).
+fn model_bytes() -> Result<Vec<u8>, MediaError> {
+    fdeflate::decompress_to_vec_bounded(MODEL_ZLIB, MODEL_MAX_BYTES).map_err(|_| {
+        MediaError::Internal {
+            detail: "the bundled face model does not inflate",
+        }
+    })
+}
 
 thread_local! {
     static DETECTOR: RefCell<Option<Detector>> = const { RefCell::new(None) };
@@ -143,7 +156,7 @@ pub(crate) fn detect_faces(
         let mut slot = cell.borrow_mut();
         let detector = match slot.as_mut() {
             Some(d) => d,
-            None => slot.insert(Detector::new(model_of(MODEL, Reals::Q8)?)),
+            None => slot.insert(Detector::new(model_of(&model_bytes()?, Reals::Q8)?)),
         };
         let faces = detector.detect(luma, width as usize, height as usize, POSSIBLE_FACE_SCORE);
         Ok(faces

@@ -13,6 +13,10 @@ use checkin_pixels::{Ycc420, target_size};
 /// SeetaFace's own model file (32-bit floats), which rustface reads.
 static ORIGINAL: &[u8] = include_bytes!("../../model/seeta_fd_frontal_v1.0.bin");
 
+/// The bundled quantized model, inflated as the detector inflates it.
+static MODEL: std::sync::LazyLock<Vec<u8>> =
+    std::sync::LazyLock::new(|| model_bytes().expect("the bundled model inflates"));
+
 /// rustface configured as `detect_faces` configures ours.
 fn oracle(min_score: f64) -> Box<dyn rustface::Detector> {
     let model = rustface::read_model(Cursor::new(ORIGINAL)).expect("rustface reads the model");
@@ -172,10 +176,10 @@ fn same_detections_as_rustface_on_synthetic_planes() {
 
 #[test]
 fn bundled_model_parses() {
-    assert!(model_of(MODEL, Reals::Q8).is_ok());
+    assert!(model_of(&MODEL, Reals::Q8).is_ok());
     // Read the wrong way, either file is refused (its counts land on
     // weights), never misread.
-    assert!(model_of(MODEL, Reals::F32).is_err());
+    assert!(model_of(&MODEL, Reals::F32).is_err());
     assert!(model_of(ORIGINAL, Reals::Q8).is_err());
 }
 
@@ -183,7 +187,7 @@ fn bundled_model_parses() {
 fn bundled_model_is_the_original_quantized() {
     let quantized = model::convert(ORIGINAL, Reals::Q8).expect("converts");
     assert!(
-        quantized == MODEL,
+        quantized == *MODEL,
         "the embedded model is stale: run `cargo test -p checkin-core --lib -- --ignored regenerate_quantized_model`"
     );
     assert!(MODEL.len() * 3 < ORIGINAL.len(), "{} bytes", MODEL.len());
@@ -243,7 +247,7 @@ fn planes_with_faces() -> Vec<(String, Vec<u8>, usize, usize)> {
 #[test]
 fn quantized_weights_find_the_same_faces() {
     let mut full = ours();
-    let mut small = Detector::new(model_of(MODEL, Reals::Q8).expect("parses"));
+    let mut small = Detector::new(model_of(&MODEL, Reals::Q8).expect("parses"));
     let (mut faces, mut worst) = (0, 1.0f64);
     for (what, plane, w, h) in planes_with_faces() {
         let a = full.detect(&plane, w, h, SCORE_THRESHOLD);
