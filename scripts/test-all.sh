@@ -4,13 +4,15 @@
 #   server, facade) → a short bounded fuzz run of the media parsers →
 #   the Kotlin (JVM) and Swift (Linux) binding suites against the host library
 #   → the Android shell's Robolectric suite (JVM, SDK 26 and 34) → the iOS
-#   shell's Swift package (Linux), both against the host library.
+#   shell's Swift package (Linux), both against the host library → the
+#   network lab's short run (EDGE, congested 3G, flaky 3G; about 2 minutes).
 # Installs what it needs (needs root for apt, tmpfs and the Swift root).
 #
 #   scripts/test-all.sh              # everything
 #   FUZZ_SECONDS=0 scripts/test-all.sh     # without fuzzing
 #   BINDINGS=0 scripts/test-all.sh         # without the Kotlin and Swift suites
 #   SHELLS=0 scripts/test-all.sh           # without the shells' suites
+#   NETLAB=0 scripts/test-all.sh           # without the network lab
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -46,5 +48,9 @@ if [[ "${SHELLS:-1}" != 0 ]]; then
     scripts/shells/test-android.sh
     step "iOS shell (Swift package on Linux)"
     scripts/shells/test-ios.sh
+fi
+if [[ "${NETLAB:-1}" != 0 ]]; then
+    step "network lab, short run (Toxiproxy on loopback; scripts/netlab/run.sh)"
+    scripts/netlab/run.sh --short
 fi
 step "all tests passed"

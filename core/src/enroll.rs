@@ -115,6 +115,9 @@ pub(crate) async fn enroll(
         )?;
         documents.store(store, tx, resp.server_time)
     })?;
+    // Resumable uploads, if the server offers them (learnt again at every
+    // plan refresh; a crash before this line only delays it to then).
+    store.set_upload_offer(resp.uploads.as_ref())?;
     // What waited from before (a phone enrolled again) is due at once.
     for lane in crate::store::Lane::IN_SEND_ORDER {
         store.reset_backoff(lane)?;

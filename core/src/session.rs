@@ -69,6 +69,9 @@ pub(crate) struct Session {
     pub clock: TrueClock,
     pub config: ClientConfig,
     snapshot: Mutex<Option<Arc<Snapshot>>>,
+    /// The client to the enrolled server, for the server URL and pins it
+    /// was made for.
+    api: Mutex<Option<(String, Vec<String>, crate::net::http::Api)>>,
     /// The directory as imported and the participant's search: memory only.
     pub directory: crate::directory::Memory,
 }
@@ -143,8 +146,25 @@ impl Session {
             clock: TrueClock::new(clock, state),
             config,
             snapshot: Mutex::new(None),
+            api: Mutex::new(None),
             directory: crate::directory::Memory::default(),
         })
+    }
+
+    /// The HTTP client to the enrolled program server, kept while the
+    /// server URL and pins stay the same.
+    pub fn api(&self, enrolled: &Enrolled) -> Result<crate::net::http::Api> {
+        let (url, pins) = (&enrolled.record.server_url, &enrolled.record.tls_pins);
+        let mut kept = self.api.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((u, p, api)) = kept.as_ref()
+            && u == url
+            && p == pins
+        {
+            return Ok(api.clone());
+        }
+        let api = crate::net::http::Api::new(url, pins.clone())?;
+        *kept = Some((url.clone(), pins.clone(), api.clone()));
+        Ok(api)
     }
 
     /// The best estimate of the current time.

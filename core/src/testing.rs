@@ -64,6 +64,21 @@ impl Internals<'_> {
         self.store().enrollment()
     }
 
+    /// Envelopes with a resumable upload recorded open, both lanes.
+    pub fn open_uploads(&self) -> Result<u64, StoreError> {
+        self.store().open_uploads()
+    }
+
+    /// Whether the server's last word offered resumable uploads.
+    pub fn uploads_offered(&self) -> Result<bool, StoreError> {
+        Ok(self.store().upload_offer()?.is_some())
+    }
+
+    /// The `ETag` of the documents held, if any.
+    pub fn plan_etag(&self) -> Result<Option<String>, StoreError> {
+        self.store().plan_etag()
+    }
+
     /// SQLite's own integrity check ("ok" when sound).
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         self.store().integrity_check()

@@ -4,6 +4,14 @@
 //! a valid receipt on the device, and the database must pass SQLite's
 //! integrity check.
 //!
+//! A second device does the same in the middle of resumable uploads
+//! (issue 18): its check-ins are about 60 KB, its link runs through a
+//! throttle (so an upload takes a few hundred milliseconds), and the
+//! server cuts a third of its appends part way; it is killed at least 100
+//! times, most of them with an upload open. Both devices' check-ins must
+//! be stored exactly once, with receipts, and no unfinished upload may be
+//! left on either side.
+//!
 //! This is a `harness = false` test: the same binary is the parent (the
 //! default) and, with `CHECKIN_CRASH_ROLE` set, the child.
 
@@ -20,7 +28,7 @@ use checkin_core::protocol::receipt;
 use checkin_core::store::OutboxState;
 use checkin_core::{CheckinClient, ClientConfig};
 use rand::Rng;
-use reference_server::{ReferenceServer, ServerConfig};
+use reference_server::{Fault, ReferenceServer, Route, RunningServer, ServerConfig};
 
 /// Kills to inflict.
 const KILLS: usize = 200;
@@ -29,6 +37,14 @@ const KILLS: usize = 200;
 const KILL_PHASE_LIMIT: Duration = Duration::from_secs(240);
 /// How long a child may run before it is killed, at most.
 const MAX_LIFETIME_MS: u64 = 250;
+/// Kills inflicted on the device with resumable uploads, and the longest
+/// its child lives (its check-ins are bigger and its link slower).
+const UPLOAD_KILLS: usize = 100;
+const UPLOAD_MAX_LIFETIME_MS: u64 = 1_200;
+/// The throttle in front of the server for that device, bytes a second.
+const THROTTLE_BYTES_PER_S: u64 = 300_000;
+/// Of that device's appends, the share the server cuts part way.
+const CUT_SHARE: f64 = 0.33;
 
 fn client(dir: &Path) -> CheckinClient {
     let ks = SoftwareKeyStore::load_or_create(&dir.join("platform-key.bin")).expect("key store");
@@ -44,9 +60,27 @@ fn tiny_photo(seed: u8) -> Vec<u8> {
     let img = image::RgbImage::from_fn(96, 72, |x, y| {
         image::Rgb([(x as u8).wrapping_add(seed), y as u8, 90])
     });
+    encode(&img)
+}
+
+/// A 640×480 photo of noise: its re-encoded JPEG makes an envelope of
+/// about 60 KB.
+fn big_photo(seed: u8) -> Vec<u8> {
+    let mut state = u32::from(seed) | 1;
+    let img = image::RgbImage::from_fn(640, 480, |_, _| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let [a, b, c, _] = state.to_le_bytes();
+        image::Rgb([a, b, c])
+    });
+    encode(&img)
+}
+
+fn encode(img: &image::RgbImage) -> Vec<u8> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-        .encode_image(&img)
+        .encode_image(img)
         .expect("encode");
     out
 }
@@ -66,12 +100,16 @@ fn child(role: &str, dir: &Path) {
         }
         "run" => {
             let mut rng = rand::rng();
+            let big = std::env::var_os("CHECKIN_CRASH_BIG").is_some();
             loop {
-                if rng.random_bool(0.6) {
+                if rng.random_bool(if big { 0.9 } else { 0.6 }) {
                     let draft = client.start_checkin(None).expect("start");
-                    client
-                        .attach_photo(draft, &tiny_photo(rng.random()))
-                        .expect("photo");
+                    let photo = if big {
+                        big_photo(rng.random())
+                    } else {
+                        tiny_photo(rng.random())
+                    };
+                    client.attach_photo(draft, &photo).expect("photo");
                     let id = client.submit(draft).expect("submit").checkin_id;
                     // Logged only after submit returned: from here it must never be lost.
                     let mut log = std::fs::OpenOptions::new()
@@ -126,38 +164,39 @@ fn run_to_end(role: &str, dir: &Path, env: &[(&str, &str)]) {
     );
 }
 
-fn parent() {
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let root = tempfile::tempdir().expect("dir");
-    let dir: PathBuf = root.path().join("device");
-    std::fs::create_dir_all(&dir).expect("dir");
-    let server = rt
-        .block_on(ReferenceServer::start(ServerConfig::new(
-            root.path().join("server"),
-        )))
-        .expect("server");
+/// Enrolls the device in `dir` with the server at `url`.
+fn enroll(dir: &Path, server: &RunningServer, url: &str) {
+    std::fs::create_dir_all(dir).expect("dir");
     let code = server.issue_enrollment_code();
-    let url = server.base_url();
     run_to_end(
         "enroll",
-        &dir,
-        &[
-            ("CHECKIN_CRASH_SERVER", &url),
-            ("CHECKIN_CRASH_CODE", &code),
-        ],
+        dir,
+        &[("CHECKIN_CRASH_SERVER", url), ("CHECKIN_CRASH_CODE", &code)],
     );
+}
 
+/// Starts and SIGKILLs the child of `dir` `kills` times, each after a
+/// random lifetime under `max_lifetime_ms`; `after_kill` looks at the
+/// world right after each kill. Returns how long it took.
+fn kill_phase(
+    dir: &Path,
+    env: &[(&str, &str)],
+    kills: usize,
+    max_lifetime_ms: u64,
+    mut after_kill: impl FnMut(),
+) -> Duration {
     let mut rng = rand::rng();
     let started = Instant::now();
-    let mut kills = 0;
-    while kills < KILLS && started.elapsed() < KILL_PHASE_LIMIT {
-        let mut child = spawn("run", &dir, &[]);
-        std::thread::sleep(Duration::from_millis(rng.random_range(1..MAX_LIFETIME_MS)));
+    let mut done = 0;
+    while done < kills && started.elapsed() < KILL_PHASE_LIMIT {
+        let mut child = spawn("run", dir, env);
+        std::thread::sleep(Duration::from_millis(rng.random_range(1..max_lifetime_ms)));
         match child.try_wait().expect("poll") {
             None => {
                 child.kill().expect("SIGKILL");
                 child.wait().expect("reap");
-                kills += 1;
+                done += 1;
+                after_kill();
             }
             Some(status) => {
                 let mut err = String::new();
@@ -168,12 +207,16 @@ fn parent() {
             }
         }
     }
-    assert!(kills >= KILLS, "only {kills} kills in {KILL_PHASE_LIMIT:?}");
-    let kill_phase = started.elapsed();
-    run_to_end("drain", &dir, &[]);
+    assert!(done >= kills, "only {done} kills in {KILL_PHASE_LIMIT:?}");
+    started.elapsed()
+}
 
-    // Check everything from the outside.
-    let client = client(&dir);
+/// Checks one drained device from the outside: every logged check-in is in
+/// its outbox, delivered, on the server once, with a receipt that
+/// verifies; the store and the ledger are sound; no upload is left open.
+/// Returns (check-ins in the outbox, check-ins logged as submitted).
+fn check_device(dir: &Path, server: &RunningServer) -> (usize, usize) {
+    let client = client(dir);
     assert_eq!(client.internals().integrity_check().expect("check"), "ok");
     let submitted: HashSet<String> = std::fs::read_to_string(dir.join("submitted.log"))
         .unwrap_or_default()
@@ -214,23 +257,124 @@ fn parent() {
         )
         .expect("the kept receipt verifies");
     }
-    let on_server = server.stored_checkins();
-    assert_eq!(
-        on_server.len(),
-        outbox.len(),
-        "the server holds exactly the device's check-ins"
-    );
+    assert_eq!(client.internals().open_uploads().expect("read"), 0);
     client.ledger().expect("the ledger chain verifies");
+    (outbox.len(), submitted.len())
+}
+
+/// A loopback relay to `upstream` that lets at most `bytes_per_s` a second
+/// through towards it (a slow uplink), so an upload lasts long enough for
+/// kills to land in its middle.
+async fn throttle(upstream: std::net::SocketAddr, bytes_per_s: u64) -> std::net::SocketAddr {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        while let Ok((inbound, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let Ok(outbound) = tokio::net::TcpStream::connect(upstream).await else {
+                    return;
+                };
+                let (mut in_read, mut in_write) = inbound.into_split();
+                let (mut out_read, mut out_write) = outbound.into_split();
+                let up = async {
+                    let mut buf = [0u8; 4096];
+                    while let Ok(n @ 1..) = in_read.read(&mut buf).await {
+                        if out_write.write_all(&buf[..n]).await.is_err() {
+                            break;
+                        }
+                        let pause = n as u64 * 1_000_000 / bytes_per_s;
+                        tokio::time::sleep(Duration::from_micros(pause)).await;
+                    }
+                };
+                let down = tokio::io::copy(&mut out_read, &mut in_write);
+                tokio::select! {
+                    () = up => {}
+                    _ = down => {}
+                }
+            });
+        }
+    });
+    addr
+}
+
+fn parent() {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let root = tempfile::tempdir().expect("dir");
+    let server = rt
+        .block_on(ReferenceServer::start(ServerConfig::new(
+            root.path().join("server"),
+        )))
+        .expect("server");
+
+    // Small check-ins straight to the server.
+    let dir: PathBuf = root.path().join("device");
+    enroll(&dir, &server, &server.base_url());
+    let kill_phase_time = kill_phase(&dir, &[], KILLS, MAX_LIFETIME_MS, || {});
+    run_to_end("drain", &dir, &[]);
+    let (outbox, submitted) = check_device(&dir, &server);
+    assert!(
+        submitted >= 20,
+        "too few check-ins to mean anything: {submitted}"
+    );
     println!(
-        "crash safety: {kills} SIGKILLs in {:.1}s; {} check-ins submitted ({} logged), all delivered once with valid receipts",
-        kill_phase.as_secs_f64(),
-        outbox.len(),
-        submitted.len()
+        "crash safety: {KILLS} SIGKILLs in {:.1}s; {outbox} check-ins submitted ({submitted} logged), all delivered once with valid receipts",
+        kill_phase_time.as_secs_f64(),
+    );
+
+    // About 60 KB each, through a slow link, a third of the appends cut.
+    let uploads_dir: PathBuf = root.path().join("device-uploads");
+    let slow = rt.block_on(throttle(server.addr(), THROTTLE_BYTES_PER_S));
+    enroll(&uploads_dir, &server, &format!("http://{slow}"));
+    for (i, after_bytes) in [8_000, 20_000, 40_000].into_iter().enumerate() {
+        server.faults().add_random_on(
+            Route::Checkins,
+            Fault::CutBody { after_bytes },
+            CUT_SHARE / 3.0,
+            18 + i as u64,
+        );
+    }
+    let mut mid_upload = 0;
+    let kill_phase_time = kill_phase(
+        &uploads_dir,
+        &[("CHECKIN_CRASH_BIG", "1")],
+        UPLOAD_KILLS,
+        UPLOAD_MAX_LIFETIME_MS,
+        || {
+            let (open, _, _) = server.pending_uploads().expect("read");
+            mid_upload += usize::from(open > 0);
+        },
+    );
+    server.faults().clear();
+    run_to_end("drain", &uploads_dir, &[]);
+    let (uploads_outbox, uploads_submitted) = check_device(&uploads_dir, &server);
+    let stats = server.upload_stats();
+    println!(
+        "crash safety, resumable uploads: {UPLOAD_KILLS} SIGKILLs in {:.1}s, {mid_upload} with an upload unfinished on the server; {} appends, {} of them continuing an upload; {uploads_outbox} check-ins submitted ({uploads_submitted} logged), all delivered once with valid receipts",
+        kill_phase_time.as_secs_f64(),
+        stats.appends,
+        stats.continued,
     );
     assert!(
-        submitted.len() >= 20,
-        "too few check-ins to mean anything: {}",
-        submitted.len()
+        uploads_submitted >= 20,
+        "too few check-ins to mean anything: {uploads_submitted}"
+    );
+    assert!(
+        mid_upload >= UPLOAD_KILLS / 10,
+        "too few kills in the middle of an upload to mean anything: {mid_upload}"
+    );
+    assert!(stats.continued > 0, "no upload was ever continued");
+    assert_eq!(
+        server.pending_uploads().expect("read"),
+        (0, 0, 0),
+        "no unfinished upload is left on the server"
+    );
+    assert_eq!(
+        server.stored_checkins().len(),
+        outbox + uploads_outbox,
+        "the server holds exactly the devices' check-ins"
     );
 }
 

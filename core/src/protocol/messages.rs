@@ -50,6 +50,10 @@ pub struct EnrollResponse {
     pub program: ProgramKeys,
     pub plan: serde_json::Value,
     pub policy: serde_json::Value,
+    /// Resumable uploads, when the server offers them (servers before
+    /// them send nothing: whole uploads).
+    #[serde(default)]
+    pub uploads: Option<UploadOffer>,
     #[serde(with = "wire_time")]
     pub server_time: DateTime<Utc>,
 }
@@ -58,8 +62,26 @@ pub struct EnrollResponse {
 pub struct PlanResponse {
     pub plan: serde_json::Value,
     pub policy: serde_json::Value,
+    #[serde(default)]
+    pub uploads: Option<UploadOffer>,
     #[serde(with = "wire_time")]
     pub server_time: DateTime<Utc>,
+}
+
+/// The server takes resumable uploads (docs/protocol.md, "Resumable
+/// uploads"); an unfinished one is deleted `expires_after_s` after its
+/// last append.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadOffer {
+    pub resumable: bool,
+    pub expires_after_s: u64,
+}
+
+/// How much of an unfinished upload the server holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UploadProgress {
+    pub offset: u64,
+    pub length: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

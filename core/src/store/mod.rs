@@ -24,6 +24,7 @@ mod media_outbox;
 mod outbox;
 mod queue;
 pub mod schema;
+mod uploads;
 
 pub use documents::DocumentName;
 pub use drafts::StoredDraft;
@@ -33,6 +34,7 @@ pub use ledger_rows::LedgerHead;
 pub use media_outbox::MediaItem;
 pub use outbox::OutboxItem;
 pub use queue::{Lane, OutboxState, QueueItem};
+pub use uploads::UploadResume;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

@@ -11,7 +11,7 @@ use rusqlite::{Connection, Transaction};
 use super::StoreError;
 
 /// The schema version this code writes.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 
 /// Version 1, frozen: never edit this text once released; add a step.
 pub const V1: &str = "
@@ -166,6 +166,23 @@ CREATE TABLE predecessors (
 ) STRICT;
 ";
 
+/// Version 6: resumable uploads (docs/protocol.md, "Resumable uploads").
+/// A row while an envelope of the queue has an upload open on the server:
+/// how many bytes the server last acknowledged and when the device last
+/// appended (the server deletes an unfinished upload some time after its
+/// last append). It is written before the first byte is sent, so after a
+/// crash the device asks the server how far it got instead of sending
+/// from the start. Nothing personal: a lane, an id, two numbers.
+pub const V6: &str = "
+CREATE TABLE upload_progress (
+    lane          TEXT NOT NULL CHECK (lane IN ('record', 'media')),
+    checkin_id    TEXT NOT NULL,
+    acknowledged  INTEGER NOT NULL CHECK (acknowledged >= 0),
+    touched_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (lane, checkin_id)
+) STRICT;
+";
+
 /// Brings `conn` to [`CURRENT_VERSION`].
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -191,6 +208,7 @@ fn upgrade_to(tx: &Transaction<'_>, version: u32) -> Result<(), StoreError> {
         3 => tx.execute_batch(V3)?,
         4 => tx.execute_batch(V4)?,
         5 => tx.execute_batch(V5)?,
+        6 => tx.execute_batch(V6)?,
         _ => unreachable!("no migration step for version {version}"),
     }
     Ok(())
@@ -239,6 +257,63 @@ pub(crate) mod tests {
             .query_row("SELECT count(*) FROM meta", [], |r| r.get(0))
             .expect("count");
         assert_eq!(kept, 1, "an upgrade keeps existing rows");
+    }
+
+    /// A store written at version 5 (the delivery schema, before resumable
+    /// uploads) keeps every queued item, its wedge count and the previous
+    /// devices when it gains `upload_progress`, and then equals a fresh one.
+    #[test]
+    fn upgrading_a_version_5_file_keeps_the_queue_and_adds_upload_progress() {
+        let dir = tempfile::tempdir().expect("dir");
+        let old_path = dir.path().join("v5.sqlite");
+        {
+            let old = Connection::open(&old_path).expect("open");
+            for step in [V1, V2, V3, V4, V5] {
+                old.execute_batch(step).expect("step");
+            }
+            old.pragma_update(None, "user_version", 5).expect("version");
+            old.execute_batch(
+                "INSERT INTO outbox (checkin_id, seq, state, summary, submitted_at_ms, wire_envelope, wedges)
+                     VALUES ('c1', 1, 'wedged', x'01', 10, x'0203', 3);
+                 INSERT INTO media_outbox (checkin_id, seq, state, wire_envelope, wedges)
+                     VALUES ('c1', 1, 'queued', x'04', 1);
+                 INSERT INTO predecessors (device_id, public_key) VALUES ('d0', x'05');",
+            )
+            .expect("rows");
+        }
+        let mut upgraded = Connection::open(&old_path).expect("reopen");
+        migrate(&mut upgraded).expect("migrate");
+        let version: u32 = upgraded
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, 6);
+        let mut fresh = Connection::open_in_memory().expect("fresh");
+        migrate(&mut fresh).expect("migrate fresh");
+        assert_eq!(describe(&upgraded), describe(&fresh));
+        let record: (String, Vec<u8>, i64) = upgraded
+            .query_row(
+                "SELECT state, wire_envelope, wedges FROM outbox WHERE checkin_id = 'c1'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("record kept");
+        assert_eq!(record, ("wedged".to_string(), vec![2, 3], 3));
+        let media_wedges: i64 = upgraded
+            .query_row("SELECT wedges FROM media_outbox WHERE checkin_id = 'c1'", [], |r| {
+                r.get(0)
+            })
+            .expect("media kept");
+        assert_eq!(media_wedges, 1);
+        let predecessors: i64 = upgraded
+            .query_row("SELECT count(*) FROM predecessors", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(predecessors, 1);
+        upgraded
+            .execute(
+                "INSERT INTO upload_progress (lane, checkin_id, acknowledged, touched_at_ms) VALUES ('record', 'c1', 0, 20)",
+                [],
+            )
+            .expect("upload progress usable");
     }
 
     #[test]

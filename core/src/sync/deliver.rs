@@ -26,16 +26,16 @@ use crate::session::{Enrolled, Session};
 use crate::store::{Lane, OutboxState, QueueItem};
 
 /// One envelope marked `sending`, with its digest, ready to go.
-struct Prepared {
-    lane: Lane,
-    checkin_id: Uuid,
-    attempts: u32,
+pub(super) struct Prepared {
+    pub lane: Lane,
+    pub checkin_id: Uuid,
+    pub attempts: u32,
     /// Refusals so far; a wedged item retried after its long backoff is
     /// not counted as waiting.
     wedges: u32,
     was_waiting: bool,
-    envelope: Vec<u8>,
-    digest: [u8; 32],
+    pub envelope: Vec<u8>,
+    pub digest: [u8; 32],
 }
 
 /// A delivery whose receipt verified, to be committed.
@@ -77,7 +77,7 @@ pub(super) struct Delivery<'a> {
 }
 
 impl Delivery<'_> {
-    fn signer(&self) -> Signer<'_> {
+    pub(super) fn signer(&self) -> Signer<'_> {
         Signer {
             key: &self.enrolled.device_key,
             device_id: self.enrolled.record.device_id,
@@ -85,7 +85,7 @@ impl Delivery<'_> {
         }
     }
 
-    fn now_ms(&self) -> i64 {
+    pub(super) fn now_ms(&self) -> i64 {
         self.session.now().corrected().timestamp_millis()
     }
 
@@ -176,19 +176,9 @@ impl Delivery<'_> {
             let Some(current) = next.take() else {
                 break;
             };
-            let signer = self.signer();
             let send = async {
-                let outcome = tokio::time::timeout_at(
-                    deadline,
-                    self.api.post_envelope(
-                        current.lane.path(),
-                        &signer,
-                        current.checkin_id,
-                        &current.envelope,
-                        &current.digest,
-                    ),
-                )
-                .await;
+                // Resumable when the server offers it (`resume.rs`).
+                let outcome = tokio::time::timeout_at(deadline, self.send(&current)).await;
                 (outcome, Instant::now())
             };
             // The device's own work for the neighbours of this request,

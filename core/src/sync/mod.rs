@@ -19,10 +19,18 @@
 //! receipt and the ledger entry in one transaction), so a sync killed or
 //! cancelled at any point leaves every item whole; an item caught in
 //! `sending` is sent again and the server's idempotency keeps it single.
+//!
+//! An envelope goes in resumable uploads when the server offers them, so a
+//! connection cut mid-upload costs only what was not yet sent
+//! (`resume.rs`); one HTTP client (its connection and TLS sessions) serves
+//! every sync of the client; the documents are fetched only when they
+//! changed (`refresh.rs`).
 
 pub mod backoff;
 mod deliver;
 mod lane;
+mod refresh;
+mod resume;
 mod rotation;
 
 use chrono::{DateTime, Utc};
@@ -259,10 +267,7 @@ async fn deliver_and_refresh(
     listener: Option<&dyn SyncListener>,
 ) -> Result<SyncReport> {
     let enrolled = session.enrolled()?;
-    let api = crate::net::http::Api::new(
-        &enrolled.record.server_url,
-        enrolled.record.tls_pins.clone(),
-    )?;
+    let api = session.api(&enrolled)?;
     let mut report = deliver::Delivery {
         session,
         api: &api,
@@ -271,35 +276,9 @@ async fn deliver_and_refresh(
     }
     .run(deadline, listener)
     .await?;
-    if Instant::now() < deadline {
-        let signer = crate::net::http::Signer {
-            key: &enrolled.device_key,
-            device_id: enrolled.record.device_id,
-            now_ms: session.server_now_ms(),
-        };
-        match tokio::time::timeout_at(deadline, api.plan(&signer)).await {
-            Ok(Ok(resp)) => {
-                session.observe_server_time(resp.server_time)?;
-                let localizer = session.localizer()?;
-                let refreshed = crate::documents::refresh(session, &resp, &localizer)?;
-                report.plan_updated = refreshed.plan_updated;
-                report.policy_updated = refreshed.policy_updated;
-                // Then the directory and the case document (docs/directory.md).
-                let unmetered = lanes.contains(&Lane::Media);
-                let more =
-                    crate::resources::refresh(session, &api, &enrolled, unmetered, deadline)
-                        .await?;
-                report.directory_updated = more.directory_updated;
-                report.case_updated = more.case_updated;
-                let errors: Vec<String> = refreshed.error.into_iter().chain(more.errors).collect();
-                report.document_error = Some(errors.join("; ")).filter(|e| !e.is_empty());
-            }
-            // With nothing queued, the plan is what meets a changed key.
-            Ok(Err(crate::error::Error::PinMismatch)) => {
-                return Err(crate::error::Error::PinMismatch);
-            }
-            _ => {}
-        }
-    }
+    // Then the documents, the directory and the case document, over the
+    // same client (`refresh.rs`).
+    let unmetered = lanes.contains(&Lane::Media);
+    refresh::documents(session, &api, &enrolled, unmetered, deadline, &mut report).await?;
     Ok(report)
 }

@@ -36,6 +36,7 @@ mod plan_props;
 mod plan_rrule_oracle;
 mod plan_sync;
 mod remind_notifications;
+mod resumable;
 mod retention;
 mod screens_directory;
 mod screens_flow;

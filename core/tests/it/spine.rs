@@ -67,7 +67,9 @@ async fn a_checkin_taken_while_the_server_is_down_is_delivered_when_it_returns()
 
 #[tokio::test]
 async fn a_lost_acknowledgement_does_not_store_the_checkin_twice() {
-    let s = enrolled().await;
+    // A server of the earlier protocol (whole uploads): the envelope is
+    // sent again next time and the server answers with the same receipt.
+    let s = enrolled_with(|c| c.uploads.offered = false).await;
     s.server.faults().fail_next(1, Fault::LostAck);
     let id = submit_photo_checkin(&s.client, 2);
     let first = s.client.sync(far_deadline(), None).await.expect("sync");
@@ -85,6 +87,18 @@ async fn a_lost_acknowledgement_does_not_store_the_checkin_twice() {
     let stored = s.server.stored_checkins();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].deliveries, 2, "the same envelope arrived twice");
+
+    // A server that offers resumable uploads: the device asks about the
+    // upload whose answer it lost, in the same sync, and gets the receipt
+    // without sending the envelope again.
+    let s = enrolled().await;
+    s.server.faults().fail_next(1, Fault::LostAck);
+    let id = submit_photo_checkin(&s.client, 2);
+    let first = s.client.sync(far_deadline(), None).await.expect("sync");
+    assert_eq!(first.delivered, 1, "{first:?}");
+    assert_eq!(s.server.checkin_count(&id.to_string()), 1, "stored once");
+    let stored = s.server.stored_checkins();
+    assert_eq!(stored[0].deliveries, 1, "sent once");
 }
 
 #[tokio::test]

@@ -41,9 +41,19 @@ pub async fn restart_server(dir: &Path, addr: std::net::SocketAddr) -> RunningSe
 }
 
 pub async fn enrolled() -> Setup {
+    enrolled_with(|_| {}).await
+}
+
+/// [`enrolled`] with the server's configuration adjusted first (e.g. a
+/// server of the earlier protocol: `|c| c.uploads.offered = false`).
+pub async fn enrolled_with(adjust: impl FnOnce(&mut ServerConfig)) -> Setup {
     let server_dir = tempfile::tempdir().expect("dir");
     let device_dir = tempfile::tempdir().expect("dir");
-    let server = start_server(server_dir.path()).await;
+    let mut server_config = ServerConfig::new(server_dir.path());
+    adjust(&mut server_config);
+    let server = ReferenceServer::start(server_config)
+        .await
+        .expect("server starts");
     let key_store = SoftwareKeyStore::random().expect("key store");
     let client = CheckinClient::open(config(device_dir.path()), &key_store, Arc::new(SystemClock))
         .expect("open");
