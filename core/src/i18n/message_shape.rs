@@ -12,7 +12,7 @@
 //! are not followed; the formatting test catches such a reference when it
 //! needs an argument the caller does not pass.
 
-use super::{FALLBACK_LANGUAGE, bundled};
+use super::FALLBACK_LANGUAGE;
 use fluent_syntax::{ast, parser};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,15 +34,7 @@ pub(super) type Shapes = BTreeMap<String, Shape>;
 
 /// The bundled `(area, source)` files of `lang`, inflated.
 pub(super) fn bundled_files(lang: &str) -> Vec<(&'static str, String)> {
-    bundled::BUNDLED
-        .iter()
-        .filter(|(file_lang, _, _)| *file_lang == lang)
-        .map(|(_, area, compressed)| {
-            let source = super::inflate(compressed)
-                .unwrap_or_else(|| panic!("{lang}/{area}.ftl does not inflate"));
-            (*area, source)
-        })
-        .collect()
+    super::bundled_sources(lang)
 }
 
 /// Every message of `files`, parsed with comments (unlike the runtime

@@ -36,16 +36,29 @@ mod bundled {
 /// The language every other falls back to.
 pub const FALLBACK_LANGUAGE: &str = "en";
 
-/// Far more than any one message file (the largest is about 15 KB): a
-/// bound on inflating, not a limit anyone meets.
-const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// Far more than any one language's messages (about 45 KB): a bound on
+/// inflating, not a limit anyone meets.
+const MAX_LANGUAGE_BYTES: usize = 1024 * 1024;
 
-/// The text of a bundled message file, stored compressed (build/locales.rs);
-/// `None` only if the build wrote something unreadable, which the parity
-/// tests would catch.
-fn inflate(compressed: &[u8]) -> Option<String> {
-    let bytes = fdeflate::decompress_to_vec_bounded(compressed, MAX_FILE_BYTES).ok()?;
-    String::from_utf8(bytes).ok()
+/// The bundled `(area, text)` message files of `lang`, stored compressed
+/// (build/locales.rs); empty for a language that is not bundled or, which
+/// the locale tests would catch, a build that wrote something unreadable.
+fn bundled_sources(lang: &str) -> Vec<(&'static str, String)> {
+    let Some(language) = bundled::BUNDLED.iter().find(|l| l.tag == lang) else {
+        return Vec::new();
+    };
+    let text = fdeflate::decompress_to_vec_bounded(language.compressed, MAX_LANGUAGE_BYTES)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    let Some(text) = text else {
+        tracing::warn!(lang, "message files cannot be inflated");
+        return Vec::new();
+    };
+    language
+        .files
+        .iter()
+        .filter_map(|&(area, start, end)| Some((area, text.get(start..end)?.to_owned())))
+        .collect()
 }
 
 /// One argument to a message: text is inserted as is, numbers also drive
@@ -120,10 +133,7 @@ impl Localizer {
 
     /// Every language with at least one bundled message file, sorted.
     pub fn available_languages() -> Vec<&'static str> {
-        let mut langs: Vec<&'static str> =
-            bundled::BUNDLED.iter().map(|(lang, _, _)| *lang).collect();
-        langs.dedup();
-        langs
+        bundled::BUNDLED.iter().map(|l| l.tag).collect()
     }
 
     /// Whether the chosen language or English defines `id`.
@@ -271,14 +281,7 @@ fn build_bundle(lang: &str) -> Bundle {
     // characters on some launchers. A right-to-left language that needs
     // them can turn them back on here.
     bundle.set_use_isolating(false);
-    for (file_lang, area, compressed) in bundled::BUNDLED {
-        if *file_lang != lang {
-            continue;
-        }
-        let Some(source) = inflate(compressed) else {
-            tracing::warn!(lang, area, "message file cannot be inflated");
-            continue;
-        };
+    for (area, source) in bundled_sources(lang) {
         let resource = match FluentResource::try_new(source) {
             Ok(resource) => resource,
             Err((partial, errors)) => {
