@@ -218,6 +218,11 @@ enroll-server-hint = It starts with https://
 enroll-code-label = Code
 enroll-code-hint = Letters and numbers, for example K7Q4P-2MX9A-7HJQ3.
 enroll-privacy = This phone makes its own key. Your check-ins can only be opened by your program.
+enroll-kept-title = Your check-ins were kept
+enroll-kept-body = { $count ->
+    [one] 1 check-in made before this phone lost its key is still saved on this phone. It will be sent once you connect with a new code from your program.
+   *[other] { $count } check-ins made before this phone lost its key are still saved on this phone. They will be sent once you connect with a new code from your program.
+}
 enroll-submit = Connect
 enroll-scan = Scan the QR code
 consent-title = What this program collects
@@ -411,8 +416,12 @@ unavailable-title = { $reason ->
 }
 unavailable-body = { $reason ->
     [locked] Your check-ins are locked until you unlock this phone once. Unlock it, then open the app again.
-    [key_lost] This phone lost the key that protects your check-ins, for example after a reset. Call your program: they can set up this phone again.
+    [key_lost] This phone lost the key that protects your check-ins, for example after a reset. The check-ins still waiting to be sent were sealed for your program, and they are kept. Everything else on this phone (your history, your receipts) can no longer be read. Set up this phone again, then connect with a new code from your program: the kept check-ins will be sent.
     [storage_full] Delete some photos or apps, then open the app again. Nothing already saved was lost.
    *[unexpected] Close the app and open it again. Your check-ins on this phone are safe. If it happens again, call your program.
+}
+unavailable-action = { $reason ->
+    [key_lost] Set up this phone again
+   *[other] Try again
 }
 call-number = Call { $phone }.

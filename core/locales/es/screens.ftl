@@ -227,6 +227,11 @@ enroll-server-hint = Empieza con https://
 enroll-code-label = Código
 enroll-code-hint = Letras y números, por ejemplo K7Q4P-2MX9A-7HJQ3.
 enroll-privacy = Este teléfono crea su propia clave. Solo su programa puede abrir sus presentaciones.
+enroll-kept-title = Sus presentaciones se conservaron
+enroll-kept-body = { $count ->
+    [one] 1 presentación hecha antes de que este teléfono perdiera su clave sigue guardada en este teléfono. Se enviará cuando se conecte con un código nuevo de su programa.
+   *[other] { $count } presentaciones hechas antes de que este teléfono perdiera su clave siguen guardadas en este teléfono. Se enviarán cuando se conecte con un código nuevo de su programa.
+}
 enroll-submit = Conectar
 enroll-scan = Escanear el código QR
 consent-title = Qué recoge este programa
@@ -417,8 +422,12 @@ unavailable-title = { $reason ->
 }
 unavailable-body = { $reason ->
     [locked] Sus presentaciones están bloqueadas hasta que desbloquee este teléfono una vez. Desbloquéelo y abra la aplicación otra vez.
-    [key_lost] Este teléfono perdió la clave que protege sus presentaciones, por ejemplo después de restablecerlo. Llame a su programa: pueden configurar este teléfono otra vez.
+    [key_lost] Este teléfono perdió la clave que protege sus presentaciones, por ejemplo después de restablecerlo. Las presentaciones que esperaban ser enviadas estaban selladas para su programa y se conservan. Lo demás que había en este teléfono (su historial, sus recibos) ya no se puede leer. Configure este teléfono otra vez y conéctese con un código nuevo de su programa: las presentaciones conservadas se enviarán.
     [storage_full] Borre algunas fotos o aplicaciones y abra la aplicación otra vez. No se perdió nada de lo que ya estaba guardado.
    *[unexpected] Cierre la aplicación y ábrala otra vez. Sus presentaciones en este teléfono están seguras. Si vuelve a pasar, llame a su programa.
+}
+unavailable-action = { $reason ->
+    [key_lost] Configurar este teléfono otra vez
+   *[other] Intentar otra vez
 }
 call-number = Llame al { $phone }.

@@ -204,6 +204,11 @@ enroll-server-hint = Elle commence par https://
 enroll-code-label = Code
 enroll-code-hint = Des lettres et des chiffres, par exemple K7Q4P-2MX9A-7HJQ3.
 enroll-privacy = Ce téléphone crée sa propre clé. Seul votre programme peut ouvrir vos présentations.
+enroll-kept-title = Vos présentations ont été conservées
+enroll-kept-body = { $count ->
+    [one] { $count } présentation faite avant que ce téléphone perde sa clé est toujours enregistrée sur ce téléphone. Elle sera envoyée quand vous vous connecterez avec un nouveau code de votre programme.
+   *[other] { $count } présentations faites avant que ce téléphone perde sa clé sont toujours enregistrées sur ce téléphone. Elles seront envoyées quand vous vous connecterez avec un nouveau code de votre programme.
+}
 enroll-submit = Se connecter
 enroll-scan = Scanner le code QR
 consent-title = Ce que ce programme recueille
@@ -382,8 +387,12 @@ unavailable-title = { $reason ->
 }
 unavailable-body = { $reason ->
     [locked] Vos présentations sont verrouillées jusqu’à ce que vous déverrouilliez ce téléphone une fois. Déverrouillez-le, puis rouvrez l’application.
-    [key_lost] Ce téléphone a perdu la clé qui protège vos présentations, par exemple après une réinitialisation. Appelez votre programme : il peut configurer ce téléphone à nouveau.
+    [key_lost] Ce téléphone a perdu la clé qui protège vos présentations, par exemple après une réinitialisation. Les présentations qui attendaient d’être envoyées étaient scellées pour votre programme et sont conservées. Le reste de ce téléphone (votre historique, vos reçus) ne peut plus être lu. Configurez ce téléphone à nouveau, puis connectez-vous avec un nouveau code de votre programme : les présentations conservées seront envoyées.
     [storage_full] Supprimez quelques photos ou applications, puis rouvrez l’application. Rien de ce qui était déjà enregistré n’a été perdu.
    *[unexpected] Fermez l’application et rouvrez-la. Vos présentations sur ce téléphone sont en sécurité. Si cela se reproduit, appelez votre programme.
+}
+unavailable-action = { $reason ->
+    [key_lost] Configurer ce téléphone à nouveau
+   *[other] Réessayer
 }
 call-number = Appelez le { $phone }.

@@ -202,6 +202,11 @@ enroll-server-hint = Li kòmanse ak https://
 enroll-code-label = Kòd
 enroll-code-hint = Lèt ak chif, pa egzanp K7Q4P-2MX9A-7HJQ3.
 enroll-privacy = Telefòn sa a fè pwòp kle pa l. Se sèlman pwogram ou a ki ka louvri prezantasyon ou yo.
+enroll-kept-title = Yo kenbe prezantasyon ou yo
+enroll-kept-body = { $count ->
+    [1] Yon prezantasyon ou te fè anvan telefòn sa a pèdi kle li toujou sere sou telefòn sa a. L ap pati lè ou konekte ak yon nouvo kòd pwogram ou an ba ou.
+   *[other] { $count } prezantasyon ou te fè anvan telefòn sa a pèdi kle li toujou sere sou telefòn sa a. Y ap pati lè ou konekte ak yon nouvo kòd pwogram ou an ba ou.
+}
 enroll-submit = Konekte
 enroll-scan = Eskane kòd QR la
 consent-title = Sa pwogram sa a ranmase
@@ -380,8 +385,12 @@ unavailable-title = { $reason ->
 }
 unavailable-body = { $reason ->
     [locked] Prezantasyon ou yo bloke jiskaske ou debloke telefòn sa a yon fwa. Debloke l, epi louvri aplikasyon an ankò.
-    [key_lost] Telefòn sa a pèdi kle ki pwoteje prezantasyon ou yo, pa egzanp apre yo fin reyinisyalize l. Rele pwogram ou an: yo ka konfigire telefòn sa a ankò.
+    [key_lost] Telefòn sa a pèdi kle ki pwoteje prezantasyon ou yo, pa egzanp apre yo fin reyinisyalize l. Prezantasyon ki t ap tann pou yo voye yo te sele pou pwogram ou an, epi yo kenbe yo. Rès sa ki te sou telefòn sa a (istwa ou, resi ou yo) pa ka li ankò. Konfigire telefòn sa a ankò, epi konekte ak yon nouvo kòd pwogram ou an ba ou: prezantasyon yo kenbe yo ap pati.
     [storage_full] Efase kèk foto oswa aplikasyon, epi louvri aplikasyon an ankò. Anyen ki te deja sere pa pèdi.
    *[unexpected] Fèmen aplikasyon an epi louvri l ankò. Prezantasyon ou yo sou telefòn sa a an sekirite. Si sa rive ankò, rele pwogram ou an.
+}
+unavailable-action = { $reason ->
+    [key_lost] Konfigire telefòn sa a ankò
+   *[other] Eseye ankò
 }
 call-number = Rele { $phone }.

@@ -236,6 +236,11 @@ enroll-server-hint = Começa com https://
 enroll-code-label = Código
 enroll-code-hint = Letras e números, por exemplo K7Q4P-2MX9A-7HJQ3.
 enroll-privacy = Este celular cria a própria chave. Só o seu programa pode abrir suas apresentações.
+enroll-kept-title = As suas apresentações foram mantidas
+enroll-kept-body = { $count ->
+    [one] 1 apresentação feita antes de este celular perder a chave continua salva neste celular. Ela será enviada quando você conectar com um código novo do seu programa.
+   *[other] { $count } apresentações feitas antes de este celular perder a chave continuam salvas neste celular. Elas serão enviadas quando você conectar com um código novo do seu programa.
+}
 enroll-submit = Conectar
 enroll-scan = Escanear o código QR
 consent-title = O que este programa coleta
@@ -433,8 +438,12 @@ unavailable-title = { $reason ->
 }
 unavailable-body = { $reason ->
     [locked] As suas apresentações ficam bloqueadas até você desbloquear este celular uma vez. Desbloqueie e abra o aplicativo de novo.
-    [key_lost] Este celular perdeu a chave que protege as suas apresentações, por exemplo depois de ser restaurado. Ligue para o seu programa: eles podem configurar este celular de novo.
+    [key_lost] Este celular perdeu a chave que protege as suas apresentações, por exemplo depois de ser restaurado. As apresentações que esperavam ser enviadas estavam seladas para o seu programa e foram mantidas. O resto que havia neste celular (o seu histórico, os seus comprovantes) não pode mais ser lido. Configure este celular de novo e conecte com um código novo do seu programa: as apresentações mantidas serão enviadas.
     [storage_full] Apague algumas fotos ou aplicativos e abra o aplicativo de novo. Nada do que já estava salvo foi perdido.
    *[unexpected] Feche o aplicativo e abra de novo. As suas apresentações neste celular estão seguras. Se acontecer de novo, ligue para o seu programa.
+}
+unavailable-action = { $reason ->
+    [key_lost] Configurar este celular de novo
+   *[other] Tentar de novo
 }
 call-number = Ligue para { $phone }.

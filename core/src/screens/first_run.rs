@@ -60,6 +60,19 @@ pub(crate) fn enroll(f: &Facts, w: &Words, form: &Form, notice: Option<Block>) -
         accessibility_label: None,
     };
     let mut blocks: Vec<Block> = notice.into_iter().collect();
+    // Before enrollment only check-ins kept from a lost platform key can
+    // be waiting (CheckinClient::open_after_key_loss): say they are safe.
+    let kept = f.waiting().count();
+    if kept > 0 {
+        blocks.push(w.notice(
+            Tone::Info,
+            w.t("enroll-kept-title"),
+            w.t_args(
+                "enroll-kept-body",
+                &[("count", Arg::Number(i64::try_from(kept).unwrap_or(i64::MAX)))],
+            ),
+        ));
+    }
     if managed_url.is_some() || managed_code.is_some() {
         blocks.push(w.notice(
             Tone::Info,

@@ -8,7 +8,8 @@
 //! carries out what the participant taps and hands back the next screen.
 //! `text.rs` writes a screen as plain text for the golden tests and logs.
 //! `directory.rs` (community services) and `case.rs` (the case document)
-//! are reached from home once the program sent them.
+//! are reached from home once the program sent them. `unavailable.rs` is
+//! the one screen for when no client can open.
 
 mod actions;
 mod appointments;
@@ -26,6 +27,7 @@ mod model;
 mod records;
 mod settings;
 mod text;
+mod unavailable;
 mod words;
 
 #[cfg(test)]
@@ -49,6 +51,7 @@ use crate::i18n::Localizer;
 
 pub use directory::DirectoryView;
 pub use first_run::Form;
+pub use unavailable::unavailable_screen;
 use words::Words;
 
 /// What an action leaves for the next screen: a notice on top, the form
@@ -259,33 +262,6 @@ fn words_in(l: &Localizer) -> ShellWords {
         loading: t("shell-loading"),
         locating: t("shell-locating"),
         scan_hint: t("shell-scan-hint"),
-    }
-}
-
-/// The one screen a shell can show when the client cannot open or cannot
-/// read its store: what happened and what to do, in `language`.
-pub fn unavailable_screen(language: &str, reason: Unavailable) -> Screen {
-    let l = Localizer::new(language);
-    let name = match reason {
-        Unavailable::Locked => "locked",
-        Unavailable::KeyLost => "key_lost",
-        Unavailable::StorageFull => "storage_full",
-        Unavailable::Unexpected => "unexpected",
-    };
-    let args = [("reason", crate::i18n::Arg::Text(name))];
-    Screen {
-        route: Route::Start,
-        title: l.text("unavailable-title", &args),
-        language: l.language().to_string(),
-        blocks: vec![Block::Text {
-            text: l.text("unavailable-body", &args),
-            style: TextStyle::Body,
-        }],
-        actions: Vec::new(),
-        back: None,
-        secure: false,
-        refresh_in_ms: None,
-        effect: None,
     }
 }
 

@@ -21,7 +21,7 @@ use checkin_core::store::OutboxState;
 use checkin_core::sync::{SyncHealth, SyncProblem};
 use checkin_core::{
     CheckinSummary, Connectivity, ManagedConfig, Permission, PermissionState, PermissionStatus,
-    Policy, Receipt, Route, ShellContext,
+    Policy, Receipt, Route, ShellContext, Unavailable,
 };
 use chrono::{DateTime, Utc};
 
@@ -219,6 +219,28 @@ fn states() -> Vec<State> {
     push(
         "not-enrolled",
         not_enrolled.clone(),
+        Extras::default(),
+        vec![Route::Start],
+    );
+    // The platform key was lost: two check-ins kept for the next enrollment.
+    let mut kept = not_enrolled.clone();
+    kept.sent = vec![
+        sent(
+            31,
+            "2026-11-21T14:10:00Z",
+            OutboxState::Queued,
+            Some("2026-11-21"),
+        ),
+        sent(
+            32,
+            "2026-11-22T14:12:00Z",
+            OutboxState::Queued,
+            Some("2026-11-22"),
+        ),
+    ];
+    push(
+        "not-enrolled-after-key-loss",
+        kept,
         Extras::default(),
         vec![Route::Start],
     );
@@ -536,6 +558,39 @@ fn every_key_state_renders_in_every_language_as_its_golden_file() {
         differ.is_empty(),
         "these screens differ from their golden files (UPDATE_GOLDENS=1 to rewrite, then read the diff): {differ:?}"
     );
+}
+
+/// The one screen for a client that cannot open, for each reason, in
+/// every language: a file a reviewer reads like the others.
+#[test]
+fn the_screen_for_a_client_that_cannot_open_is_its_golden_file() {
+    let reasons = [
+        Unavailable::Locked,
+        Unavailable::KeyLost,
+        Unavailable::StorageFull,
+        Unavailable::Unexpected,
+    ];
+    let mut text = String::new();
+    for lang in LANGUAGES {
+        for reason in reasons {
+            let rendered = checkin_core::unavailable_screen(lang, reason).to_text();
+            assert!(
+                !rendered.contains("unavailable-"),
+                "{lang} {reason:?}:\n{rendered}"
+            );
+            text.push_str(&format!("=== {lang} · {reason:?} ===\n{rendered}\n"));
+        }
+    }
+    let path = goldens().join("cannot-open.txt");
+    if std::env::var_os("UPDATE_GOLDENS").is_some() {
+        std::fs::write(&path, &text).expect("write golden");
+    } else {
+        let golden = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            golden == text,
+            "cannot-open.txt differs (UPDATE_GOLDENS=1 to rewrite, then read the diff)"
+        );
+    }
 }
 
 #[test]
