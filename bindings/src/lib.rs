@@ -7,7 +7,8 @@
 //! error and the mapping from core errors), `key_store` and `listener` (the
 //! traits shells implement), `runtime` (where async work runs), `cancel`
 //! (cancelling a running sync), `directory` (community services and the
-//! case, looked up on the phone).
+//! case, looked up on the phone), `opening` (the client, or the screen that
+//! says why it cannot open).
 
 uniffi::setup_scaffolding!();
 
@@ -17,6 +18,7 @@ mod directory;
 mod error;
 mod key_store;
 mod listener;
+mod opening;
 mod runtime;
 mod types;
 
@@ -25,6 +27,7 @@ pub use client::CheckinClient;
 pub use error::{CheckinError, KeyAccessError, ListenerError};
 pub use key_store::KeyStore;
 pub use listener::SyncListener;
+pub use opening::{Opening, open_for_screens};
 pub use types::*;
 
 /// Words for the shell's own controls in `locale` (BCP 47), for before a
@@ -35,10 +38,10 @@ pub fn shell_words(locale: String) -> checkin_core::ShellWords {
     checkin_core::shell_words(&locale)
 }
 
-/// The one screen to show when the client cannot open or read its store
-/// (`CheckinClient.open` threw): what happened and what to do, in `locale`.
-/// Map `KeyStore` errors with "unavailable" to `Locked`, a missing key to
-/// `KeyLost`, `StorageFull` to `StorageFull`, anything else to `Unexpected`.
+/// The one screen to show when the client cannot open or read its store,
+/// for `reason`, in `locale`. `open_for_screens` answers with it and with
+/// the reason decided from the core's error; this is for a shell that
+/// needs the screen again (a language change) or for its tests.
 #[uniffi::export]
 pub fn unavailable_screen(
     locale: String,
