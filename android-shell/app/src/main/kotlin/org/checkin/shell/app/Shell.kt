@@ -16,6 +16,9 @@ import org.checkin.core.CheckinClient
 import org.checkin.core.CheckinException
 import org.checkin.core.ClientConfig
 import org.checkin.core.Connectivity
+import org.checkin.core.Opening
+import org.checkin.core.openForScreens
+import org.checkin.model.Unavailable
 import org.checkin.shell.background.ArmedReminders
 import org.checkin.shell.background.ReconcileReport
 import org.checkin.shell.background.Reminders
@@ -50,21 +53,52 @@ class Shell(private val context: Context, val platform: Platform) : AutoCloseabl
 
     /** The core client, opened on first use. Throws the core's error (e.g. `KeyStore`) if it cannot open. */
     @Synchronized
-    fun client(): CheckinClient = opened ?: open().also { opened = it }
+    fun client(): CheckinClient = opened ?: open(afterKeyLoss = false)
 
-    private fun open(): CheckinClient {
+    /**
+     * Why the client did not open when last asked, with the core's screen
+     * saying what to do (docs/screens.md, "When the client cannot open");
+     * null once it is open.
+     */
+    @Volatile var cannotOpen: Opening.CannotOpen? = null
+        private set
+
+    /**
+     * The participant answered the cannot-open screen: open again, and
+     * after a lost platform key keep the check-ins still waiting for the
+     * next enrollment (the rest, which the lost key sealed, is deleted).
+     * Only the participant's tap does this, never background work.
+     */
+    @Synchronized
+    fun openAgain(): CheckinClient = opened ?: open(afterKeyLoss = cannotOpen?.reason == Unavailable.KEY_LOST)
+
+    private fun open(afterKeyLoss: Boolean): CheckinClient {
         val dir = File(context.noBackupFilesDir, DATA_DIR).apply { mkdirs() }
         // The program's choice on an issued phone, else the phone's language (its per-app
         // language on Android 13+). The participant's own choice in Settings, kept by the
         // core, comes before either.
         val locale = managedConfig().language ?: phoneLanguage()
         val config = ClientConfig(dataDir = dir.path, locale = locale, platform = "android")
-        return try {
-            CheckinClient.open(config, PlatformKeyStore(platform.keySource))
+        val opening = try {
+            openForScreens(config, PlatformKeyStore(platform.keySource), afterKeyLoss)
         } catch (e: LinkageError) {
             // A build without the core's native library (e.g. scripts/shells/build-apk.sh, no NDK):
             // a typed error every caller already handles, not a crash.
             throw CheckinException.Internal("the core's native library is not in this build")
+        }
+        return when (opening) {
+            is Opening.Opened -> opening.client.also {
+                cannotOpen = null
+                opened = it
+            }
+            is Opening.CannotOpen -> {
+                cannotOpen = opening
+                throw when (opening.reason) {
+                    Unavailable.LOCKED, Unavailable.KEY_LOST -> CheckinException.KeyStore(opening.detail)
+                    Unavailable.STORAGE_FULL -> CheckinException.StorageFull(opening.detail)
+                    Unavailable.UNEXPECTED -> CheckinException.Storage(opening.detail)
+                }
+            }
         }
     }
 

@@ -9,8 +9,10 @@
 // is sent twice; only the newest answer is shown (an older one arriving
 // late is dropped); one effect at a time, and leaving it (back, close, the
 // app leaving the front while the camera, microphone or location is in
-// use) hands `Cancelled` to the core; a call that throws (a store that
-// cannot open) leaves the screen as it was, enabled again.
+// use) hands `Cancelled` to the core; a call that throws leaves the
+// screen as it was, enabled again, except when the client cannot open:
+// then the core's screen for that shows, and its one action opens again
+// (after a lost platform key, keeping the check-ins still waiting).
 package org.checkin.shell.screens
 
 import android.os.Handler
@@ -77,6 +79,14 @@ internal class ScreenLoop(private val host: ScreenHost, private val frame: Scree
     fun tap(action: Action) {
         val current = screen ?: return
         if (working || effect != null || !action.enabled) return
+        if (current == shell.cannotOpen?.screen) {
+            // No client to perform it: the shell answers this screen's one action by opening again
+            // (keeping what waits after a lost key), then shows what the core shows first.
+            tapped = null
+            route = Route.Start
+            call(hold = true, open = shell::openAgain) { client, context -> client.screen(Route.Start, context) }
+            return
+        }
         tapped = action
         val values = fields.values(current)
         call(hold = true) { client, context ->
@@ -118,7 +128,11 @@ internal class ScreenLoop(private val host: ScreenHost, private val frame: Scree
      * the newest. [hold]: a tap or a capture's result: the screen is
      * disabled meanwhile and the typed text goes with the call.
      */
-    private fun call(hold: Boolean, ask: suspend (CheckinClient, ShellContext) -> Screen) {
+    private fun call(
+        hold: Boolean,
+        open: () -> CheckinClient = shell::client,
+        ask: suspend (CheckinClient, ShellContext) -> Screen,
+    ) {
         val ticket = ++asked
         val context = context()
         if (hold) {
@@ -127,9 +141,10 @@ internal class ScreenLoop(private val host: ScreenHost, private val frame: Scree
         }
         host.scope.launch {
             val answer = try {
-                withContext(Dispatchers.IO) { ask(shell.client(), context) }
+                withContext(Dispatchers.IO) { ask(open(), context) }
             } catch (e: CheckinException) {
-                null
+                // A client that cannot open: the core's screen saying why and what to do.
+                shell.cannotOpen?.screen
             } catch (e: InternalException) {
                 null // A panic in the core, turned into an exception by the bindings.
             }

@@ -21,7 +21,7 @@ class ReferenceServer private constructor(
     /** Serves [planJson] from now on (see the file's header). */
     fun restartWithPlan(planJson: String) {
         close()
-        val (started, _, _) = launch(dataDir, "127.0.0.1:$port", planJson, codes = 0)
+        val (started, _, _) = launch(dataDir, "127.0.0.1:$port", planJson, codes = 0, participant = null)
         process = started
     }
 
@@ -33,14 +33,22 @@ class ReferenceServer private constructor(
         private val binary: String
             get() = System.getProperty("checkin.server.bin") ?: error("set -Dcheckin.server.bin to the reference-server binary")
 
-        fun start(codes: Int = 2, planJson: String? = null): ReferenceServer {
+        /** [participant]: the codes are issued for that participant (a phone enrolling again links its earlier device). */
+        fun start(codes: Int = 2, planJson: String? = null, participant: String? = null): ReferenceServer {
             val dir = Files.createTempDirectory("checkin-server").toFile()
-            val (process, url, issued) = launch(dir, null, planJson, codes)
+            val (process, url, issued) = launch(dir, null, planJson, codes, participant)
             return ReferenceServer(process, dir, url, issued)
         }
 
-        private fun launch(dir: File, listen: String?, planJson: String?, codes: Int): Triple<Process, String, List<String>> {
+        private fun launch(
+            dir: File,
+            listen: String?,
+            planJson: String?,
+            codes: Int,
+            participant: String?,
+        ): Triple<Process, String, List<String>> {
             val command = mutableListOf(binary, "--data-dir", dir.path, "--codes", codes.toString(), "--exit-on-stdin-eof")
+            if (participant != null) command += listOf("--participant", participant)
             if (listen != null) command += listOf("--listen", listen)
             if (planJson != null) {
                 val file = File.createTempFile("plan", ".json").apply { writeText(planJson); deleteOnExit() }

@@ -18,6 +18,7 @@ import org.checkin.shell.platform.NotificationManagerNotices
 import org.checkin.shell.platform.PhotoCamera
 import org.checkin.shell.platform.ReminderNotices
 import org.checkin.shell.platform.ScanCamera
+import org.checkin.shell.platform.WrappingKeySource
 import org.junit.After
 import org.junit.runner.RunWith
 import org.robolectric.RobolectricTestRunner
@@ -39,9 +40,10 @@ abstract class ShellFixture {
         managedConfig: ManagedConfigSource = managed,
         scanCamera: () -> ScanCamera = { FramesScanCamera(emptyList()) },
         notices: ReminderNotices = NotificationManagerNotices(app),
+        keySource: WrappingKeySource = keys,
     ): Shell {
         val platform = Platform(
-            keySource = keys,
+            keySource = keySource,
             camera = camera,
             scanCamera = scanCamera,
             microphone = microphone,
@@ -55,8 +57,8 @@ abstract class ShellFixture {
         return Shell(app, platform).also { app.installed = it }
     }
 
-    fun server(codes: Int = 2, planJson: String? = null): ReferenceServer =
-        ReferenceServer.start(codes, planJson).also { servers += it }
+    fun server(codes: Int = 2, planJson: String? = null, participant: String? = null): ReferenceServer =
+        ReferenceServer.start(codes, planJson, participant).also { servers += it }
 
     /** Runs the main looper until [condition] holds (work posted back from background threads). */
     fun awaitMain(timeoutMs: Long = 20_000, what: String = "condition", condition: () -> Boolean) {
