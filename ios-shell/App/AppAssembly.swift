@@ -3,9 +3,10 @@
 // background refresh) and the screens (ScreenModel, rendered by
 // ScreenView). The client opens in the protected data directory with the
 // Keychain key store, in the managed configuration's language on an issued
-// phone; if it cannot open yet (a background launch before the phone's
-// first unlock), nothing is shown but a progress indicator and the next
-// activation tries again.
+// phone, through OpeningClient: if the core cannot open (a launch before
+// the phone's first unlock, a Keychain item lost with a restore), the core's
+// screen says why and its one action opens again (after a lost key,
+// keeping the check-ins still waiting for the next enrollment).
 #if canImport(SwiftUI) && os(iOS)
 import AppleServices
 import CheckinCore
@@ -46,7 +47,9 @@ final class AppAssembly: ObservableObject {
                 items: SystemKeychain(service: Bundle.main.bundleIdentifier ?? "org.checkin.shell"),
                 cipher: AESGCMKeyCipher()
             )
-            let client = try CheckinClient.open(
+            // Never throws: a core that cannot open (a phone not unlocked since it started, a lost
+            // Keychain item, a full disk) shows the core's screen saying why, whose one action opens again.
+            let client = OpeningClient(
                 config: ClientSetup.config(dataDirectory: directory, locale: locale), keyStore: keyStore)
             let reminders = SystemReminderCenter()
             let lifecycle = AppLifecycle(client: client, reminders: reminders,

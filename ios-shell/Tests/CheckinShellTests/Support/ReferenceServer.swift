@@ -21,12 +21,15 @@ final class ReferenceServer {
     }
 
     /// `planJson`/`policyJson` replace the demo plan and policy; `dataDir`
-    /// and `listen` restart a server where an earlier one was.
+    /// and `listen` restart a server where an earlier one was; with
+    /// `participant` the codes are issued for that participant (a phone
+    /// enrolling again after a lost key has its earlier device linked).
     init(codes: Int = 1, dataDir: String? = nil, listen: String? = nil,
-         planJson: String? = nil, policyJson: String? = nil) throws {
+         planJson: String? = nil, policyJson: String? = nil, participant: String? = nil) throws {
         let binary = try Fixtures.environment("CHECKIN_SERVER_BIN")
         self.dataDir = dataDir ?? Fixtures.tempDir("server")
         var arguments = ["--data-dir", self.dataDir, "--codes", String(codes), "--exit-on-stdin-eof"]
+        if let participant { arguments += ["--participant", participant] }
         if let listen { arguments += ["--listen", listen] }
         for (flag, json) in [("--plan", planJson), ("--policy", policyJson)] {
             guard let json else { continue }
