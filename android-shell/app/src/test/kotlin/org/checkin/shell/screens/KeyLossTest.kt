@@ -42,7 +42,7 @@ class KeyLossTest : ShellFixture() {
 
         val shell = installShell()
         val ui = ScreenDriver(Robolectric.buildActivity(HostActivity::class.java).setup())
-        ui.awaitUi("the cannot-open screen") { ui.find("unavailable.start-again") != null && ui.idle() }
+        ui.awaitUi("the cannot-open screen") { offers(ui, "unavailable.start-again") }
         assertEquals(Unavailable.KEY_LOST, shell.cannotOpen?.reason)
         val cannotOpen = ui.screen
         assertEquals("the core's words are shown", cannotOpen.title, ui.activity.title)
@@ -86,7 +86,7 @@ class KeyLossTest : ShellFixture() {
             override fun create(): SecretKey = keys.create()
         })
         val ui = ScreenDriver(Robolectric.buildActivity(HostActivity::class.java).setup())
-        ui.awaitUi("the cannot-open screen") { ui.find("unavailable.open-again") != null && ui.idle() }
+        ui.awaitUi("the cannot-open screen") { offers(ui, "unavailable.open-again") }
         assertEquals(Unavailable.LOCKED, shell.cannotOpen?.reason)
 
         locked = false
@@ -94,4 +94,8 @@ class KeyLossTest : ShellFixture() {
         ui.awaitRoute("home or consent, still enrolled") { it == Route.Home || it == Route.Consent }
         assertTrue("nothing was deleted", shell.client().isEnrolled())
     }
+
+    /** The screen on show offers the action [id] and is usable (false while nothing is shown yet). */
+    private fun offers(ui: ScreenDriver, id: String): Boolean =
+        ui.renderer.screen?.actions?.any { it.id == id } == true && ui.idle()
 }
