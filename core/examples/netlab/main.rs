@@ -31,6 +31,7 @@ mod relay;
 mod report;
 mod toxiproxy;
 
+use futures_util::future::join_all;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -138,13 +139,7 @@ async fn run_profile(
         let (chaos, count) = (profile.chaos.clone(), count.clone());
         async move { profiles::make_trouble(&proxies, &chaos, seed, end, &count).await }
     });
-    let runs = join_all(
-        phones
-            .iter()
-            .map(|p| p.deliver(Duration::from_secs(limit)))
-            .collect(),
-    )
-    .await;
+    let runs = join_all(phones.iter().map(|p| p.deliver(Duration::from_secs(limit)))).await;
     // Both phones are done (or out of time): no more trouble.
     trouble.abort();
     if let Ok(Err(e)) = trouble.await {
@@ -243,7 +238,7 @@ async fn run() -> Result<bool, String> {
         .enumerate()
         .map(|(i, (p, phones))| run_profile(p, phones, &args, args.seed + i as u64));
     let mut rows = Vec::new();
-    for result in join_all(runs.collect()).await {
+    for result in join_all(runs).await {
         rows.extend(result?);
     }
     let table = report::markdown(&rows);
@@ -269,28 +264,4 @@ async fn run() -> Result<bool, String> {
 
 fn mean(values: &[u64]) -> u64 {
     values.iter().sum::<u64>() / values.len().max(1) as u64
-}
-
-/// Awaits every future at once; the outputs in the futures' order.
-async fn join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
-    let mut pinned: Vec<std::pin::Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
-    let mut results: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (fut, slot) in pinned.iter_mut().zip(results.iter_mut()) {
-            if slot.is_none() {
-                match fut.as_mut().poll(cx) {
-                    std::task::Poll::Ready(v) => *slot = Some(v),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            std::task::Poll::Pending
-        } else {
-            std::task::Poll::Ready(())
-        }
-    })
-    .await;
-    results.into_iter().flatten().collect()
 }
