@@ -24,7 +24,6 @@ import android.os.HandlerThread
 import android.view.Surface
 import kotlinx.coroutines.suspendCancellableCoroutine
 import kotlin.coroutines.resume
-import kotlin.coroutines.resumeWithException
 
 /** Why the camera could not give a photo (no personal data in it). */
 class CameraUnavailable(reason: String) : Exception(reason)
@@ -74,32 +73,10 @@ class Camera2PhotoCamera(context: Context) : PhotoCamera {
         orientation = CameraChoice.jpegOrientation(chosen, displayDegrees)
         val handler = Handler(HandlerThread("camera").also { thread = it; it.start() }.looper)
         val jpegReader = ImageReader.newInstance(size.width, size.height, ImageFormat.JPEG, 2).also { reader = it }
-        val opened = suspendCancellableCoroutine { cont ->
-            manager.openCamera(chosen.id, object : CameraDevice.StateCallback() {
-                override fun onOpened(camera: CameraDevice) {
-                    // Opened after the caller gave up: release it rather than leak it.
-                    if (cont.isActive) cont.resume(camera) else camera.close()
-                }
-                override fun onDisconnected(camera: CameraDevice) {
-                    camera.close()
-                    if (cont.isActive) cont.resumeWithException(CameraUnavailable("camera disconnected"))
-                }
-                override fun onError(camera: CameraDevice, error: Int) {
-                    camera.close()
-                    if (cont.isActive) cont.resumeWithException(CameraUnavailable("camera error $error"))
-                }
-            }, handler)
-        }
+        val opened = manager.openDevice(chosen.id, handler)
         device = opened
         val surfaces = listOfNotNull(preview, jpegReader.surface)
-        session = suspendCancellableCoroutine { cont ->
-            @Suppress("DEPRECATION") // SessionConfiguration needs API 28; minSdk is 26.
-            opened.createCaptureSession(surfaces, object : CameraCaptureSession.StateCallback() {
-                override fun onConfigured(s: CameraCaptureSession) = cont.resume(s)
-                override fun onConfigureFailed(s: CameraCaptureSession) =
-                    cont.resumeWithException(CameraUnavailable("capture session not configured"))
-            }, handler)
-        }
+        session = opened.captureSession(surfaces, handler)
         if (preview != null) {
             val request = opened.createCaptureRequest(CameraDevice.TEMPLATE_PREVIEW).apply {
                 addTarget(preview)

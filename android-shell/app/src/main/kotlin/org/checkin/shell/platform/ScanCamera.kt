@@ -24,9 +24,6 @@ import android.os.Handler
 import android.os.HandlerThread
 import android.view.Surface
 import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.suspendCancellableCoroutine
-import kotlin.coroutines.resume
-import kotlin.coroutines.resumeWithException
 
 /** One grey frame: [luma] holds [height] rows of [rowStride] bytes, the first [width] of each are the image. */
 class LumaFrame(val width: Int, val height: Int, val rowStride: Int, val luma: ByteArray)
@@ -79,31 +76,10 @@ class Camera2ScanCamera(context: Context) : ScanCamera {
                 image.close()
             }
         }, handler)
-        val opened = suspendCancellableCoroutine { cont ->
-            manager.openCamera(chosen.id, object : CameraDevice.StateCallback() {
-                override fun onOpened(camera: CameraDevice) {
-                    if (cont.isActive) cont.resume(camera) else camera.close()
-                }
-                override fun onDisconnected(camera: CameraDevice) {
-                    camera.close()
-                    if (cont.isActive) cont.resumeWithException(CameraUnavailable("camera disconnected"))
-                }
-                override fun onError(camera: CameraDevice, error: Int) {
-                    camera.close()
-                    if (cont.isActive) cont.resumeWithException(CameraUnavailable("camera error $error"))
-                }
-            }, handler)
-        }
+        val opened = manager.openDevice(chosen.id, handler)
         device = opened
         val surfaces = listOfNotNull(preview, yuv.surface)
-        val configured = suspendCancellableCoroutine { cont ->
-            @Suppress("DEPRECATION") // SessionConfiguration needs API 28; minSdk is 26.
-            opened.createCaptureSession(surfaces, object : CameraCaptureSession.StateCallback() {
-                override fun onConfigured(s: CameraCaptureSession) = cont.resume(s)
-                override fun onConfigureFailed(s: CameraCaptureSession) =
-                    cont.resumeWithException(CameraUnavailable("capture session not configured"))
-            }, handler)
-        }
+        val configured = opened.captureSession(surfaces, handler)
         session = configured
         val request = opened.createCaptureRequest(CameraDevice.TEMPLATE_PREVIEW).apply {
             surfaces.forEach(::addTarget)
